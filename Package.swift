@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Basin: machine-learned interatomic potentials, molecular dynamics and energy landscapes.
+///
+/// Modules are layered (see DESIGN.md); a module imports only modules above it in this list.
+let package = Package(
+    name: "Basin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "basin", targets: ["basin"]),
+        .library(name: "BasinMath", targets: ["BasinMath"]),
+        .library(name: "BasinAtoms", targets: ["BasinAtoms"]),
+        .library(name: "BasinIO", targets: ["BasinIO"]),
+        .library(name: "BasinPotentials", targets: ["BasinPotentials"]),
+        .library(name: "BasinDynamics", targets: ["BasinDynamics"]),
+        .library(name: "BasinOptimize", targets: ["BasinOptimize"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        .target(name: "BasinMath", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
+        .target(name: "BasinAtoms", dependencies: ["BasinMath"]),
+        .target(name: "BasinIO", dependencies: ["BasinAtoms"]),
+        .target(name: "BasinPotentials", dependencies: ["BasinAtoms"]),
+        .target(name: "BasinDynamics", dependencies: ["BasinPotentials"]),
+        .target(name: "BasinOptimize", dependencies: ["BasinPotentials"]),
+        .executableTarget(
+            name: "basin",
+            dependencies: [
+                "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
+        .testTarget(name: "BasinAtomsTests", dependencies: ["BasinAtoms"]),
+        .testTarget(name: "BasinIOTests", dependencies: ["BasinIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials"]),
+        .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
+        .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinCLITests", dependencies: ["basin"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Module BasinDynamics: see DESIGN.md.
+import BasinPotentials

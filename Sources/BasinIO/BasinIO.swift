@@ -1,0 +1,2 @@
+// Module BasinIO: see DESIGN.md.
+import BasinAtoms

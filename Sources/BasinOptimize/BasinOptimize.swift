@@ -1,0 +1,2 @@
+// Module BasinOptimize: see DESIGN.md.
+import BasinPotentials

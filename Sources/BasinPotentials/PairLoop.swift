@@ -1,0 +1,168 @@
+import BasinAtoms
+import BasinMath
+
+/// Compile-time switches that let one generic pair kernel specialise into lean variants
+/// (forces only on most MD steps; energy and virial only when a log asks for them).
+protocol KernelSwitch { static var isOn: Bool { get } }
+enum SwitchOn: KernelSwitch { static var isOn: Bool { true } }
+enum SwitchOff: KernelSwitch { static var isOn: Bool { false } }
+
+/// The pair loop shared by all pair potentials: energy, forces, virial and per-atom energies
+/// over a half neighbor list, chunk by chunk on separate threads, plus a dense Hessian.
+enum PairLoop {
+    static func evaluate<F: PairFunction>(
+        _ function: F, neighbors: NeighborList, properties: Properties, into result: inout Evaluation, workspace: Workspace
+    ) {
+        precondition(neighbors.kind == .half, "pair potentials need a half neighbor list")
+        let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
+        let wantsVirial = properties.contains(.virial)
+        let wantsPerAtom = properties.contains(.perAtomEnergies)
+        switch (wantsEnergy, wantsVirial, wantsPerAtom) {
+        case (false, false, _):
+            run(function, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self)
+        case (true, false, false):
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self)
+        case (_, true, false):
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self)
+        default:
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self)
+        }
+        if !properties.contains(.forces) { result.forces.removeAll(keepingCapacity: true) }
+        if properties.contains(.hessian) {
+            result.hessian = hessian(function, neighbors: neighbors)
+        } else {
+            result.hessian = nil
+        }
+    }
+
+    private struct ChunkTotals {
+        var energy = 0.0
+        var virialDiagonal = SIMD3<Double>.zero
+        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
+    }
+
+    private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch>(
+        _ function: F, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
+        _: E.Type, _: V.Type, _: A.Type
+    ) {
+        let chunkCount = neighbors.chunks.count
+        let size = neighbors.extendedCount
+        workspace.prepare(chunks: chunkCount, size: size, energies: A.isOn)
+        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
+        let speciesCount = function.speciesCount
+        totals.withUnsafeMutableBufferPointer { totalsBuffer in
+            nonisolated(unsafe) let totalsBuffer = totalsBuffer
+            concurrentForEach(chunkCount) { c in
+                let chunk = neighbors.chunks[c]
+                var sum = ChunkTotals()
+                neighbors.positions.withUnsafeBufferPointer { x in
+                neighbors.species.withUnsafeBufferPointer { species in
+                chunk.offsets.withUnsafeBufferPointer { offsets in
+                chunk.neighbors.withUnsafeBufferPointer { list in
+                workspace.chunkForces[c].withUnsafeMutableBufferPointer { f in
+                workspace.chunkEnergies.withUnsafeMutableBufferPointer { energies in
+                    let perAtom: UnsafeMutablePointer<Double>? = A.isOn ? energies[c].withUnsafeMutableBufferPointer { $0.baseAddress } : nil
+                    let first = chunk.atoms.lowerBound
+                    for i in chunk.atoms {
+                        let xi = x[i]
+                        let row = Int(species[i]) &* speciesCount
+                        var fi = SIMD3<Double>.zero
+                        let start = Int(offsets[i &- first]), end = Int(offsets[i &- first &+ 1])
+                        for k in start..<end {
+                            let j = Int(list[k])
+                            let d = xi - x[j]
+                            let r2 = (d * d).sum()
+                            let p = row &+ Int(species[j])
+                            guard r2 < function.cutoffSquared(p) else { continue }
+                            let (e, fpair) = function.energyAndForceOverDistance(r2: r2, pair: p)
+                            let fij = fpair * d
+                            fi += fij
+                            f[j] -= fij
+                            if E.isOn { sum.energy += e }
+                            if A.isOn {
+                                perAtom![i] += 0.5 * e
+                                perAtom![j] += 0.5 * e
+                            }
+                            if V.isOn {
+                                sum.virialDiagonal += d * fij
+                                sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
+                            }
+                        }
+                        f[i] += fi
+                    }
+                }}}}}}
+                totalsBuffer[c] = sum
+            }
+        }
+        // Sum the chunk buffers, then fold ghosts onto their owners.
+        sumChunks(workspace.chunkForces, into: &result.forces, size: size)
+        neighbors.foldGhosts(&result.forces)
+        var total = ChunkTotals()
+        for t in totals {
+            total.energy += t.energy
+            total.virialDiagonal += t.virialDiagonal
+            total.virialOffDiagonal += t.virialOffDiagonal
+        }
+        result.energy = E.isOn ? total.energy : 0
+        if V.isOn {
+            let dg = total.virialDiagonal, od = total.virialOffDiagonal
+            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
+        } else {
+            result.virial = .zero
+        }
+        if A.isOn {
+            sumChunks(workspace.chunkEnergies, into: &result.perAtomEnergies, size: size)
+            neighbors.foldGhosts(&result.perAtomEnergies)
+        } else {
+            result.perAtomEnergies.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private static func sumChunks<T: Summable>(_ chunks: [[T]], into output: inout [T], size: Int) {
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: chunks[0])
+        guard chunks.count > 1 else { return }
+        output.withUnsafeMutableBufferPointer { out in
+            for c in 1..<chunks.count {
+                chunks[c].withUnsafeBufferPointer { part in
+                    for a in 0..<size { out[a] += part[a] }
+                }
+            }
+        }
+    }
+
+    /// The dense Hessian of a pair potential. Each pair (i, j) at separation d, r = |d|, adds
+    /// K = φ″ d̂d̂ᵀ + (φ′/r)(I − d̂d̂ᵀ) to blocks ii and jj and −K to ij and ji; a pair of an atom
+    /// with its own periodic image cancels, as it must.
+    static func hessian<F: PairFunction>(_ function: F, neighbors: NeighborList) -> DenseMatrix {
+        let n = neighbors.localCount
+        var h = DenseMatrix(rows: 3 * n, columns: 3 * n)
+        let speciesCount = function.speciesCount
+        for chunk in neighbors.chunks {
+            for i in chunk.atoms {
+                let row = i - chunk.atoms.lowerBound
+                for k in Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1]) {
+                    let a = Int(chunk.neighbors[k])
+                    let d = neighbors.positions[i] - neighbors.positions[a]
+                    let r2 = dot(d, d)
+                    let p = Int(neighbors.species[i]) * speciesCount + Int(neighbors.species[a])
+                    guard r2 < function.cutoffSquared(p) else { continue }
+                    let r = r2.squareRoot()
+                    let u = d / r
+                    let (g1, g2) = function.derivatives(r: r, pair: p)
+                    let j = Int(neighbors.owners[a])
+                    for x in 0..<3 {
+                        for y in 0..<3 {
+                            let k = (g2 - g1 / r) * u[x] * u[y] + (x == y ? g1 / r : 0)
+                            h[3 * i + x, 3 * i + y] += k
+                            h[3 * j + x, 3 * j + y] += k
+                            h[3 * i + x, 3 * j + y] -= k
+                            h[3 * j + x, 3 * i + y] -= k
+                        }
+                    }
+                }
+            }
+        }
+        return h
+    }
+}
