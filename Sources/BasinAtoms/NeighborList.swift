@@ -203,7 +203,8 @@ public final class NeighborList: @unchecked Sendable {
         // Ghost images: fractional coordinate within [−δ, 1 + δ] along each periodic direction,
         // δ = r_list / width, which contains every point within r_list of the cell.
         let widths = cell.perpendicularWidths
-        var delta = SIMD3<Double>.zero
+        // Open directions put no bound on where an image may lie.
+        var delta = SIMD3<Double>(repeating: .infinity)
         var reach = SIMD3<Int>.zero
         for k in 0..<3 where cell.periodic[k] {
             delta[k] = listRadius / widths[k]

@@ -37,6 +37,7 @@ public final class Calculator: @unchecked Sendable {
         guard configuration.units == potential.units else {
             throw .unitMismatch(configuration: configuration.units.name, potential: potential.units.name)
         }
+        try potential.check(configuration)
         do {
             try neighbors.update(for: configuration)
         } catch {

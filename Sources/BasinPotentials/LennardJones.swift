@@ -75,6 +75,12 @@ public struct LennardJones: Potential {
 
     public var speciesCount: Int { table.speciesCount }
 
+    public func check(_ configuration: Configuration) throws(PotentialError) {
+        guard configuration.elements.count <= speciesCount else {
+            throw .invalidParameters("Lennard-Jones has parameters for \(speciesCount) species but the structure has \(configuration.elements.count)")
+        }
+    }
+
     public func evaluate(
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace

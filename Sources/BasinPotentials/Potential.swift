@@ -16,6 +16,10 @@ public protocol Potential: Sendable {
     /// The unit system the parameters are expressed in.
     var units: UnitSystem { get }
 
+    /// Checks that the potential can serve `configuration` (e.g. has parameters for every
+    /// species); `Calculator` calls it before each evaluation.
+    func check(_ configuration: Configuration) throws(PotentialError)
+
     /// Computes `properties` of `configuration` into `result`, overwriting what was there.
     /// `result`'s arrays keep their capacity, so repeated calls do not allocate.
     func evaluate(
