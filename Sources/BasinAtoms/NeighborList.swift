@@ -280,46 +280,76 @@ public final class NeighborList: @unchecked Sendable {
     }
 
     private func buildByBinning() {
-        let bins = Bins(positions: positions, binSize: listRadius)
+        let bins = Bins(positions: positions, radius: listRadius)
         let ranges = chunkRanges { _ in 1 }
+        let expected = max(16, 2 * entryCount / max(1, localCount))
+        var built = [Chunk?](repeating: nil, count: ranges.count)
+        built.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            concurrentForEach(ranges.count) { c in
+                out[c] = self.search(bins, atoms: ranges[c], expectedPerAtom: expected)
+            }
+        }
+        chunks = built.map { $0! }
+    }
+
+    /// Lists the neighbors of the local atoms `atoms` by scanning the stencil of each.
+    private func search(_ bins: Bins, atoms: Range<Int>, expectedPerAtom: Int) -> Chunk {
         let radiusSquared = listRadius * listRadius
         let half = kind == .half
         let local = localCount
-        var built = [Chunk?](repeating: nil, count: ranges.count)
-        let work = { (c: Int) -> Chunk in
-            let range = ranges[c]
-            var offsets: [Int32] = [0]
-            offsets.reserveCapacity(range.count + 1)
-            var neighbors: [Int32] = []
-            self.positions.withUnsafeBufferPointer { x in
-                self.owners.withUnsafeBufferPointer { owner in
-                    self.positiveImage.withUnsafeBufferPointer { positive in
-                        for i in range {
-                            let xi = x[i]
-                            bins.forEachCandidate(near: xi) { a in
-                                if a == i { return }
-                                if half {
-                                    if a < local {
-                                        if a < i { return }
-                                    } else {
-                                        let o = Int(owner[a])
-                                        if o < i || (o == i && !positive[a]) { return }
-                                    }
-                                }
-                                let d = x[a] - xi
-                                if (d * d).sum() < radiusSquared { neighbors.append(Int32(a)) }
+        var offsets = [Int32](repeating: 0, count: atoms.count + 1)
+        var capacity = max(64, atoms.count * expectedPerAtom)
+        var storage = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        defer { storage.deallocate() }
+        var count = 0
+        var stencil = [(Int, Int)]()
+        stencil.reserveCapacity(64)
+        positions.withUnsafeBufferPointer { x in
+        owners.withUnsafeBufferPointer { owner in
+        positiveImage.withUnsafeBufferPointer { positive in
+        bins.sortedPositions.withUnsafeBufferPointer { sorted in
+        bins.sortedIndex.withUnsafeBufferPointer { index in
+            for i in atoms {
+                let xi = x[i]
+                stencil.removeAll(keepingCapacity: true)
+                var candidates = 0
+                bins.forEachCandidateRange(near: xi) { first, end in
+                    stencil.append((first, end))
+                    candidates += end - first
+                }
+                if count + candidates > capacity {
+                    capacity = max(2 * capacity, count + candidates)
+                    let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                    grown.update(from: storage, count: count)
+                    storage.deallocate()
+                    storage = grown
+                }
+                for (first, end) in stencil {
+                    for m in first..<end {
+                        let a = Int(index[m])
+                        if half {
+                            // Keep each pair once: from the lower local index, and for an
+                            // atom's own images only the positive translations.
+                            if a < local {
+                                if a <= i { continue }
+                            } else {
+                                let o = Int(owner[a])
+                                if o < i || (o == i && !positive[a]) { continue }
                             }
-                            offsets.append(Int32(neighbors.count))
+                        } else if a == i {
+                            continue
+                        }
+                        let d = sorted[m] - xi
+                        if (d * d).sum() < radiusSquared {
+                            storage[count] = Int32(truncatingIfNeeded: a)
+                            count &+= 1
                         }
                     }
                 }
+                offsets[i - atoms.lowerBound + 1] = Int32(count)
             }
-            return Chunk(atoms: range, offsets: offsets, neighbors: neighbors)
-        }
-        built.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            concurrentForEach(ranges.count) { c in out[c] = work(c) }
-        }
-        chunks = built.map { $0! }
+        }}}}}
+        return Chunk(atoms: atoms, offsets: offsets, neighbors: Array(UnsafeBufferPointer(start: storage, count: count)))
     }
 }
