@@ -2,22 +2,25 @@
 ///
 /// Points are stored bin by bin (a counting sort), with bins indexed x fastest, so the bins of
 /// one x-row of the search stencil form one contiguous range of `sortedPositions`: the inner
-/// search loop streams through memory. Bins are about half the search radius wide, so the
-/// stencil (every bin within the radius) holds about 40 % fewer candidates than 27 bins of
-/// full width would.
+/// search loop streams through memory. Bins are about half the search radius wide and the
+/// stencil keeps only bins that can hold a point within the radius, so it scans about 40 %
+/// fewer candidates than 27 bins of full width would.
 struct Bins: Sendable {
     private let lower: SIMD3<Double>
     private let inverseWidth: SIMD3<Double>
     private let counts: SIMD3<Int>
-    /// How many bins the stencil reaches along x, y, z.
-    private let reach: SIMD3<Int>
+    /// The stencil as x-rows: bin offsets (dy, dz) and the largest |dx| within the radius.
+    private let stencil: [(dy: Int, dz: Int, dx: Int)]
     private let binStart: [Int32]
     /// Positions in bin order.
     let sortedPositions: [SIMD3<Double>]
     /// Original index of each sorted position.
     let sortedIndex: [Int32]
+    /// A caller's integer key for each sorted position (e.g. what a pair-selection rule tests).
+    let sortedKeys: [Int32]
 
-    init(positions: [SIMD3<Double>], radius: Double) {
+    /// Bins `positions` for a search within `radius`; `keys[a]` travels with point a.
+    init(positions: [SIMD3<Double>], keys: [Int32], radius: Double) {
         var lo = SIMD3<Double>(repeating: .infinity)
         var hi = SIMD3<Double>(repeating: -.infinity)
         for x in positions {
@@ -26,7 +29,7 @@ struct Bins: Sendable {
         }
         if positions.isEmpty { lo = .zero; hi = .zero }
         let extent = hi - lo
-        let target = 0.5 * radius
+        let target = radius / 2
         // Bins no narrower than half the radius, and not many more bins than points.
         let cap = Double(max(1, 2 * positions.count))
         var n = SIMD3<Int>(1, 1, 1)
@@ -43,7 +46,19 @@ struct Bins: Sendable {
         lower = lo
         inverseWidth = 1 / width
         counts = n
-        self.reach = reach
+        // Two bins d apart (in bins) hold points at least (|d| − 1)·width apart along each axis.
+        func gap(_ d: Int, _ k: Int) -> Double { Double(max(0, abs(d) - 1)) * width[k] }
+        var rows: [(dy: Int, dz: Int, dx: Int)] = []
+        for dz in -reach.z...reach.z {
+            for dy in -reach.y...reach.y {
+                let yz = gap(dy, 1) * gap(dy, 1) + gap(dz, 2) * gap(dz, 2)
+                guard yz < radius * radius else { continue }
+                var dx = reach.x
+                while dx > 0 && gap(dx, 0) * gap(dx, 0) + yz >= radius * radius { dx -= 1 }
+                rows.append((dy, dz, dx))
+            }
+        }
+        stencil = rows
         let binCount = n.x * n.y * n.z
         var start = [Int32](repeating: 0, count: binCount + 1)
         var binOf = [Int32](repeating: 0, count: positions.count)
@@ -56,16 +71,19 @@ struct Bins: Sendable {
         var fill = start
         var sorted = [SIMD3<Double>](repeating: .zero, count: positions.count)
         var index = [Int32](repeating: 0, count: positions.count)
+        var sortedKeys = [Int32](repeating: 0, count: positions.count)
         for a in 0..<positions.count {
             let b = Int(binOf[a])
             let slot = Int(fill[b])
             sorted[slot] = positions[a]
             index[slot] = Int32(a)
+            sortedKeys[slot] = keys[a]
             fill[b] += 1
         }
         binStart = start
         sortedPositions = sorted
         sortedIndex = index
+        self.sortedKeys = sortedKeys
     }
 
     private static func coordinates(_ x: SIMD3<Double>, _ lo: SIMD3<Double>, _ inverseWidth: SIMD3<Double>, _ n: SIMD3<Int>) -> SIMD3<Int> {
@@ -85,12 +103,15 @@ struct Bins: Sendable {
     @inline(__always)
     func forEachCandidateRange(near x: SIMD3<Double>, _ body: (Int, Int) -> Void) {
         let c = Bins.coordinates(x, lower, inverseWidth, counts)
-        let x0 = max(0, c.x - reach.x), x1 = min(counts.x - 1, c.x + reach.x)
+        let n = counts
         binStart.withUnsafeBufferPointer { start in
-            for z in max(0, c.z - reach.z)...min(counts.z - 1, c.z + reach.z) {
-                for y in max(0, c.y - reach.y)...min(counts.y - 1, c.y + reach.y) {
-                    let row = (z * counts.y + y) * counts.x
-                    body(Int(start[row + x0]), Int(start[row + x1 + 1]))
+            stencil.withUnsafeBufferPointer { rows in
+                for row in rows {
+                    let y = c.y &+ row.dy, z = c.z &+ row.dz
+                    if y < 0 || y >= n.y || z < 0 || z >= n.z { continue }
+                    let base = (z &* n.y &+ y) &* n.x
+                    let x0 = max(0, c.x &- row.dx), x1 = min(n.x &- 1, c.x &+ row.dx)
+                    body(Int(start[base &+ x0]), Int(start[base &+ x1 &+ 1]))
                 }
             }
         }

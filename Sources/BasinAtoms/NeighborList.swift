@@ -280,7 +280,17 @@ public final class NeighborList: @unchecked Sendable {
     }
 
     private func buildByBinning() {
-        let bins = Bins(positions: positions, radius: listRadius)
+        // The pair rule as one integer comparison per candidate. Half list: keep (i, a) when
+        // key(a) = 2·owner(a) + [a is a positive image] exceeds 2i, i.e. from the lower local
+        // index, and for an atom's own images only the positive translations. Full list: keep
+        // every a ≠ i, with key(a) = a.
+        let keys: [Int32]
+        if kind == .half {
+            keys = (0..<extendedCount).map { a in 2 &* owners[a] &+ (positiveImage[a] ? 1 : 0) }
+        } else {
+            keys = (0..<extendedCount).map { Int32($0) }
+        }
+        let bins = Bins(positions: positions, keys: keys, radius: listRadius)
         let ranges = chunkRanges { _ in 1 }
         let expected = max(16, 2 * entryCount / max(1, localCount))
         var built = [Chunk?](repeating: nil, count: ranges.count)
@@ -294,62 +304,57 @@ public final class NeighborList: @unchecked Sendable {
     }
 
     /// Lists the neighbors of the local atoms `atoms` by scanning the stencil of each.
+    ///
+    /// The inner loop is branch-free: every candidate is written, and the count advances only
+    /// for accepted ones, since which candidates pass is unpredictable to the processor (a
+    /// mispredicted branch per candidate would cost more than the distance itself).
     private func search(_ bins: Bins, atoms: Range<Int>, expectedPerAtom: Int) -> Chunk {
         let radiusSquared = listRadius * listRadius
         let half = kind == .half
-        let local = localCount
         var offsets = [Int32](repeating: 0, count: atoms.count + 1)
         var capacity = max(64, atoms.count * expectedPerAtom)
         var storage = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         defer { storage.deallocate() }
         var count = 0
-        var stencil = [(Int, Int)]()
-        stencil.reserveCapacity(64)
         positions.withUnsafeBufferPointer { x in
-        owners.withUnsafeBufferPointer { owner in
-        positiveImage.withUnsafeBufferPointer { positive in
         bins.sortedPositions.withUnsafeBufferPointer { sorted in
         bins.sortedIndex.withUnsafeBufferPointer { index in
+        bins.sortedKeys.withUnsafeBufferPointer { keys in
             for i in atoms {
                 let xi = x[i]
-                stencil.removeAll(keepingCapacity: true)
-                var candidates = 0
+                let threshold = half ? Int32(truncatingIfNeeded: 2 &* i) : Int32(truncatingIfNeeded: i)
                 bins.forEachCandidateRange(near: xi) { first, end in
-                    stencil.append((first, end))
-                    candidates += end - first
-                }
-                if count + candidates > capacity {
-                    capacity = max(2 * capacity, count + candidates)
-                    let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                    grown.update(from: storage, count: count)
-                    storage.deallocate()
-                    storage = grown
-                }
-                for (first, end) in stencil {
-                    for m in first..<end {
-                        let a = Int(index[m])
-                        if half {
-                            // Keep each pair once: from the lower local index, and for an
-                            // atom's own images only the positive translations.
-                            if a < local {
-                                if a <= i { continue }
-                            } else {
-                                let o = Int(owner[a])
-                                if o < i || (o == i && !positive[a]) { continue }
-                            }
-                        } else if a == i {
-                            continue
+                    if count &+ (end &- first) > capacity {
+                        capacity = max(2 &* capacity, count &+ (end &- first))
+                        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                        grown.update(from: storage, count: count)
+                        storage.deallocate()
+                        storage = grown
+                    }
+                    // Acceptance as sign bits: r² − r_list² < 0, and threshold − key < 0 (half)
+                    // or key ≠ threshold (full).
+                    if half {
+                        for m in first..<end {
+                            let d = sorted[m] - xi
+                            let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
+                            let kept = UInt64(bitPattern: Int64(threshold) &- Int64(keys[m])) >> 63
+                            storage[count] = index[m]
+                            count &+= Int(truncatingIfNeeded: inRange & kept)
                         }
-                        let d = sorted[m] - xi
-                        if (d * d).sum() < radiusSquared {
-                            storage[count] = Int32(truncatingIfNeeded: a)
-                            count &+= 1
+                    } else {
+                        for m in first..<end {
+                            let d = sorted[m] - xi
+                            let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
+                            let difference = UInt64(UInt32(bitPattern: keys[m] ^ threshold))
+                            let kept = (difference | (0 &- difference)) >> 63
+                            storage[count] = index[m]
+                            count &+= Int(truncatingIfNeeded: inRange & kept)
                         }
                     }
                 }
                 offsets[i - atoms.lowerBound + 1] = Int32(count)
             }
-        }}}}}
+        }}}}
         return Chunk(atoms: atoms, offsets: offsets, neighbors: Array(UnsafeBufferPointer(start: storage, count: count)))
     }
 }
