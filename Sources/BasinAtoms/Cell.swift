@@ -53,21 +53,52 @@ public struct Cell: Sendable, Equatable, Codable {
     /// Distances between opposite faces of the cell: the thickness along each lattice direction.
     /// A sphere of radius r fits inside the cell along direction k when 2r ≤ `perpendicularWidths[k]`.
     public var perpendicularWidths: SIMD3<Double> {
-        let v = volume
-        let a = vectors[0], b = vectors[1], c = vectors[2]
+        let spanning = spanningVectors
+        let v = abs(spanning.determinant)
+        let a = spanning[0], b = spanning[1], c = spanning[2]
         return SIMD3(v / length(cross(b, c)), v / length(cross(c, a)), v / length(cross(a, b)))
     }
 
-    /// Checks that the cell can serve its periodic directions.
+    /// Checks that the cell can serve its periodic directions: finite entries, and periodic
+    /// lattice vectors that are non-zero and independent. An open direction may have a zero
+    /// vector (an ASE slab: `pbc="T T F"` with c = 0).
     public func validate() throws(AtomsError) {
         for value in vectors.flattened where !value.isFinite {
             throw .nonFinite(what: "a cell vector", atom: nil)
         }
         guard isPeriodic else { return }
-        guard volume > 1e-12 * max(1, vectors.maxMagnitude * vectors.maxMagnitude * vectors.maxMagnitude) else {
-            throw .invalidCell("a periodic cell needs three independent lattice vectors (volume is zero)")
+        let spanning = spanningVectors
+        let scale = max(1, spanning.maxMagnitude)
+        guard abs(spanning.determinant) > 1e-12 * scale * scale * scale else {
+            throw .invalidCell("the periodic lattice vectors must be non-zero and independent")
         }
     }
+
+    /// The lattice vectors with any zero vector of an open direction replaced by a unit vector
+    /// perpendicular to the others, so that fractional coordinates exist for slabs and wires.
+    /// Equal to `vectors` whenever all three vectors are non-zero.
+    public var spanningVectors: Matrix3 {
+        var v = vectors
+        let axes = [SIMD3<Double>(1, 0, 0), SIMD3(0, 1, 0), SIMD3(0, 0, 1)]
+        for k in 0..<3 where !periodic[k] && dot(v[k], v[k]) == 0 {
+            let others = [v[(k + 1) % 3], v[(k + 2) % 3]].filter { dot($0, $0) > 0 }
+            switch others.count {
+            case 2:
+                let normal = cross(others[0], others[1])
+                v[k] = dot(normal, normal) > 0 ? normal / length(normal) : axes[k]
+            case 1:
+                // The axis least aligned with the one vector, made perpendicular to it.
+                let u = others[0] / length(others[0])
+                let axis = axes.min { abs(dot($0, u)) < abs(dot($1, u)) }!
+                let perpendicular = axis - dot(axis, u) * u
+                v[k] = perpendicular / length(perpendicular)
+            default:
+                v[k] = axes[k]
+            }
+        }
+        return v
+    }
+
 
     /// Fractional coordinates s of a Cartesian point r (r = sᵀH).
     @inlinable
@@ -93,7 +124,7 @@ public struct Cell: Sendable, Equatable, Codable {
     /// `r` brought into the cell along the periodic directions.
     public func wrap(_ r: SIMD3<Double>) -> SIMD3<Double> {
         guard isPeriodic else { return r }
-        return r + wrappingShift(r, inverse: vectors.inverse)
+        return r + wrappingShift(r, inverse: spanningVectors.inverse)
     }
 
     /// The shortest periodic image of the displacement `d`.
@@ -102,10 +133,10 @@ public struct Cell: Sendable, Equatable, Codable {
     /// neighboring lattice translations are compared, which covers skewed triclinic cells.
     public func minimumImage(_ d: SIMD3<Double>) -> SIMD3<Double> {
         guard isPeriodic else { return d }
-        let inverse = vectors.inverse
-        var s = d * inverse
+        let spanning = spanningVectors
+        var s = d * spanning.inverse
         for k in 0..<3 where periodic[k] { s[k] -= s[k].rounded(.toNearestOrEven) }
-        let base = s * vectors
+        let base = s * spanning
         var best = base
         var bestLength = dot(base, base)
         let range = { (k: Int) in self.periodic[k] ? -1...1 : 0...0 }

@@ -187,7 +187,7 @@ public final class NeighborList: @unchecked Sendable {
             finishExtendedAtoms(configuration, x, owner, shift, Array(repeating: false, count: n))
             return
         }
-        let h = cell.vectors
+        let h = cell.spanningVectors
         let inverse = h.inverse
         var fractional: [SIMD3<Double>] = []
         fractional.reserveCapacity(n)

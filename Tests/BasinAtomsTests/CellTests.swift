@@ -53,3 +53,21 @@ import Testing
         #expect(throws: Never.self) { try Cell.open.validate() }
     }
 }
+
+@Suite struct SlabCellTests {
+    @Test func slabWithZeroOpenVectorIsValidAndSearchable() throws {
+        // ASE writes slabs as pbc="T T F" with c = 0.
+        let slab = Cell(vectors: Matrix3(rows: SIMD3(2.8, 0, 0), SIMD3(1.4, 2.4, 0), .zero), periodic: [true, true, false])
+        #expect(throws: Never.self) { try slab.validate() }
+        #expect(slab.wrap(SIMD3(3.0, 0.1, 7)).z == 7)
+        let c = Configuration(positions: [SIMD3(0, 0, 0), SIMD3(0, 0, 1.5)], species: [0, 0], elements: [.dummy()], cell: slab)
+        let list = NeighborList(cutoff: 2.0, kind: .full)
+        try list.build(for: c)
+        // Each atom sees the other at 1.5 and no periodic image closer than 2.
+        #expect(list.entryCount == 2)
+        let wire = Cell(vectors: Matrix3(rows: SIMD3(3, 0, 0), .zero, .zero), periodic: [true, false, false])
+        #expect(abs(wire.spanningVectors.determinant) > 0.99)
+        let flat = Cell(vectors: Matrix3(rows: SIMD3(2.8, 0, 0), SIMD3(5.6, 0, 0), .zero), periodic: [true, true, false])
+        #expect(throws: AtomsError.self) { try flat.validate() }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file writes that never leave a half-written file behind.
+///
+/// The data goes to a hidden temporary file in the destination's directory (`.name.<random>.tmp`),
+/// is flushed to disk, and is then renamed over the destination, which POSIX makes atomic: a
+/// reader sees either the old file or the complete new one. On any failure the temporary file
+/// is removed and the destination is untouched. A replaced file keeps its permission bits; a new
+/// file gets the usual `0666` masked by the process umask. A symbolic link at the destination is
+/// replaced by a regular file.
+public enum AtomicFile {
+    /// Writes `data` to the file URL `url`, replacing any existing file atomically.
+    public static func write(_ data: Data, to url: URL) throws(FileFormatError) {
+        let path = url.path
+        guard url.isFileURL, !url.lastPathComponent.isEmpty else {
+            throw FileFormatError(file: path, line: nil, .cannotWrite("not a file URL: \(url)"))
+        }
+        let directory = url.deletingLastPathComponent().path
+        let (descriptor, temporary) = try createTemporaryFile(in: directory, for: url.lastPathComponent, destination: path)
+        do throws(FileFormatError) {
+            if let mode = existingPermissions(of: path) { _ = fchmod(descriptor, mode) }
+            try writeAll(data, to: descriptor, file: path)
+            guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
+            let error = failure(path, "cannot close the temporary file")
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "cannot replace the file")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes `text` as UTF-8 to the file URL `url`, replacing any existing file atomically.
+    public static func write(_ text: String, to url: URL) throws(FileFormatError) {
+        try write(Data(text.utf8), to: url)
+    }
+
+    private static func createTemporaryFile(
+        in directory: String, for name: String, destination: String
+    ) throws(FileFormatError) -> (Int32, String) {
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(suffix).tmp"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            if errno != EEXIST { throw failure(destination, "cannot create a temporary file in \(directory)") }
+        }
+        throw failure(destination, "cannot create a unique temporary file in \(directory)")
+    }
+
+    private static func existingPermissions(of path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return status.st_mode & 0o7777
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, file: String) throws(FileFormatError) {
+        let complete: Bool = data.withUnsafeBytes { buffer in
+            guard var pointer = buffer.baseAddress else { return true }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = systemWrite(descriptor, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                pointer += written
+                remaining -= written
+            }
+            return true
+        }
+        guard complete else { throw failure(file, "write failed") }
+    }
+
+    /// An error carrying the current `errno` text.
+    private static func failure(_ file: String, _ what: String) -> FileFormatError {
+        let reason = String(cString: strerror(errno))
+        return FileFormatError(file: file, line: nil, .cannotWrite("\(what) (\(reason))"))
+    }
+}
+
+/// POSIX `write(2)`, named apart from `AtomicFile.write`.
+private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, pointer, count)
+    #elseif canImport(Musl)
+    Musl.write(descriptor, pointer, count)
+    #else
+    Darwin.write(descriptor, pointer, count)
+    #endif
+}

@@ -1,2 +1,0 @@
-// Module BasinIO: see DESIGN.md.
-import BasinAtoms

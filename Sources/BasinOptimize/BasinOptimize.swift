@@ -1,2 +1,0 @@
-// Module BasinOptimize: see DESIGN.md.
-import BasinPotentials
