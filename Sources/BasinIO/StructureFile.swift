@@ -1,0 +1,63 @@
+import BasinAtoms
+import Foundation
+
+/// Reads and writes structures in any supported format, chosen by name or by file extension.
+public enum StructureFile {
+    /// The supported formats.
+    public enum Format: String, CaseIterable, Sendable {
+        /// Extended XYZ as ASE writes it (plain XYZ is read too).
+        case extxyz
+        /// LAMMPS data file, `atom_style atomic`: one structure.
+        case lammpsData = "lammps-data"
+        /// LAMMPS text dump: one or more frames.
+        case lammpsDump = "lammps-dump"
+
+        /// The format a file name suggests: `.xyz`/`.extxyz` → extxyz, `.data`/`.lmp` → LAMMPS
+        /// data, `.dump`/`.lammpstrj` → LAMMPS dump.
+        public static func guess(for url: URL) -> Format? {
+            switch url.pathExtension.lowercased() {
+            case "xyz", "extxyz": .extxyz
+            case "data", "lmp", "lammps": .lammpsData
+            case "dump", "lammpstrj": .lammpsDump
+            default: nil
+            }
+        }
+    }
+
+    /// Every frame of `url`.
+    ///
+    /// - Parameters:
+    ///   - format: the format, or nil to guess from the extension.
+    ///   - typeSymbols: element symbols of LAMMPS atom types 1, 2, … (LAMMPS formats only).
+    public static func read(
+        from url: URL, format: Format? = nil, units: UnitSystem = .metal, typeSymbols: [String]? = nil
+    ) throws(FileFormatError) -> [Frame] {
+        switch try resolve(format, url) {
+        case .extxyz: try ExtendedXYZ.read(from: url, units: units)
+        case .lammpsData: [Frame(configuration: try LAMMPSData.read(from: url, units: units, typeSymbols: typeSymbols))]
+        case .lammpsDump: try LAMMPSDump.read(from: url, units: units, typeSymbols: typeSymbols)
+        }
+    }
+
+    /// Writes `frames` to `url` atomically (a LAMMPS data file holds only one structure).
+    public static func write(_ frames: [Frame], to url: URL, format: Format? = nil) throws(FileFormatError) {
+        switch try resolve(format, url) {
+        case .extxyz: try ExtendedXYZ.write(frames, to: url)
+        case .lammpsDump: try LAMMPSDump.write(frames, to: url)
+        case .lammpsData:
+            guard frames.count == 1 else {
+                throw FileFormatError(file: url.path, line: nil, .cannotWrite("a LAMMPS data file holds one structure, not \(frames.count)"))
+            }
+            try LAMMPSData.write(frames[0].configuration, to: url)
+        }
+    }
+
+    private static func resolve(_ format: Format?, _ url: URL) throws(FileFormatError) -> Format {
+        if let format { return format }
+        guard let guessed = Format.guess(for: url) else {
+            throw FileFormatError(file: url.path, line: nil, .invalid(
+                "cannot tell the format from the extension '.\(url.pathExtension)'; name it (extxyz, lammps-data, lammps-dump)"))
+        }
+        return guessed
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import BasinIO
+import BasinMath
+import BasinPotentials
+import Foundation
+
+/// `basin eval`: energy, forces and (for periodic cells) stress of every frame of a file.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Energy, forces and stress of every frame of a structure file.",
+        discussion: """
+            Prints a line per frame: energy, energy per atom, largest force and, for periodic \
+            cells, the pressure from the virial (no kinetic part). With --output the frames are \
+            written with their energies, forces and stresses (extxyz as ASE reads it).
+            """)
+
+    @OptionGroup var structure: StructureOptions
+    @OptionGroup var potential: PotentialOptions
+
+    @Option(help: "Write the frames with computed energy, forces and stress to this file.")
+    var output: String?
+
+    @Flag(help: "Print one JSON document instead of text.")
+    var json = false
+
+    struct FrameResult: Encodable {
+        var frame: Int
+        var atoms: Int
+        var energy: Double
+        var energyPerAtom: Double
+        var maximumForce: Double
+        var forces: [[Double]]
+        /// Stress (energy / volume, ASE sign convention) as xx, yy, zz, yz, xz, xy; nil for clusters.
+        var stress: [Double]?
+        var pressure: Double?
+    }
+
+    func run() throws {
+        let units = potential.unitSystem
+        var frames = try structure.frames(units: units)
+        let calculator = try potential.makeCalculator()
+        var results: [FrameResult] = []
+        for (index, frame) in frames.enumerated() {
+            let c = frame.configuration
+            let periodic = c.cell.periodic.allSatisfy { $0 }
+            let e = try calculator.evaluate(c, periodic ? [.energy, .forces, .virial] : .energyAndForces)
+            var result = FrameResult(
+                frame: index + 1, atoms: c.count, energy: e.energy, energyPerAtom: e.energy / Double(max(1, c.count)),
+                maximumForce: e.maximumForce, forces: e.forces.map { [$0.x, $0.y, $0.z] })
+            frames[index].energy = e.energy
+            frames[index].forces = e.forces
+            if periodic {
+                let stress = e.stress(volume: c.cell.volume)
+                result.stress = [stress[0, 0], stress[1, 1], stress[2, 2], stress[1, 2], stress[0, 2], stress[0, 1]]
+                result.pressure = e.virial.trace / (3 * c.cell.volume) * units.energyDensityToPressure
+                frames[index].stress = stress
+            }
+            results.append(result)
+        }
+        if let output {
+            try StructureFile.write(frames, to: URL(fileURLWithPath: output))
+        }
+        if json {
+            try Output.json(results)
+            return
+        }
+        print("# frame  atoms  energy/\(units.energyUnit)  energy per atom  max force/(\(units.energyUnit)/\(units.lengthUnit))  pressure/\(units.pressureUnit)")
+        for r in results {
+            let pressure = r.pressure.map { String(format: "%.8g", $0) } ?? "-"
+            print(String(format: "%6d %6d %.12g %.12g %.6g ", r.frame, r.atoms, r.energy, r.energyPerAtom, r.maximumForce) + pressure)
+        }
+    }
+}
