@@ -100,7 +100,8 @@ public final class NeighborList: @unchecked Sendable {
             referencePositions.withUnsafeBufferPointer { r0 in
                 for i in 0..<r.count {
                     let d = r[i] - r0[i]
-                    if (d * d).sum() > limit { return true }
+                    // A NaN displacement also asks for a rebuild, which then reports it.
+                    if !((d * d).sum() <= limit) { return true }
                 }
                 return false
             }
@@ -127,9 +128,14 @@ public final class NeighborList: @unchecked Sendable {
             try cell.validate()
             if cutoff == .infinity { throw .invalidCell("a potential without cutoff needs an open (non-periodic) system") }
         }
+        for (i, r) in configuration.positions.enumerated() where !(r.x.isFinite && r.y.isFinite && r.z.isFinite) {
+            throw .nonFinite(what: "the position", atom: i)
+        }
         localCount = configuration.count
         makeExtendedAtoms(configuration)
-        referencePositions = configuration.positions
+        // Copied, not shared, so that the caller's next position update does not copy its array.
+        referencePositions.removeAll(keepingCapacity: true)
+        referencePositions.append(contentsOf: configuration.positions)
         referenceCell = cell
         buildCount += 1
         if cutoff == .infinity {

@@ -143,3 +143,13 @@ import Testing
         #expect(ones.reduce(0, +) == Double(list.extendedCount))
     }
 }
+
+@Suite struct NeighborListInputTests {
+    @Test func nonFinitePositionsAreReportedNotCrashed() throws {
+        var c = Configuration(positions: [.zero, SIMD3(1, 0, 0)], species: [0, 0], elements: [.dummy()], cell: .orthorhombic(SIMD3(4, 4, 4)))
+        let list = NeighborList(cutoff: 1.5, skin: 0.2, kind: .half)
+        try list.update(for: c)
+        c.positions[1].y = .nan
+        #expect(throws: AtomsError.nonFinite(what: "the position", atom: 1)) { try list.update(for: c) }
+    }
+}

@@ -1,2 +1,0 @@
-// Module BasinDynamics: see DESIGN.md.
-import BasinPotentials

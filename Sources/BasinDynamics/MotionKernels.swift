@@ -1,0 +1,78 @@
+import BasinAtoms
+import BasinPotentials
+
+// MARK: - The O(N) loops every integrator is built from
+//
+// Each loop runs over unsafe buffers of the state's own arrays and allocates nothing.
+
+extension DynamicsState {
+    /// 1 / (m_i · mvv2e) for every atom: multiplied by a force (energy / length) it gives an
+    /// acceleration (length / time²).
+    func accelerationFactors() -> [Double] {
+        let conversion = configuration.units.massVelocitySquaredToEnergy
+        return configuration.masses.map { 1 / ($0 * conversion) }
+    }
+
+    /// Half-kick and friends: v ← v + h · F / (m · mvv2e), with `factors` from `accelerationFactors()`.
+    mutating func kick(by h: Double, factors: [Double]) {
+        evaluation.forces.withUnsafeBufferPointer { f in
+            factors.withUnsafeBufferPointer { w in
+                configuration.velocities!.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<v.count { v[i] += (h * w[i]) * f[i] }
+                }
+            }
+        }
+    }
+
+    /// Drift: x ← x + h · v. Throws when a position stops being finite.
+    mutating func drift(by h: Double) throws(DynamicsError) {
+        let sum = configuration.velocities!.withUnsafeBufferPointer { v in
+            configuration.positions.withUnsafeMutableBufferPointer { x in
+                var sum = SIMD3<Double>.zero
+                for i in 0..<x.count {
+                    x[i] += h * v[i]
+                    sum += x[i]
+                }
+                return sum
+            }
+        }
+        // A NaN or infinity anywhere makes the sum non-finite.
+        guard sum.x.isFinite, sum.y.isFinite, sum.z.isFinite else { throw .unstable(step: step + 1) }
+    }
+
+    /// v ← s · v for every atom.
+    mutating func scaleVelocities(by s: Double) {
+        configuration.velocities!.withUnsafeMutableBufferPointer { v in
+            for i in 0..<v.count { v[i] *= s }
+        }
+    }
+
+    /// 2 KE = Σ m v² · mvv2e (energy units).
+    func twiceKineticEnergy() -> Double {
+        let sum = configuration.masses.withUnsafeBufferPointer { m in
+            configuration.velocities!.withUnsafeBufferPointer { v in
+                var sum = 0.0
+                for i in 0..<v.count { sum += m[i] * (v[i] * v[i]).sum() }
+                return sum
+            }
+        }
+        return sum * configuration.units.massVelocitySquaredToEnergy
+    }
+
+    /// Evaluates forces and `properties` at the current positions.
+    mutating func evaluate(with calculator: Calculator, _ properties: Properties) throws(DynamicsError) {
+        let request = properties.union(.forces)
+        do {
+            try calculator.evaluate(configuration, request, into: &evaluation)
+        } catch {
+            throw .evaluation(error)
+        }
+        evaluatedProperties = request
+    }
+
+    /// Moves the clock on by one step of length `dt`.
+    mutating func tick(_ dt: Double) {
+        step += 1
+        time += dt
+    }
+}
