@@ -25,7 +25,7 @@ public final class TrajectoryRecorder: Observer {
         guard wrapsPositions, state.configuration.cell.isPeriodic else { return try sink(state) }
         var frame = state
         let cell = frame.configuration.cell
-        let inverse = cell.vectors.inverse
+        let inverse = cell.spanningVectors.inverse
         for i in 0..<frame.atomCount {
             frame.configuration.positions[i] += cell.wrappingShift(frame.configuration.positions[i], inverse: inverse)
         }

@@ -50,7 +50,7 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    private static func createTemporaryFile(
+    static func createTemporaryFile(
         in directory: String, for name: String, destination: String
     ) throws(FileFormatError) -> (Int32, String) {
         for _ in 0..<16 {
@@ -69,7 +69,7 @@ public enum AtomicFile {
         return status.st_mode & 0o7777
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, file: String) throws(FileFormatError) {
+    static func writeAll(_ data: Data, to descriptor: Int32, file: String) throws(FileFormatError) {
         let complete: Bool = data.withUnsafeBytes { buffer in
             guard var pointer = buffer.baseAddress else { return true }
             var remaining = buffer.count
@@ -88,7 +88,7 @@ public enum AtomicFile {
     }
 
     /// An error carrying the current `errno` text.
-    private static func failure(_ file: String, _ what: String) -> FileFormatError {
+    static func failure(_ file: String, _ what: String) -> FileFormatError {
         let reason = String(cString: strerror(errno))
         return FileFormatError(file: file, line: nil, .cannotWrite("\(what) (\(reason))"))
     }
