@@ -53,7 +53,7 @@ def run_lammps(lmp, cells, steps):
         path = os.path.join(work, "in.lj")
         with open(path, "w") as f:
             f.write(LAMMPS_INPUT.format(cells=cells, steps=steps))
-        out = subprocess.run([lmp, "-in", path, "-log", "none", "-screen", "-"], cwd=work,
+        out = subprocess.run([lmp, "-in", path, "-log", "none"], cwd=work,
                              check=True, capture_output=True, text=True,
                              env=dict(os.environ, OMP_NUM_THREADS="1")).stdout
     match = re.search(r"Loop time of ([0-9.eE+-]+) on 1 procs for (\d+) steps with (\d+) atoms", out)

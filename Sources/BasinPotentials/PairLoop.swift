@@ -47,7 +47,7 @@ enum PairLoop {
     ) {
         let chunkCount = neighbors.chunks.count
         let size = neighbors.extendedCount
-        workspace.prepare(chunks: chunkCount, size: size, energies: A.isOn)
+        workspace.prepare(chunks: chunkCount, size: size)
         var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
         let speciesCount = function.speciesCount
         totals.withUnsafeMutableBufferPointer { totalsBuffer in
@@ -59,9 +59,10 @@ enum PairLoop {
                 neighbors.species.withUnsafeBufferPointer { species in
                 chunk.offsets.withUnsafeBufferPointer { offsets in
                 chunk.neighbors.withUnsafeBufferPointer { list in
-                workspace.chunkForces[c].withUnsafeMutableBufferPointer { f in
-                workspace.chunkEnergies.withUnsafeMutableBufferPointer { energies in
-                    let perAtom: UnsafeMutablePointer<Double>? = A.isOn ? energies[c].withUnsafeMutableBufferPointer { $0.baseAddress } : nil
+                    let f = workspace.forces(c)
+                    f.update(repeating: .zero)
+                    let perAtom = workspace.energies(c)
+                    if A.isOn { perAtom.update(repeating: 0) }
                     let first = chunk.atoms.lowerBound
                     for i in chunk.atoms {
                         let xi = x[i]
@@ -73,15 +74,18 @@ enum PairLoop {
                             let d = xi - x[j]
                             let r2 = (d * d).sum()
                             let p = row &+ Int(species[j])
-                            guard r2 < function.cutoffSquared(p) else { continue }
-                            let (e, fpair) = function.energyAndForceOverDistance(r2: r2, pair: p)
-                            let fij = fpair * d
+                            // Branch-free cutoff: about a third of listed pairs lie in the skin,
+                            // unpredictably, so masking beats a mispredicted branch.
+                            let inside: Double = r2 < function.cutoffSquared(p) ? 1 : 0
+                            let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, pair: p)
+                            let e = inside * pairEnergy
+                            let fij = (inside * pairForce) * d
                             fi += fij
                             f[j] -= fij
                             if E.isOn { sum.energy += e }
                             if A.isOn {
-                                perAtom![i] += 0.5 * e
-                                perAtom![j] += 0.5 * e
+                                perAtom[i] += 0.5 * e
+                                perAtom[j] += 0.5 * e
                             }
                             if V.isOn {
                                 sum.virialDiagonal += d * fij
@@ -90,12 +94,12 @@ enum PairLoop {
                         }
                         f[i] += fi
                     }
-                }}}}}}
+                }}}}
                 totalsBuffer[c] = sum
             }
         }
         // Sum the chunk buffers, then fold ghosts onto their owners.
-        sumChunks(workspace.chunkForces, into: &result.forces, size: size)
+        workspace.sum(workspace.forces, chunks: chunkCount, size: size, into: &result.forces)
         neighbors.foldGhosts(&result.forces)
         var total = ChunkTotals()
         for t in totals {
@@ -111,23 +115,10 @@ enum PairLoop {
             result.virial = .zero
         }
         if A.isOn {
-            sumChunks(workspace.chunkEnergies, into: &result.perAtomEnergies, size: size)
+            workspace.sum(workspace.energies, chunks: chunkCount, size: size, into: &result.perAtomEnergies)
             neighbors.foldGhosts(&result.perAtomEnergies)
         } else {
             result.perAtomEnergies.removeAll(keepingCapacity: true)
-        }
-    }
-
-    private static func sumChunks<T: Summable>(_ chunks: [[T]], into output: inout [T], size: Int) {
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: chunks[0])
-        guard chunks.count > 1 else { return }
-        output.withUnsafeMutableBufferPointer { out in
-            for c in 1..<chunks.count {
-                chunks[c].withUnsafeBufferPointer { part in
-                    for a in 0..<size { out[a] += part[a] }
-                }
-            }
         }
     }
 

@@ -2,31 +2,54 @@ import BasinMath
 
 /// Scratch memory reused from one evaluation to the next, so that force loops do not allocate.
 ///
-/// Each neighbor-list chunk (thread) gets its own force and per-atom-energy buffers the size
-/// of the extended atom set; kernels write there without locks and the results are summed.
+/// Each neighbor-list chunk (thread) gets its own force and per-atom-energy buffer the size of
+/// the extended atom set; kernels write there without locks and the results are summed. The
+/// buffers are raw memory so that threads can fill their own buffers at the same time.
 public final class Workspace: @unchecked Sendable {
-    var chunkForces: [[SIMD3<Double>]] = []
-    var chunkEnergies: [[Double]] = []
+    private var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
+    private var energyBuffers: [UnsafeMutableBufferPointer<Double>] = []
 
     public init() {}
 
-    /// Makes `chunks` force buffers (and energy buffers when `energies`) of `size` zeros.
-    func prepare(chunks: Int, size: Int, energies: Bool) {
-        if chunkForces.count != chunks { chunkForces = Array(repeating: [], count: chunks) }
-        for c in 0..<chunks { Workspace.zero(&chunkForces[c], size) }
-        if energies {
-            if chunkEnergies.count != chunks { chunkEnergies = Array(repeating: [], count: chunks) }
-            for c in 0..<chunks { Workspace.zero(&chunkEnergies[c], size) }
+    deinit {
+        forceBuffers.forEach { $0.deallocate() }
+        energyBuffers.forEach { $0.deallocate() }
+    }
+
+    /// Makes sure there are `chunks` buffers of `size` entries (contents undefined).
+    func prepare(chunks: Int, size: Int) {
+        if forceBuffers.count != chunks || forceBuffers.first?.count != size {
+            forceBuffers.forEach { $0.deallocate() }
+            energyBuffers.forEach { $0.deallocate() }
+            forceBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
+            energyBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
         }
     }
 
-    private static func zero<T: Summable>(_ buffer: inout [T], _ size: Int) {
-        if buffer.count == size {
-            buffer.withUnsafeMutableBufferPointer { b in
-                for i in 0..<size { b[i] = .zero }
+    /// The force buffer of chunk `c`.
+    func forces(_ c: Int) -> UnsafeMutableBufferPointer<SIMD3<Double>> { forceBuffers[c] }
+
+    /// The per-atom energy buffer of chunk `c`.
+    func energies(_ c: Int) -> UnsafeMutableBufferPointer<Double> { energyBuffers[c] }
+
+    /// Sets `output` to the sum of the chunks' buffers, entry by entry, splitting the work
+    /// over the chunks' threads.
+    func sum<T: Summable>(_ buffers: (Int) -> UnsafeMutableBufferPointer<T>, chunks: Int, size: Int, into output: inout [T]) {
+        if output.count != size {
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: repeatElement(.zero, count: size))
+        }
+        let parts = (0..<chunks).map { buffers($0) }
+        output.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            concurrentForEach(chunks) { part in
+                let range = (size * part / chunks)..<(size * (part + 1) / chunks)
+                for a in range { out[a] = parts[0][a] }
+                for c in 1..<max(1, chunks) {
+                    let buffer = parts[c]
+                    for a in range { out[a] += buffer[a] }
+                }
             }
-        } else {
-            buffer = Array(repeating: .zero, count: size)
         }
     }
 }
