@@ -48,19 +48,30 @@ public final class NeighborList: @unchecked Sendable {
     public private(set) var buildCount = 0
 
     private var shifts: [SIMD3<Double>] = []
-    /// For ghosts: whether the image translation is lexicographically positive (half-list rule).
-    private var positiveImage: [Bool] = []
+    /// Pair-rule key of each extended atom: 2·owner + [a lexicographically positive image].
+    private var keys: [Int32] = []
+    /// Bin of each extended atom, when the list is built by binning.
+    private var bins: [SIMD3<Int>] = []
+    private var grid: BinGrid?
+    /// Ghosts of local atom i are the extended atoms `ghostStart[i] ..< ghostStart[i + 1]`.
+    public private(set) var ghostStart: [Int32] = []
+    private var fractionalScratch: [SIMD3<Double>] = []
     private var referencePositions: [SIMD3<Double>] = []
     private var referenceCell: Cell?
 
     /// Neighbors of the atoms `atoms` in compressed row storage: the neighbors of local atom i
     /// are `neighbors[offsets[i − atoms.lowerBound] ..< offsets[i − atoms.lowerBound + 1]]`,
-    /// as extended-atom indices.
-    public struct Chunk: Sendable {
+    /// as extended-atom indices. The buffers belong to the list and are reused by the next
+    /// build: read them only while the list stays as it is.
+    public struct Chunk: @unchecked Sendable {
         public let atoms: Range<Int>
-        public internal(set) var offsets: [Int32]
-        public internal(set) var neighbors: [Int32]
+        let rows: NeighborRows
+        public var offsets: UnsafeBufferPointer<Int32> { rows.offsets }
+        public var neighbors: UnsafeBufferPointer<Int32> { rows.neighbors }
     }
+
+    /// One storage per chunk, kept across builds so that rebuilding allocates nothing.
+    private var rowStorage: [NeighborRows] = []
 
     public init(cutoff: Double, skin: Double = 0, kind: NeighborListKind, chunkCount: Int = 1) {
         precondition(cutoff > 0 && skin >= 0, "cutoff must be positive and skin non-negative")
@@ -76,6 +87,11 @@ public final class NeighborList: @unchecked Sendable {
 
     /// Total number of listed neighbor entries.
     public var entryCount: Int { chunks.reduce(0) { $0 + $1.neighbors.count } }
+
+    private func storage(_ c: Int) -> NeighborRows {
+        while rowStorage.count <= c { rowStorage.append(NeighborRows()) }
+        return rowStorage[c]
+    }
 
     /// Brings the list up to date for `configuration`, rebuilding only when needed.
     /// - Returns: whether the list was rebuilt.
@@ -96,29 +112,38 @@ public final class NeighborList: @unchecked Sendable {
               configuration.count == localCount else { return true }
         if cutoff == .infinity { return false }
         let limit = 0.25 * skin * skin
-        return configuration.positions.withUnsafeBufferPointer { r in
-            referencePositions.withUnsafeBufferPointer { r0 in
-                for i in 0..<r.count {
+        let parts = chunkCount
+        var moved = [Bool](repeating: false, count: parts)
+        configuration.positions.withUnsafeBufferPointer { r in
+        referencePositions.withUnsafeBufferPointer { r0 in
+        moved.withUnsafeMutableBufferPointer { moved in
+            nonisolated(unsafe) let moved = moved
+            concurrentForEach(parts) { part in
+                for i in (r.count * part / parts)..<(r.count * (part + 1) / parts) {
                     let d = r[i] - r0[i]
                     // A NaN displacement also asks for a rebuild, which then reports it.
-                    if !((d * d).sum() <= limit) { return true }
+                    if !((d * d).sum() <= limit) {
+                        moved[part] = true
+                        return
+                    }
                 }
-                return false
             }
-        }
+        }}}
+        return moved.contains(true)
     }
 
     /// Recomputes extended positions from the configuration without changing the pairs.
     public func refreshPositions(_ configuration: Configuration) {
+        let parts = chunkCount
         configuration.positions.withUnsafeBufferPointer { r in
-            shifts.withUnsafeBufferPointer { shift in
-                owners.withUnsafeBufferPointer { owner in
-                    positions.withUnsafeMutableBufferPointer { x in
-                        for a in 0..<x.count { x[a] = r[Int(owner[a])] + shift[a] }
-                    }
-                }
+        shifts.withUnsafeBufferPointer { shift in
+        owners.withUnsafeBufferPointer { owner in
+        positions.withUnsafeMutableBufferPointer { x in
+            nonisolated(unsafe) let x = x
+            concurrentForEach(parts) { part in
+                for a in (x.count * part / parts)..<(x.count * (part + 1) / parts) { x[a] = r[Int(owner[a])] + shift[a] }
             }
-        }
+        }}}}
     }
 
     /// Builds the list from scratch.
@@ -131,6 +156,7 @@ public final class NeighborList: @unchecked Sendable {
         for (i, r) in configuration.positions.enumerated() where !(r.x.isFinite && r.y.isFinite && r.z.isFinite) {
             throw .nonFinite(what: "the position", atom: i)
         }
+        let previous = previousRowCounts()
         localCount = configuration.count
         makeExtendedAtoms(configuration)
         // Copied, not shared, so that the caller's next position update does not copy its array.
@@ -141,7 +167,7 @@ public final class NeighborList: @unchecked Sendable {
         if cutoff == .infinity {
             buildAllPairs()
         } else {
-            buildByBinning()
+            buildByBinning(previousRowCounts: previous)
         }
     }
 
@@ -164,6 +190,7 @@ public final class NeighborList: @unchecked Sendable {
 
     /// Adds the values held by ghost atoms onto their owners and returns the local part:
     /// `result[i] = Σ_{a: owners[a] = i} values[a]`.
+    @inlinable
     public func foldGhosts<T: Summable>(_ values: inout [T]) {
         precondition(values.count == extendedCount, "one value per extended atom")
         values.withUnsafeMutableBufferPointer { v in
@@ -174,81 +201,168 @@ public final class NeighborList: @unchecked Sendable {
         values.removeLast(extendedCount - localCount)
     }
 
+    /// Sums per-thread buffers over extended atoms into one value per local atom, ghosts
+    /// included: `output[i] = Σ_b (b[i] + Σ_{ghosts g of i} b[g])`, split over `chunkCount`
+    /// threads (each local atom's ghosts are contiguous, so no two threads write one entry).
+    @inlinable
+    public func gather<T: Summable>(_ buffers: [UnsafeMutableBufferPointer<T>], into output: inout [T]) {
+        let n = localCount, parts = chunkCount
+        if output.count != n {
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: repeatElement(.zero, count: n))
+        }
+        ghostStart.withUnsafeBufferPointer { ghosts in
+            output.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                concurrentForEach(parts) { part in
+                    for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                        var sum = T.zero
+                        for buffer in buffers {
+                            sum += buffer[i]
+                            for g in Int(ghosts[i])..<Int(ghosts[i + 1]) { sum += buffer[g] }
+                        }
+                        out[i] = sum
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: - Extended atoms
 
+    /// Wraps the local atoms into the cell, adds the ghost images within the list radius of the
+    /// cell, and (with a finite cutoff) assigns every extended atom its bin. The work is split
+    /// over the chunks' threads; arrays are refilled in place, so a rebuild allocates little.
     private func makeExtendedAtoms(_ configuration: Configuration) {
         let n = configuration.count
         let cell = configuration.cell
-        var x: [SIMD3<Double>] = []
-        var owner: [Int32] = []
-        var shift: [SIMD3<Double>] = []
-        var positive: [Bool] = []
-        x.reserveCapacity(n)
-        owner.reserveCapacity(n)
-        shift.reserveCapacity(n)
-        guard cell.isPeriodic else {
-            x = configuration.positions
-            owner = (0..<n).map { Int32($0) }
-            shift = Array(repeating: .zero, count: n)
-            finishExtendedAtoms(configuration, x, owner, shift, Array(repeating: false, count: n))
-            return
-        }
         let h = cell.spanningVectors
         let inverse = h.inverse
-        var fractional: [SIMD3<Double>] = []
-        fractional.reserveCapacity(n)
-        for i in 0..<n {
-            let w = cell.wrappingShift(configuration.positions[i], inverse: inverse)
-            let xi = configuration.positions[i] + w
-            x.append(xi)
-            owner.append(Int32(i))
-            shift.append(w)
-            positive.append(false)
-            fractional.append(xi * inverse)
-        }
+        let parts = chunkCount
+        func slice(_ count: Int, _ part: Int) -> Range<Int> { (count * part / parts)..<(count * (part + 1) / parts) }
+        resize(&positions, to: n, filling: .zero)
+        resize(&shifts, to: n, filling: .zero)
+        resize(&fractionalScratch, to: n, filling: .zero)
+        configuration.positions.withUnsafeBufferPointer { r in
+        positions.withUnsafeMutableBufferPointer { x in
+        shifts.withUnsafeMutableBufferPointer { shift in
+        fractionalScratch.withUnsafeMutableBufferPointer { fractional in
+            nonisolated(unsafe) let x = x, shift = shift, fractional = fractional
+            concurrentForEach(parts) { part in
+                for i in slice(n, part) {
+                    let w = cell.isPeriodic ? cell.wrappingShift(r[i], inverse: inverse) : .zero
+                    x[i] = r[i] + w
+                    shift[i] = w
+                    fractional[i] = x[i] * inverse
+                }
+            }
+        }}}}
         // Ghost images: fractional coordinate within [−δ, 1 + δ] along each periodic direction,
-        // δ = r_list / width, which contains every point within r_list of the cell.
+        // δ = r_list / width, which contains every point within r_list of the cell. Open
+        // directions put no bound on where an image may lie.
         let widths = cell.perpendicularWidths
-        // Open directions put no bound on where an image may lie.
         var delta = SIMD3<Double>(repeating: .infinity)
         var reach = SIMD3<Int>.zero
         for k in 0..<3 where cell.periodic[k] {
             delta[k] = listRadius / widths[k]
             reach[k] = Int(delta[k].rounded(.up))
         }
-        for nx in -reach.x...reach.x {
-            for ny in -reach.y...reach.y {
-                for nz in -reach.z...reach.z where nx != 0 || ny != 0 || nz != 0 {
-                    let image = SIMD3(Double(nx), Double(ny), Double(nz))
-                    let translation = image * h
-                    let isPositive = nx > 0 || (nx == 0 && (ny > 0 || (ny == 0 && nz > 0)))
-                    for i in 0..<n {
-                        let s = fractional[i] + image
-                        if s.x < -delta.x || s.x > 1 + delta.x || s.y < -delta.y || s.y > 1 + delta.y
-                            || s.z < -delta.z || s.z > 1 + delta.z { continue }
-                        x.append(x[i] + translation)
-                        owner.append(Int32(i))
-                        shift.append(shift[i] + translation)
-                        positive.append(isPositive)
+        let fractional = fractionalScratch
+        let grid = cutoff.isFinite
+            ? BinGrid(cell: cell, fractional: fractional, radius: listRadius, ghostReach: delta, pointCount: n) : nil
+        // Per atom, the images m with s + m inside the ghost region along each axis: interior
+        // atoms have none, so the cost follows the number of ghosts.
+        var images = [[(owner: Int32, image: SIMD3<Int>)]](repeating: [], count: parts)
+        images.withUnsafeMutableBufferPointer { images in
+            nonisolated(unsafe) let images = images
+            concurrentForEach(parts) { part in
+                for i in slice(n, part) {
+                    let s = fractional[i]
+                    var low = SIMD3<Int>.zero, high = SIMD3<Int>.zero
+                    for k in 0..<3 where cell.periodic[k] {
+                        low[k] = max(-reach[k], Int((-delta[k] - s[k]).rounded(.up)))
+                        high[k] = min(reach[k], Int((1 + delta[k] - s[k]).rounded(.down)))
+                    }
+                    guard low != .zero || high != .zero else { continue }
+                    for mx in low.x...max(low.x, high.x) {
+                        for my in low.y...max(low.y, high.y) {
+                            for mz in low.z...max(low.z, high.z) where mx != 0 || my != 0 || mz != 0 {
+                                let shifted = s + SIMD3(Double(mx), Double(my), Double(mz))
+                                if shifted.x < -delta.x || shifted.x > 1 + delta.x || shifted.y < -delta.y
+                                    || shifted.y > 1 + delta.y || shifted.z < -delta.z || shifted.z > 1 + delta.z { continue }
+                                images[part].append((Int32(i), SIMD3(mx, my, mz)))
+                            }
+                        }
                     }
                 }
             }
         }
-        finishExtendedAtoms(configuration, x, owner, shift, positive)
-    }
-
-    private func finishExtendedAtoms(
-        _ configuration: Configuration, _ x: [SIMD3<Double>], _ owner: [Int32], _ shift: [SIMD3<Double>], _ positive: [Bool]
-    ) {
-        positions = x
-        owners = owner
-        shifts = shift
-        positiveImage = positive
-        extendedCount = x.count
-        species = owner.map { Int32(configuration.species[Int($0)]) }
+        var firstGhost = [n]
+        for part in images { firstGhost.append(firstGhost.last! + part.count) }
+        let total = firstGhost.last!
+        // Ghosts come out grouped by owner, owners in order: record where each group starts.
+        resize(&ghostStart, to: n + 1, filling: 0)
+        ghostStart.withUnsafeMutableBufferPointer { start in
+            for i in 0...n { start[i] = 0 }
+            for part in images { for ghost in part { start[Int(ghost.owner) + 1] += 1 } }
+            start[0] = Int32(n)
+            for i in 0..<n { start[i + 1] += start[i] }
+        }
+        resize(&positions, to: total, filling: .zero)
+        resize(&shifts, to: total, filling: .zero)
+        resize(&owners, to: total, filling: .zero)
+        resize(&keys, to: total, filling: .zero)
+        resize(&species, to: total, filling: .zero)
+        resize(&bins, to: grid == nil ? 0 : total, filling: .zero)
+        configuration.species.withUnsafeBufferPointer { speciesOf in
+        positions.withUnsafeMutableBufferPointer { x in
+        shifts.withUnsafeMutableBufferPointer { shift in
+        owners.withUnsafeMutableBufferPointer { owner in
+        keys.withUnsafeMutableBufferPointer { key in
+        species.withUnsafeMutableBufferPointer { kind in
+        bins.withUnsafeMutableBufferPointer { bin in
+            nonisolated(unsafe) let x = x, shift = shift, owner = owner, key = key, kind = kind, bin = bin
+            concurrentForEach(parts) { part in
+                for i in slice(n, part) {
+                    owner[i] = Int32(i)
+                    key[i] = Int32(truncatingIfNeeded: 2 &* i)
+                    kind[i] = Int32(speciesOf[i])
+                    if let grid { bin[i] = grid.coordinates(ofFractional: fractional[i]) }
+                }
+            }
+            // Ghosts need their owners' bins, so they follow once every local bin is set.
+            concurrentForEach(parts) { part in
+                for (offset, ghost) in images[part].enumerated() {
+                    let a = firstGhost[part] + offset
+                    let i = Int(ghost.owner), m = ghost.image
+                    let translation = SIMD3(Double(m.x), Double(m.y), Double(m.z)) * h
+                    let positive: Int32 = m.x > 0 || (m.x == 0 && (m.y > 0 || (m.y == 0 && m.z > 0))) ? 1 : 0
+                    x[a] = x[i] + translation
+                    shift[a] = shift[i] + translation
+                    owner[a] = ghost.owner
+                    key[a] = Int32(truncatingIfNeeded: 2 &* i) &+ positive
+                    kind[a] = Int32(speciesOf[i])
+                    if let grid { bin[a] = grid.coordinates(ofImage: m, ownerBin: bin[i]) }
+                }
+            }
+        }}}}}}}
+        self.grid = grid
+        extendedCount = total
     }
 
     // MARK: - Pair search
+
+    /// Number of neighbors of each local atom in the current list, if it covers the same atoms.
+    private func previousRowCounts() -> [Int32]? {
+        guard chunkCount > 1, !chunks.isEmpty else { return nil }
+        var counts = [Int32](repeating: 0, count: localCount)
+        for chunk in chunks {
+            for row in 0..<chunk.atoms.count {
+                counts[chunk.atoms.lowerBound + row] = chunk.offsets[row + 1] - chunk.offsets[row]
+            }
+        }
+        return counts
+    }
 
     private func chunkRanges(weights: (Int) -> Double) -> [Range<Int>] {
         let n = localCount
@@ -274,93 +388,162 @@ public final class NeighborList: @unchecked Sendable {
         let n = localCount
         let half = kind == .half
         let ranges = chunkRanges { i in half ? Double(n - 1 - i) : Double(n - 1) }
-        chunks = ranges.map { range in
-            var offsets: [Int32] = [0]
-            var neighbors: [Int32] = []
+        chunks = ranges.enumerated().map { c, range in
+            let rows = storage(c)
+            rows.start(rows: range.count, capacity: range.count * n)
             for i in range {
-                for j in (half ? i + 1 : 0)..<n where j != i { neighbors.append(Int32(j)) }
-                offsets.append(Int32(neighbors.count))
+                for j in (half ? i + 1 : 0)..<n where j != i { rows.append(Int32(j), if: 1) }
+                rows.endRow(i - range.lowerBound)
             }
-            return Chunk(atoms: range, offsets: offsets, neighbors: neighbors)
+            return Chunk(atoms: range, rows: rows)
         }
     }
 
-    private func buildByBinning() {
-        // The pair rule as one integer comparison per candidate. Half list: keep (i, a) when
-        // key(a) = 2·owner(a) + [a is a positive image] exceeds 2i, i.e. from the lower local
-        // index, and for an atom's own images only the positive translations. Full list: keep
-        // every a ≠ i, with key(a) = a.
-        let keys: [Int32]
-        if kind == .half {
-            keys = (0..<extendedCount).map { a in 2 &* owners[a] &+ (positiveImage[a] ? 1 : 0) }
-        } else {
-            keys = (0..<extendedCount).map { Int32($0) }
-        }
-        let bins = Bins(positions: positions, keys: keys, radius: listRadius)
-        let ranges = chunkRanges { _ in 1 }
+    private func buildByBinning(previousRowCounts previous: [Int32]?) {
+        guard let grid else { return }
+        let sorted = Bins(grid: grid, bins: bins, positions: positions, keys: kind == .half ? keys : (0..<extendedCount).map { Int32($0) })
+        // Balance the chunks by each atom's neighbor count in the previous list when it covers
+        // the same atoms (the half-list rule gives some atoms more partners than others).
+        let weights = previous.flatMap { $0.count == localCount ? $0 : nil }
+        let ranges = chunkRanges { i in weights.map { Double($0[i]) + 1 } ?? 1 }
         let expected = max(16, 2 * entryCount / max(1, localCount))
-        var built = [Chunk?](repeating: nil, count: ranges.count)
-        built.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            concurrentForEach(ranges.count) { c in
-                out[c] = self.search(bins, atoms: ranges[c], expectedPerAtom: expected)
+        let storages = (0..<ranges.count).map { storage($0) }
+        concurrentForEach(ranges.count) { c in
+            let rows = storages[c]
+            rows.start(rows: ranges[c].count, capacity: ranges[c].count * expected)
+            if self.kind == .half {
+                self.searchHalf(sorted, atoms: ranges[c], into: rows)
+            } else {
+                self.searchFull(sorted, atoms: ranges[c], into: rows)
             }
         }
-        chunks = built.map { $0! }
+        chunks = ranges.enumerated().map { Chunk(atoms: $0.element, rows: storages[$0.offset]) }
     }
 
-    /// Lists the neighbors of the local atoms `atoms` by scanning the stencil of each.
-    ///
-    /// The inner loop is branch-free: every candidate is written, and the count advances only
-    /// for accepted ones, since which candidates pass is unpredictable to the processor (a
-    /// mispredicted branch per candidate would cost more than the distance itself).
-    private func search(_ bins: Bins, atoms: Range<Int>, expectedPerAtom: Int) -> Chunk {
+    // The inner loops below are branch-free: every candidate is written, and the count advances
+    // only for accepted ones, since which candidates pass is unpredictable to the processor (a
+    // mispredicted branch per candidate would cost more than the distance). Acceptance tests are
+    // sign bits: r² − r_list² < 0, and so on.
+
+    /// Full list: every extended atom a ≠ i within the radius, over the whole stencil.
+    private func searchFull(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
         let radiusSquared = listRadius * listRadius
-        let half = kind == .half
-        var offsets = [Int32](repeating: 0, count: atoms.count + 1)
-        var capacity = max(64, atoms.count * expectedPerAtom)
-        var storage = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        defer { storage.deallocate() }
-        var count = 0
         positions.withUnsafeBufferPointer { x in
+        self.bins.withUnsafeBufferPointer { binOf in
+        bins.sortedPositions.withUnsafeBufferPointer { sorted in
+        bins.sortedIndex.withUnsafeBufferPointer { index in
+            for i in atoms {
+                let xi = x[i]
+                let me = UInt64(UInt32(truncatingIfNeeded: i))
+                bins.forEachCandidateRange(ofBin: binOf[i]) { first, end in
+                    output.reserve(end &- first)
+                    for m in first..<end {
+                        let d = sorted[m] - xi
+                        let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
+                        let difference = UInt64(UInt32(bitPattern: index[m])) ^ me
+                        output.append(index[m], if: inRange & ((difference | (0 &- difference)) >> 63))
+                    }
+                }
+                output.endRow(i - atoms.lowerBound)
+            }
+        }}}}
+    }
+
+    /// Half list over the half stencil. The binning is covariant under lattice translations,
+    /// so a pair met from i at a bin offset outside i's own bin is never met from the other
+    /// end (its mirror lies at the opposite offset), and is kept. Pairs within one bin are met
+    /// from both ends and kept once by the key rule: from the lower owner index, and for an
+    /// atom's own images only the positive translations.
+    private func searchHalf(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
+        let radiusSquared = listRadius * listRadius
+        positions.withUnsafeBufferPointer { x in
+        self.bins.withUnsafeBufferPointer { binOf in
         bins.sortedPositions.withUnsafeBufferPointer { sorted in
         bins.sortedIndex.withUnsafeBufferPointer { index in
         bins.sortedKeys.withUnsafeBufferPointer { keys in
             for i in atoms {
                 let xi = x[i]
-                let threshold = half ? Int32(truncatingIfNeeded: 2 &* i) : Int32(truncatingIfNeeded: i)
-                bins.forEachCandidateRange(near: xi) { first, end in
-                    if count &+ (end &- first) > capacity {
-                        capacity = max(2 &* capacity, count &+ (end &- first))
-                        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                        grown.update(from: storage, count: count)
-                        storage.deallocate()
-                        storage = grown
-                    }
-                    // Acceptance as sign bits: r² − r_list² < 0, and threshold − key < 0 (half)
-                    // or key ≠ threshold (full).
-                    if half {
-                        for m in first..<end {
-                            let d = sorted[m] - xi
-                            let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
-                            let kept = UInt64(bitPattern: Int64(threshold) &- Int64(keys[m])) >> 63
-                            storage[count] = index[m]
-                            count &+= Int(truncatingIfNeeded: inRange & kept)
-                        }
-                    } else {
-                        for m in first..<end {
-                            let d = sorted[m] - xi
-                            let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
-                            let difference = UInt64(UInt32(bitPattern: keys[m] ^ threshold))
-                            let kept = (difference | (0 &- difference)) >> 63
-                            storage[count] = index[m]
-                            count &+= Int(truncatingIfNeeded: inRange & kept)
-                        }
+                let bin = binOf[i]
+                let ownBinEnd = bins.end(ofBin: bin)
+                let threshold = Int64(2 &* i)
+                bins.forEachHalfCandidateRange(ofBin: bin) { first, end in
+                    output.reserve(end &- first)
+                    for m in first..<end {
+                        let d = sorted[m] - xi
+                        let inRange = ((d * d).sum() - radiusSquared).bitPattern >> 63
+                        let elsewhere = UInt64(bitPattern: Int64(ownBinEnd &- 1 &- m)) >> 63
+                        let above = UInt64(bitPattern: threshold &- Int64(keys[m])) >> 63
+                        output.append(index[m], if: inRange & (elsewhere | above))
                     }
                 }
-                offsets[i - atoms.lowerBound + 1] = Int32(count)
+                output.endRow(i - atoms.lowerBound)
             }
-        }}}}
-        return Chunk(atoms: atoms, offsets: offsets, neighbors: Array(UnsafeBufferPointer(start: storage, count: count)))
+        }}}}}
+    }
+}
+
+/// One chunk's neighbor indices and row offsets, reused from build to build and written without
+/// bounds checks: `reserve` before a run of `append`s guarantees the room.
+final class NeighborRows: @unchecked Sendable {
+    private var storage = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var capacity = 1
+    private var count = 0
+    private var rowOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var rowCapacity = 1
+    private var rowCount = 0
+
+    deinit {
+        storage.deallocate()
+        rowOffsets.deallocate()
+    }
+
+    /// Empties the storage for `rows` rows, with room for about `capacity` entries.
+    func start(rows: Int, capacity expected: Int) {
+        count = 0
+        rowCount = rows
+        if rows + 1 > rowCapacity {
+            rowOffsets.deallocate()
+            rowCapacity = rows + 1
+            rowOffsets = .allocate(capacity: rowCapacity)
+        }
+        rowOffsets[0] = 0
+        reserve(expected)
+    }
+
+    /// Makes room for `more` entries.
+    @inline(__always)
+    func reserve(_ more: Int) {
+        guard count &+ more > capacity else { return }
+        capacity = max(2 &* capacity, count &+ more)
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+    }
+
+    /// Writes `a` and keeps it when `keep` is 1 (it is overwritten when `keep` is 0).
+    @inline(__always)
+    func append(_ a: Int32, if keep: UInt64) {
+        storage[count] = a
+        count &+= Int(truncatingIfNeeded: keep)
+    }
+
+    /// Closes row `row`: its neighbors are those appended since the previous row closed.
+    @inline(__always)
+    func endRow(_ row: Int) {
+        rowOffsets[row &+ 1] = Int32(truncatingIfNeeded: count)
+    }
+
+    var neighbors: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: storage, count: count) }
+    var offsets: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: rowOffsets, count: rowCount + 1) }
+}
+
+/// Sets `array` to `count` entries, keeping its storage (new entries are `filler`): for
+/// refilling a buffer in place.
+private func resize<T>(_ array: inout [T], to count: Int, filling filler: T) {
+    if array.count > count {
+        array.removeLast(array.count - count)
+    } else if array.count < count {
+        array.append(contentsOf: repeatElement(filler, count: count - array.count))
     }
 }

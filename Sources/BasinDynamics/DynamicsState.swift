@@ -22,6 +22,8 @@ public struct DynamicsState: Sendable {
     /// The thermostat's part of the conserved energy (energy units): zero for NVE, the energy
     /// of the chain variables for Nosé–Hoover, minus the heat taken from the bath for Langevin.
     public var thermostatEnergy = 0.0
+    /// Threads the O(N) update loops use (the simulation sets the calculator's).
+    public var threads = 1
 
     /// The state at step 0, time 0, for `configuration`; missing velocities become zeros.
     public init(configuration: Configuration) throws(DynamicsError) {

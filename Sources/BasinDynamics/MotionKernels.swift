@@ -1,9 +1,11 @@
 import BasinAtoms
+import BasinMath
 import BasinPotentials
 
 // MARK: - The O(N) loops every integrator is built from
 //
-// Each loop runs over unsafe buffers of the state's own arrays and allocates nothing.
+// Each loop runs over unsafe buffers of the state's own arrays and allocates nothing; kicks
+// and drifts split the atoms over the calculator's threads.
 
 extension DynamicsState {
     /// 1 / (m_i · mvv2e) for every atom: multiplied by a force (energy / length) it gives an
@@ -15,10 +17,14 @@ extension DynamicsState {
 
     /// Half-kick and friends: v ← v + h · F / (m · mvv2e), with `factors` from `accelerationFactors()`.
     mutating func kick(by h: Double, factors: [Double]) {
+        let parts = threads
         evaluation.forces.withUnsafeBufferPointer { f in
             factors.withUnsafeBufferPointer { w in
                 configuration.velocities!.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<v.count { v[i] += (h * w[i]) * f[i] }
+                    nonisolated(unsafe) let v = v
+                    concurrentForEach(parts) { part in
+                        for i in (v.count * part / parts)..<(v.count * (part + 1) / parts) { v[i] += (h * w[i]) * f[i] }
+                    }
                 }
             }
         }
@@ -26,16 +32,24 @@ extension DynamicsState {
 
     /// Drift: x ← x + h · v. Throws when a position stops being finite.
     mutating func drift(by h: Double) throws(DynamicsError) {
-        let sum = configuration.velocities!.withUnsafeBufferPointer { v in
+        let parts = threads
+        var sums = [SIMD3<Double>](repeating: .zero, count: parts)
+        configuration.velocities!.withUnsafeBufferPointer { v in
             configuration.positions.withUnsafeMutableBufferPointer { x in
-                var sum = SIMD3<Double>.zero
-                for i in 0..<x.count {
-                    x[i] += h * v[i]
-                    sum += x[i]
+                sums.withUnsafeMutableBufferPointer { sums in
+                    nonisolated(unsafe) let x = x, sums = sums
+                    concurrentForEach(parts) { part in
+                        var sum = SIMD3<Double>.zero
+                        for i in (x.count * part / parts)..<(x.count * (part + 1) / parts) {
+                            x[i] += h * v[i]
+                            sum += x[i]
+                        }
+                        sums[part] = sum
+                    }
                 }
-                return sum
             }
         }
+        let sum = sums.reduce(.zero, +)
         // A NaN or infinity anywhere makes the sum non-finite.
         guard sum.x.isFinite, sum.y.isFinite, sum.z.isFinite else { throw .unstable(step: step + 1) }
     }

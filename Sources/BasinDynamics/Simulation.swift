@@ -39,6 +39,7 @@ public final class Simulation {
     ///   - integrator: the equations of motion and their time step.
     public init(configuration: Configuration, calculator: Calculator, integrator: any Integrator) throws(DynamicsError) {
         state = try DynamicsState(configuration: configuration)
+        state.threads = calculator.threads
         var integrator = integrator
         try integrator.prepare(for: state)
         self.integrator = integrator

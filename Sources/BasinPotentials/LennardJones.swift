@@ -92,31 +92,32 @@ public struct LennardJones: Potential {
     struct Table: PairFunction {
         let speciesCount: Int
         let parameters: [PairParameters]
-        let cutoffsSquared: [Double]
-        /// 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶ and the energy shift of each pair.
-        let constants: [SIMD8<Double>]
+        /// Per pair: 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶, the energy shift and the squared cutoff.
+        let table: [SIMD8<Double>]
 
         init(speciesCount: Int, parameters: [PairParameters], shift: Bool) {
             self.speciesCount = speciesCount
             self.parameters = parameters
-            cutoffsSquared = parameters.map { p in p.cutoff.map { $0 * $0 } ?? .infinity }
-            constants = parameters.map { p in
+            table = parameters.map { p in
                 let s6 = pow(p.sigma, 6), s12 = s6 * s6
                 var offset = 0.0
                 if shift, let rc = p.cutoff {
                     let ratio6 = pow(p.sigma / rc, 6)
                     offset = 4 * p.epsilon * (ratio6 * ratio6 - ratio6)
                 }
-                return SIMD8(48 * p.epsilon * s12, 24 * p.epsilon * s6, 4 * p.epsilon * s12, 4 * p.epsilon * s6, offset, 0, 0, 0)
+                let cutoffSquared = p.cutoff.map { $0 * $0 } ?? .infinity
+                return SIMD8(48 * p.epsilon * s12, 24 * p.epsilon * s6, 4 * p.epsilon * s12, 4 * p.epsilon * s6, offset, cutoffSquared, 0, 0)
             }
         }
 
         @inline(__always)
-        func cutoffSquared(_ p: Int) -> Double { cutoffsSquared.withUnsafeBufferPointer { $0[p] } }
+        func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func energyAndForceOverDistance(r2: Double, pair p: Int) -> (energy: Double, forceOverDistance: Double) {
-            let c = constants.withUnsafeBufferPointer { $0[p] }
+        func cutoffSquared(_ c: SIMD8<Double>) -> Double { c[5] }
+
+        @inline(__always)
+        func energyAndForceOverDistance(r2: Double, _ c: SIMD8<Double>) -> (energy: Double, forceOverDistance: Double) {
             let r2inv = 1 / r2
             let r6inv = r2inv * r2inv * r2inv
             let force = r6inv * (c[0] * r6inv - c[1]) * r2inv
@@ -124,8 +125,7 @@ public struct LennardJones: Potential {
             return (energy, force)
         }
 
-        func derivatives(r: Double, pair p: Int) -> (first: Double, second: Double) {
-            let c = constants[p]
+        func derivatives(r: Double, _ c: SIMD8<Double>) -> (first: Double, second: Double) {
             let r6inv = 1 / pow(r, 6)
             // φ = A/r¹² − B/r⁶ with A = 4εσ¹², B = 4εσ⁶.
             let first = (-12 * c[2] * r6inv + 6 * c[3]) * r6inv / r

@@ -17,15 +17,10 @@ enum PairLoop {
         let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
         let wantsVirial = properties.contains(.virial)
         let wantsPerAtom = properties.contains(.perAtomEnergies)
-        switch (wantsEnergy, wantsVirial, wantsPerAtom) {
-        case (false, false, _):
-            run(function, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self)
-        case (true, false, false):
-            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self)
-        case (_, true, false):
-            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self)
-        default:
-            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self)
+        if function.speciesCount == 1 {
+            dispatch(function, neighbors, &result, workspace, wantsEnergy, wantsVirial, wantsPerAtom, SwitchOn.self)
+        } else {
+            dispatch(function, neighbors, &result, workspace, wantsEnergy, wantsVirial, wantsPerAtom, SwitchOff.self)
         }
         if !properties.contains(.forces) { result.forces.removeAll(keepingCapacity: true) }
         if properties.contains(.hessian) {
@@ -35,15 +30,33 @@ enum PairLoop {
         }
     }
 
+    private static func dispatch<F: PairFunction, S: KernelSwitch>(
+        _ function: F, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
+        _ wantsEnergy: Bool, _ wantsVirial: Bool, _ wantsPerAtom: Bool, _: S.Type
+    ) {
+        switch (wantsEnergy, wantsVirial, wantsPerAtom) {
+        case (false, false, _):
+            run(function, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self, S.self)
+        case (true, false, false):
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self, S.self)
+        case (_, true, false):
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self, S.self)
+        default:
+            run(function, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self, S.self)
+        }
+    }
+
     private struct ChunkTotals {
         var energy = 0.0
         var virialDiagonal = SIMD3<Double>.zero
         var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
     }
 
-    private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch>(
+    /// The kernel: E, V, A switch energy, virial and per-atom energies on; S (single species)
+    /// fetches the pair constants once instead of per pair.
+    private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>(
         _ function: F, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
-        _: E.Type, _: V.Type, _: A.Type
+        _: E.Type, _: V.Type, _: A.Type, _: S.Type
     ) {
         let chunkCount = neighbors.chunks.count
         let size = neighbors.extendedCount
@@ -57,13 +70,13 @@ enum PairLoop {
                 var sum = ChunkTotals()
                 neighbors.positions.withUnsafeBufferPointer { x in
                 neighbors.species.withUnsafeBufferPointer { species in
-                chunk.offsets.withUnsafeBufferPointer { offsets in
-                chunk.neighbors.withUnsafeBufferPointer { list in
+                    let offsets = chunk.offsets, list = chunk.neighbors
                     let f = workspace.forces(c)
                     f.update(repeating: .zero)
                     let perAtom = workspace.energies(c)
                     if A.isOn { perAtom.update(repeating: 0) }
                     let first = chunk.atoms.lowerBound
+                    let only = function.constants(0)
                     for i in chunk.atoms {
                         let xi = x[i]
                         let row = Int(species[i]) &* speciesCount
@@ -73,11 +86,11 @@ enum PairLoop {
                             let j = Int(list[k])
                             let d = xi - x[j]
                             let r2 = (d * d).sum()
-                            let p = row &+ Int(species[j])
+                            let c = S.isOn ? only : function.constants(row &+ Int(species[j]))
                             // Branch-free cutoff: about a third of listed pairs lie in the skin,
                             // unpredictably, so masking beats a mispredicted branch.
-                            let inside: Double = r2 < function.cutoffSquared(p) ? 1 : 0
-                            let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, pair: p)
+                            let inside: Double = r2 < function.cutoffSquared(c) ? 1 : 0
+                            let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, c)
                             let e = inside * pairEnergy
                             let fij = (inside * pairForce) * d
                             fi += fij
@@ -94,13 +107,12 @@ enum PairLoop {
                         }
                         f[i] += fi
                     }
-                }}}}
+                }}
                 totalsBuffer[c] = sum
             }
         }
-        // Sum the chunk buffers, then fold ghosts onto their owners.
-        workspace.sum(workspace.forces, chunks: chunkCount, size: size, into: &result.forces)
-        neighbors.foldGhosts(&result.forces)
+        // Sum the chunk buffers, ghosts onto their owners.
+        neighbors.gather((0..<chunkCount).map(workspace.forces), into: &result.forces)
         var total = ChunkTotals()
         for t in totals {
             total.energy += t.energy
@@ -115,8 +127,7 @@ enum PairLoop {
             result.virial = .zero
         }
         if A.isOn {
-            workspace.sum(workspace.energies, chunks: chunkCount, size: size, into: &result.perAtomEnergies)
-            neighbors.foldGhosts(&result.perAtomEnergies)
+            neighbors.gather((0..<chunkCount).map(workspace.energies), into: &result.perAtomEnergies)
         } else {
             result.perAtomEnergies.removeAll(keepingCapacity: true)
         }
@@ -136,11 +147,11 @@ enum PairLoop {
                     let a = Int(chunk.neighbors[k])
                     let d = neighbors.positions[i] - neighbors.positions[a]
                     let r2 = dot(d, d)
-                    let p = Int(neighbors.species[i]) * speciesCount + Int(neighbors.species[a])
-                    guard r2 < function.cutoffSquared(p) else { continue }
+                    let c = function.constants(Int(neighbors.species[i]) * speciesCount + Int(neighbors.species[a]))
+                    guard r2 < function.cutoffSquared(c) else { continue }
                     let r = r2.squareRoot()
                     let u = d / r
-                    let (g1, g2) = function.derivatives(r: r, pair: p)
+                    let (g1, g2) = function.derivatives(r: r, c)
                     let j = Int(neighbors.owners[a])
                     for x in 0..<3 {
                         for y in 0..<3 {

@@ -31,25 +31,4 @@ public final class Workspace: @unchecked Sendable {
 
     /// The per-atom energy buffer of chunk `c`.
     func energies(_ c: Int) -> UnsafeMutableBufferPointer<Double> { energyBuffers[c] }
-
-    /// Sets `output` to the sum of the chunks' buffers, entry by entry, splitting the work
-    /// over the chunks' threads.
-    func sum<T: Summable>(_ buffers: (Int) -> UnsafeMutableBufferPointer<T>, chunks: Int, size: Int, into output: inout [T]) {
-        if output.count != size {
-            output.removeAll(keepingCapacity: true)
-            output.append(contentsOf: repeatElement(.zero, count: size))
-        }
-        let parts = (0..<chunks).map { buffers($0) }
-        output.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            concurrentForEach(chunks) { part in
-                let range = (size * part / chunks)..<(size * (part + 1) / chunks)
-                for a in range { out[a] = parts[0][a] }
-                for c in 1..<max(1, chunks) {
-                    let buffer = parts[c]
-                    for a in range { out[a] += buffer[a] }
-                }
-            }
-        }
-    }
 }

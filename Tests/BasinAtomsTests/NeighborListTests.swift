@@ -153,3 +153,25 @@ import Testing
         #expect(throws: AtomsError.nonFinite(what: "the position", atom: 1)) { try list.update(for: c) }
     }
 }
+
+/// Perfect lattices put atoms exactly on bin faces and cell faces: the cases where rounding
+/// could break a half list.
+@Suite struct LatticeNeighborListTests {
+    @Test(arguments: [Lattice.fcc, .bcc, .diamond, .hcp])
+    func perfectLatticesMatchBruteForce(lattice: Lattice) throws {
+        var c = try lattice.build(element: .dummy(), latticeConstant: 1.6, cells: SIMD3(3, 2, 3))
+        for sheared in [false, true] {
+            if sheared {
+                let shear = Matrix3(rows: SIMD3(1, 0.5, 0), SIMD3(0, 1, -0.25), SIMD3(0, 0, 1))
+                c.positions = c.positions.map { shear * $0 }
+                c.cell.vectors = Matrix3(rows: shear * c.cell.vectors[0], shear * c.cell.vectors[1], shear * c.cell.vectors[2])
+            }
+            let suite = NeighborListTests()
+            for kind in [NeighborListKind.half, .full] {
+                let list = NeighborList(cutoff: 2.2, skin: 0.3, kind: kind, chunkCount: 2)
+                try list.build(for: c)
+                #expect(suite.listed(list) == suite.normalised(suite.bruteForce(c, radius: 2.5, kind: kind)))
+            }
+        }
+    }
+}

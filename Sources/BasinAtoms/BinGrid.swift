@@ -1,0 +1,125 @@
+import BasinMath
+
+/// A grid of bins laid along the cell's lattice directions, for O(N) neighbor search.
+///
+/// Bins are cut in fractional coordinates. Along a periodic direction there are `perCell`
+/// bins per cell length, plus a margin of bins on each side for the ghost atoms; a ghost's bin
+/// is its owner's bin shifted by exactly `image × perCell`, computed in integers. The binning
+/// is therefore exactly covariant under lattice translations: if a ghost sits at bin offset Δ
+/// from an atom, the mirror pair (the ghost's owner and the opposite image of that atom) sits
+/// at offset −Δ. That is what lets a half list scan only half of the stencil. Along an open
+/// direction the bins span the atoms' extent.
+///
+/// Bins are at least half the search radius thick (perpendicular to their faces), so the
+/// stencil reaches at most two bins each way; in an orthogonal cell it keeps only bins that can
+/// hold a point within the radius.
+struct BinGrid: Sendable {
+    /// Bins along a, b, c, margins included.
+    let dimensions: SIMD3<Int>
+    /// Bins per cell length along periodic directions.
+    let perCell: SIMD3<Int>
+    /// Margin bins before the cell along periodic directions.
+    let margin: SIMD3<Int>
+    /// Along open directions: the fractional coordinate of bin 0 and bins per unit.
+    private let origin: SIMD3<Double>
+    private let scale: SIMD3<Double>
+    private let periodic: [Bool]
+    /// Stencil rows: bin offsets (dy, dz) and the largest |dx| reached.
+    let rows: [(dy: Int, dz: Int, dx: Int)]
+    /// The rows of the half stencil: dz > 0, or dz = 0 and dy > 0.
+    let upperRows: [(dy: Int, dz: Int, dx: Int)]
+    /// Largest |dx| of the row through the own bin.
+    let ownRowReach: Int
+
+    /// - Parameters:
+    ///   - cell: the cell (its spanning vectors define the fractional coordinates).
+    ///   - fractional: fractional coordinates of the local atoms (wrapped along periodic axes).
+    ///   - radius: the search radius.
+    ///   - ghostReach: δ_k, how far (in fractional units) ghosts extend beyond the cell.
+    ///   - pointCount: about how many points will be binned (caps the number of bins).
+    init(cell: Cell, fractional: [SIMD3<Double>], radius: Double, ghostReach: SIMD3<Double>, pointCount: Int) {
+        let widths = cell.perpendicularWidths
+        let periodic = cell.periodic
+        self.periodic = periodic
+        var low = SIMD3<Double>(repeating: .infinity), high = SIMD3<Double>(repeating: -.infinity)
+        for s in fractional {
+            low = pointwiseMin(low, s)
+            high = pointwiseMax(high, s)
+        }
+        if fractional.isEmpty { low = .zero; high = .zero }
+        // Physical length covered by the binned region along each direction.
+        var extent = SIMD3<Double>.zero
+        for k in 0..<3 { extent[k] = periodic[k] ? widths[k] : (high[k] - low[k]) * widths[k] }
+        var counts = SIMD3<Int>(1, 1, 1)
+        for k in 0..<3 { counts[k] = max(1, Int((extent[k] / (0.5 * radius)).rounded(.down))) }
+        func margins(_ n: SIMD3<Int>) -> SIMD3<Int> {
+            var g = SIMD3<Int>.zero
+            for k in 0..<3 where periodic[k] { g[k] = Int((ghostReach[k] * Double(n[k])).rounded(.up)) + 1 }
+            return g
+        }
+        // Not many more bins than points: a sparse cluster or gas would waste memory otherwise.
+        let cap = Double(max(4096, 4 * pointCount))
+        while true {
+            let g = margins(counts)
+            let total = (0..<3).reduce(1.0) { $0 * Double(counts[$1] + 2 * g[$1]) }
+            if total <= cap || counts == SIMD3(1, 1, 1) { break }
+            for k in 0..<3 { counts[k] = max(1, counts[k] / 2) }
+        }
+        let margin = margins(counts)
+        let dimensions = counts &+ 2 &* margin
+        perCell = counts
+        self.margin = margin
+        self.dimensions = dimensions
+        origin = low
+        var scale = SIMD3<Double>.zero
+        for k in 0..<3 {
+            scale[k] = periodic[k] ? Double(counts[k]) : (high[k] > low[k] ? Double(counts[k]) / (high[k] - low[k]) : 0)
+        }
+        self.scale = scale
+        // Stencil: reach along each direction from the bin thickness, trimmed by distance when
+        // the lattice directions are orthogonal (gaps along them then add in quadrature).
+        var thickness = SIMD3<Double>.zero, reach = SIMD3<Int>.zero
+        for k in 0..<3 {
+            thickness[k] = extent[k] > 0 ? extent[k] / Double(counts[k]) : .infinity
+            reach[k] = min(dimensions[k] - 1, thickness[k].isFinite ? Int((radius / thickness[k]).rounded(.up)) : 0)
+        }
+        let v = cell.spanningVectors
+        let orthogonal = dot(v[0], v[1]) == 0 && dot(v[0], v[2]) == 0 && dot(v[1], v[2]) == 0
+        func gap(_ d: Int, _ k: Int) -> Double { orthogonal ? Double(max(0, abs(d) - 1)) * thickness[k] : 0 }
+        var rows: [(dy: Int, dz: Int, dx: Int)] = []
+        for dz in -reach.z...reach.z {
+            for dy in -reach.y...reach.y {
+                let yz = gap(dy, 1) * gap(dy, 1) + gap(dz, 2) * gap(dz, 2)
+                guard yz < radius * radius else { continue }
+                var dx = reach.x
+                while dx > 0 && gap(dx, 0) * gap(dx, 0) + yz >= radius * radius { dx -= 1 }
+                rows.append((dy, dz, dx))
+            }
+        }
+        self.rows = rows
+        upperRows = rows.filter { $0.dz > 0 || ($0.dz == 0 && $0.dy > 0) }
+        ownRowReach = rows.first { $0.dy == 0 && $0.dz == 0 }?.dx ?? 0
+    }
+
+    /// The bin of a local atom with fractional coordinates `s`.
+    func coordinates(ofFractional s: SIMD3<Double>) -> SIMD3<Int> {
+        var c = SIMD3<Int>.zero
+        for k in 0..<3 {
+            let raw = periodic[k] ? s[k] * Double(perCell[k]) : (s[k] - origin[k]) * scale[k]
+            let index = raw.isFinite ? Int(max(-1, min(Double(perCell[k]), raw.rounded(.down)))) : 0
+            c[k] = min(perCell[k] - 1, max(0, index)) + margin[k]
+        }
+        return c
+    }
+
+    /// The bin of the image of an atom in bin `c` translated by `image` cells.
+    func coordinates(ofImage image: SIMD3<Int>, ownerBin c: SIMD3<Int>) -> SIMD3<Int> {
+        c &+ image &* perCell
+    }
+
+    /// Linear index of bin `c`, x fastest.
+    @inline(__always)
+    func index(of c: SIMD3<Int>) -> Int {
+        (c.z &* dimensions.y &+ c.y) &* dimensions.x &+ c.x
+    }
+}
