@@ -20,10 +20,10 @@ struct BinGrid: Sendable {
     let perCell: SIMD3<Int>
     /// Margin bins before the cell along periodic directions.
     let margin: SIMD3<Int>
-    /// Along open directions: the fractional coordinate of bin 0 and bins per unit.
+    /// The fractional coordinate where bin 0 (after the margin) starts, and bins per unit of
+    /// fractional coordinate (`perCell` along periodic directions).
     private let origin: SIMD3<Double>
     private let scale: SIMD3<Double>
-    private let periodic: [Bool]
     /// Stencil rows: bin offsets (dy, dz) and the largest |dx| reached.
     let rows: [(dy: Int, dz: Int, dx: Int)]
     /// The rows of the half stencil: dz > 0, or dz = 0 and dy > 0.
@@ -40,7 +40,6 @@ struct BinGrid: Sendable {
     init(cell: Cell, fractional: [SIMD3<Double>], radius: Double, ghostReach: SIMD3<Double>, pointCount: Int) {
         let widths = cell.perpendicularWidths
         let periodic = cell.periodic
-        self.periodic = periodic
         var low = SIMD3<Double>(repeating: .infinity), high = SIMD3<Double>(repeating: -.infinity)
         for s in fractional {
             low = pointwiseMin(low, s)
@@ -70,11 +69,16 @@ struct BinGrid: Sendable {
         perCell = counts
         self.margin = margin
         self.dimensions = dimensions
-        origin = low
-        var scale = SIMD3<Double>.zero
+        var origin = SIMD3<Double>.zero, scale = SIMD3<Double>.zero
         for k in 0..<3 {
-            scale[k] = periodic[k] ? Double(counts[k]) : (high[k] > low[k] ? Double(counts[k]) / (high[k] - low[k]) : 0)
+            if periodic[k] {
+                scale[k] = Double(counts[k])
+            } else {
+                origin[k] = low[k]
+                scale[k] = high[k] > low[k] ? Double(counts[k]) / (high[k] - low[k]) : 0
+            }
         }
+        self.origin = origin
         self.scale = scale
         // Stencil: reach along each direction from the bin thickness, trimmed by distance when
         // the lattice directions are orthogonal (gaps along them then add in quadrature).
@@ -102,14 +106,11 @@ struct BinGrid: Sendable {
     }
 
     /// The bin of a local atom with fractional coordinates `s`.
+    @inline(__always)
     func coordinates(ofFractional s: SIMD3<Double>) -> SIMD3<Int> {
-        var c = SIMD3<Int>.zero
-        for k in 0..<3 {
-            let raw = periodic[k] ? s[k] * Double(perCell[k]) : (s[k] - origin[k]) * scale[k]
-            let index = raw.isFinite ? Int(max(-1, min(Double(perCell[k]), raw.rounded(.down)))) : 0
-            c[k] = min(perCell[k] - 1, max(0, index)) + margin[k]
-        }
-        return c
+        let raw = ((s - origin) * scale).rounded(.down)
+        let clamped = raw.clamped(lowerBound: .zero, upperBound: SIMD3<Double>(perCell &- 1))
+        return integers(clamped) &+ margin
     }
 
     /// The bin of the image of an atom in bin `c` translated by `image` cells.
@@ -122,4 +123,10 @@ struct BinGrid: Sendable {
     func index(of c: SIMD3<Int>) -> Int {
         (c.z &* dimensions.y &+ c.y) &* dimensions.x &+ c.x
     }
+}
+
+/// The components of `v` (whole numbers in Int's range) as integers.
+@inline(__always)
+func integers(_ v: SIMD3<Double>) -> SIMD3<Int> {
+    SIMD3(Int(v.x), Int(v.y), Int(v.z))
 }

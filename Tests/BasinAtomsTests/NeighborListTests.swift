@@ -175,3 +175,14 @@ import Testing
         }
     }
 }
+
+@Suite struct DistantAtomTests {
+    @Test func atomsFarOutsideASlabAreHandled() throws {
+        let slab = Cell(vectors: .diagonal(SIMD3(3, 3, 3)), periodic: [true, true, false])
+        let c = Configuration(positions: [SIMD3(0, 0, -1e12), SIMD3(0, 0, 1e12), SIMD3(1, 1, 1)], species: [0, 0, 0], elements: [.dummy()], cell: slab)
+        let list = NeighborList(cutoff: 2, skin: 0.5, kind: .half)
+        try list.build(for: c)
+        // Each atom sees only its own periodic images (distance 3 > 2.5): nothing listed.
+        #expect(list.entryCount == 0)
+    }
+}

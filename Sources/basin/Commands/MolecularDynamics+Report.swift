@@ -47,7 +47,7 @@ struct MolecularDynamicsReport: Encodable {
     var finalTotalEnergy: Double
     /// Largest |E(t) − E(0)| / N over the logged steps (the conserved energy for thermostats).
     var maxEnergyDeviationPerAtom: Double
-    /// Mean of the instantaneous temperature over every step after the first.
+    /// Mean of the instantaneous temperature, sampled every 10 steps from the first.
     var meanTemperature: Double
     var temperatureStandardDeviation: Double
     var meanPressure: Double?

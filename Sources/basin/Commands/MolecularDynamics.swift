@@ -65,7 +65,7 @@ struct MolecularDynamics: ParsableCommand {
     var rdf: String?
 
     @Option(help: "Steps between g(r) samples.")
-    var rdfEvery: Int = 10
+    var rdfEvery: Int = 100
 
     @Option(help: "Largest r of g(r) (length units); default half the thinnest cell width.")
     var rdfCutoff: Double?
@@ -125,7 +125,7 @@ struct MolecularDynamics: ParsableCommand {
         let log = ThermodynamicLog { printer.print($0) }
         try simulation.add(log, every: thermo > 0 ? thermo : max(1, steps))
         let temperatureAverage = TemperatureAverage()
-        try simulation.add(temperatureAverage, every: 1)
+        try simulation.add(temperatureAverage, every: min(10, max(1, steps)))
         let analyses = try Analyses(command: self, configuration: configuration)
         try analyses.attach(to: simulation)
 
