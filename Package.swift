@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
         .testTarget(name: "BasinAtomsTests", dependencies: ["BasinAtoms"]),
         .testTarget(name: "BasinIOTests", dependencies: ["BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials"]),
+        .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinCLITests", dependencies: ["basin"]),

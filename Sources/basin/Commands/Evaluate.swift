@@ -11,8 +11,9 @@ struct Evaluate: ParsableCommand {
         abstract: "Energy, forces and stress of every frame of a structure file.",
         discussion: """
             Prints a line per frame: energy, energy per atom, largest force and, for periodic \
-            cells, the pressure from the virial (no kinetic part). With --output the frames are \
-            written with their energies, forces and stresses (extxyz as ASE reads it).
+            cells, the pressure from the virial (no kinetic part). --json adds the forces, the \
+            stress and each atom's energy (as LAMMPS 'compute pe/atom'). With --output the \
+            frames are written with their energies, forces and stresses (extxyz as ASE reads it).
             """)
 
     @OptionGroup var structure: StructureOptions
@@ -31,6 +32,8 @@ struct Evaluate: ParsableCommand {
         var energyPerAtom: Double
         var maximumForce: Double
         var forces: [[Double]]
+        /// Each atom's share of the energy, when the potential splits it.
+        var atomEnergies: [Double]?
         /// Stress (energy / volume, ASE sign convention) as xx, yy, zz, yz, xz, xy; nil for clusters.
         var stress: [Double]?
         var pressure: Double?
@@ -40,14 +43,17 @@ struct Evaluate: ParsableCommand {
         let units = potential.unitSystem
         var frames = try structure.frames(units: units)
         let calculator = try potential.makeCalculator()
+        let perAtom = calculator.potential.implementedProperties.intersection(.perAtomEnergies)
         var results: [FrameResult] = []
         for (index, frame) in frames.enumerated() {
             let c = frame.configuration
             let periodic = c.cell.periodic.allSatisfy { $0 }
-            let e = try calculator.evaluate(c, periodic ? [.energy, .forces, .virial] : .energyAndForces)
+            let properties: Properties = periodic ? [.energy, .forces, .virial] : .energyAndForces
+            let e = try calculator.evaluate(c, properties.union(perAtom))
             var result = FrameResult(
                 frame: index + 1, atoms: c.count, energy: e.energy, energyPerAtom: e.energy / Double(max(1, c.count)),
-                maximumForce: e.maximumForce, forces: e.forces.map { [$0.x, $0.y, $0.z] })
+                maximumForce: e.maximumForce, forces: e.forces.map { [$0.x, $0.y, $0.z] },
+                atomEnergies: perAtom.isEmpty ? nil : e.perAtomEnergies)
             frames[index].energy = e.energy
             frames[index].forces = e.forces
             if periodic {

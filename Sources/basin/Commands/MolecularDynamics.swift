@@ -21,11 +21,16 @@ struct MolecularDynamics: ParsableCommand {
             Velocities are drawn from the Maxwell–Boltzmann distribution at --temperature (zero \
             total momentum, scaled to the exact temperature) unless the file carries velocities. \
             With --equilibrate N, N Langevin steps at --temperature come first and are not part \
-            of the summary. Times are in the unit system's time unit (τ in lj, ps in metal).
+            of the summary. Times are in the unit system's time unit (τ in lj, ps in metal) and \
+            temperatures in its temperature unit (ε/k_B in lj, K in metal).
 
             Example (the LAMMPS 'in.lj' benchmark, 32,000 atoms):
               basin md --lattice fcc --density 0.8442 --cells 20 --temperature 3.0 \\
                 --cutoff 2.5 --skin 0.3 --dt 0.005 --steps 1000
+
+            Stillinger–Weber silicon at 1000 K (metal units, dt = 1 fs by default):
+              basin md --lattice diamond --element Si --lattice-constant 5.431 --cells 8 \\
+                --potential sw --parameters Si.sw --temperature 1000 --steps 1000
             """)
 
     @OptionGroup var structure: StructureOptions
@@ -37,8 +42,8 @@ struct MolecularDynamics: ParsableCommand {
     @Option(help: "Seed of the random numbers (velocities, Langevin noise).")
     var seed: UInt64 = 1
 
-    @Option(help: "Time step (time units).")
-    var dt: Double = 0.005
+    @Option(help: "Time step (time units; default 0.001 ps in metal units, 0.005 τ in lj).")
+    var dt: Double?
 
     @Option(help: "Number of time steps.")
     var steps: Int = 1000
@@ -89,7 +94,7 @@ struct MolecularDynamics: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard dt > 0, dt.isFinite else { throw ValidationError("--dt must be positive") }
+        if let dt, !(dt > 0 && dt.isFinite) { throw ValidationError("--dt must be positive") }
         guard steps >= 0, equilibrate >= 0, thermo >= 0 else { throw ValidationError("--steps, --equilibrate and --thermo must be non-negative") }
         if let temperature, !(temperature >= 0 && temperature.isFinite) { throw ValidationError("--temperature must be non-negative") }
         if ensemble != .nve || equilibrate > 0, temperature == nil {
@@ -109,6 +114,7 @@ struct MolecularDynamics: ParsableCommand {
             try MaxwellBoltzmann.assign(to: &configuration, temperature: temperature, generator: &generator)
         }
         let calculator = try potential.makeCalculator()
+        let dt = timeStep
         let damping = self.damping ?? 100 * dt
         if equilibrate > 0, let temperature {
             let warmup = try Simulation(
@@ -120,7 +126,8 @@ struct MolecularDynamics: ParsableCommand {
             configuration = warmup.state.configuration
             generator = SeededGenerator(seed: generator.next())
         }
-        let simulation = try Simulation(configuration: configuration, calculator: calculator, integrator: try integrator(damping: damping, generator: generator))
+        let simulation = try Simulation(
+            configuration: configuration, calculator: calculator, integrator: try integrator(dt: dt, damping: damping, generator: generator))
         let printer = ThermoPrinter(units: units, enabled: !json)
         let log = ThermodynamicLog { printer.print($0) }
         try simulation.add(log, every: thermo > 0 ? thermo : max(1, steps))
@@ -159,7 +166,10 @@ struct MolecularDynamics: ParsableCommand {
         return state
     }
 
-    private func integrator(damping: Double, generator: SeededGenerator) throws -> any Integrator {
+    /// --dt, or the usual step of the unit system: 1 fs in metal units, 0.005 τ in lj.
+    var timeStep: Double { dt ?? (potential.unitSystem == .metal ? 0.001 : 0.005) }
+
+    private func integrator(dt: Double, damping: Double, generator: SeededGenerator) throws -> any Integrator {
         switch ensemble {
         case .nve: return try VelocityVerlet(timeStep: dt)
         case .langevin: return try Langevin(timeStep: dt, temperature: temperature ?? 0, damping: damping, generator: generator)

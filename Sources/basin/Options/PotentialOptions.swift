@@ -4,28 +4,49 @@ import BasinPotentials
 
 /// The potentials the command line can build.
 enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
-    case lj
+    case lj, morse, sw, vashishta
+
+    /// The unit system a run uses unless --units says otherwise.
+    var defaultUnits: UnitSystem { self == .lj ? .lennardJones : .metal }
 }
 
 /// Options that choose and parameterise the interatomic potential, shared by every command
 /// that evaluates energies.
 struct PotentialOptions: ParsableArguments {
-    @Option(help: "Interatomic potential: \(PotentialKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: """
+        Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber, LAMMPS .sw file) \
+        or vashishta (LAMMPS .vashishta file).
+        """)
     var potential: PotentialKind = .lj
 
-    @Option(help: "Unit system: lj (reduced σ = ε = m = 1) or metal (eV, Å, ps, amu, K).")
-    var units: String = "lj"
+    @Option(help: """
+        Parameter file: a LAMMPS .sw or .vashishta file (required by sw and vashishta), or for \
+        morse lines 'El1 El2 D0 alpha r0 cutoff' (instead of --d0, --alpha, --r0, --cutoff).
+        """)
+    var parameters: String?
 
-    @Option(help: "Lennard-Jones well depth ε (energy units).")
-    var epsilon: Double = 1
+    @Option(help: "Unit system: lj (reduced σ = ε = m = 1) or metal (eV, Å, ps, amu, K); default lj for lj, metal otherwise.")
+    var units: String?
 
-    @Option(help: "Lennard-Jones length σ (length units).")
-    var sigma: Double = 1
+    @Option(help: "Lennard-Jones well depth ε (energy units; default 1).")
+    var epsilon: Double?
 
-    @Option(help: "Cutoff radius (length units), or 'none' to let every pair of a cluster interact.")
-    var cutoff: String = "2.5"
+    @Option(help: "Lennard-Jones length σ (length units; default 1).")
+    var sigma: Double?
 
-    @Flag(help: "Shift the pair energy to zero at the cutoff (as LAMMPS 'pair_modify shift yes').")
+    @Option(help: "Morse well depth D₀ (energy units), one species.")
+    var d0: Double?
+
+    @Option(help: "Morse width α (1 / length units), one species.")
+    var alpha: Double?
+
+    @Option(help: "Morse equilibrium distance r₀ (length units), one species.")
+    var r0: Double?
+
+    @Option(help: "Cutoff radius (length units; lj: default 2.5, or 'none' to let every pair of a cluster interact; morse: required with --d0).")
+    var cutoff: String?
+
+    @Flag(help: "Shift the pair energy to zero at the cutoff (lj, morse; as LAMMPS 'pair_modify shift yes').")
     var shift = false
 
     @Option(help: "Verlet skin added to the cutoff for neighbor lists (default 0.3 σ in lj units, 2 Å in metal).")
@@ -35,33 +56,45 @@ struct PotentialOptions: ParsableArguments {
     var threads: Int = 1
 
     func validate() throws {
-        guard UnitSystem.named(units) != nil else { throw ValidationError("--units must be 'lj' or 'metal', got '\(units)'") }
+        if let units, UnitSystem.named(units) == nil { throw ValidationError("--units must be 'lj' or 'metal', got '\(units)'") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let skin, !(skin >= 0) { throw ValidationError("--skin must be non-negative") }
+        let given: [(String, Bool)] = [
+            ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),
+            ("--d0", d0 != nil), ("--alpha", alpha != nil), ("--r0", r0 != nil), ("--cutoff", cutoff != nil), ("--shift", shift),
+        ]
+        let allowed: Set<String>
+        switch potential {
+        case .lj:
+            allowed = ["--epsilon", "--sigma", "--cutoff", "--shift"]
+        case .morse where parameters != nil:
+            allowed = ["--parameters", "--shift"]
+        case .morse:
+            guard d0 != nil, alpha != nil, r0 != nil, cutoff != nil else {
+                throw ValidationError("--potential morse needs --parameters FILE, or --d0, --alpha, --r0 and --cutoff")
+            }
+            allowed = ["--d0", "--alpha", "--r0", "--cutoff", "--shift"]
+        case .sw, .vashishta:
+            guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE") }
+            guard unitSystem == .metal else { throw ValidationError("--potential \(potential.rawValue) works in metal units") }
+            allowed = ["--parameters"]
+        }
+        if let (name, _) = given.first(where: { $0.1 && !allowed.contains($0.0) }) {
+            throw ValidationError("\(name) does not apply to --potential \(potential.rawValue)")
+        }
         _ = try cutoffValue()
     }
 
-    var unitSystem: UnitSystem { UnitSystem.named(units) ?? .lennardJones }
+    /// The unit system of the run: --units, or the potential's usual one.
+    var unitSystem: UnitSystem { units.flatMap(UnitSystem.named) ?? potential.defaultUnits }
 
-    /// The cutoff, or nil for none.
+    /// The cutoff of lj or single-species morse, or nil for none.
     func cutoffValue() throws -> Double? {
-        if cutoff.lowercased() == "none" { return nil }
-        guard let value = Double(cutoff), value > 0, value.isFinite else {
-            throw ValidationError("--cutoff must be a positive number or 'none', got '\(cutoff)'")
+        let text = cutoff ?? "2.5"
+        if text.lowercased() == "none", potential == .lj { return nil }
+        guard let value = Double(text), value > 0, value.isFinite else {
+            throw ValidationError("--cutoff must be a positive number\(potential == .lj ? " or 'none'" : ""), got '\(text)'")
         }
         return value
-    }
-
-    /// The potential the options describe.
-    func makePotential() throws -> any Potential {
-        switch potential {
-        case .lj:
-            try LennardJones(epsilon: epsilon, sigma: sigma, cutoff: cutoffValue(), shift: shift, units: unitSystem)
-        }
-    }
-
-    /// A calculator serving the potential with the requested skin and threads.
-    func makeCalculator() throws -> Calculator {
-        Calculator(potential: try makePotential(), skin: skin, threads: threads)
     }
 }

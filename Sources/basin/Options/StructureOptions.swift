@@ -3,8 +3,25 @@ import BasinAtoms
 import BasinIO
 import Foundation
 
-extension Lattice: ExpressibleByArgument {}
 extension StructureFile.Format: ExpressibleByArgument {}
+
+/// What `--lattice` builds: a lattice of one element, or a crystal of fixed composition.
+enum LatticeChoice: ExpressibleByArgument {
+    case lattice(Lattice)
+    case crystal(Crystal)
+
+    init?(argument: String) {
+        if let lattice = Lattice(rawValue: argument) {
+            self = .lattice(lattice)
+        } else if let crystal = Crystal(rawValue: argument) {
+            self = .crystal(crystal)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Lattice.allCases.map(\.rawValue) + Crystal.allCases.map(\.rawValue) }
+}
 
 /// Where the starting structure comes from: a file, or a lattice builder.
 struct StructureOptions: ParsableArguments {
@@ -14,31 +31,39 @@ struct StructureOptions: ParsableArguments {
     @Option(help: "File format when the extension does not tell: extxyz, lammps-data, lammps-dump.")
     var format: StructureFile.Format?
 
-    @Option(help: "Element symbols of LAMMPS atom types 1, 2, … (comma-separated).")
-    var typeSymbols: String?
+    @Option(help: "Element symbols of the file's LAMMPS atom types 1, 2, … (comma-separated, e.g. Si,O).")
+    var elements: String?
 
-    @Option(help: "Build a lattice instead of reading a file: sc, bcc, fcc, diamond, hcp.")
-    var lattice: Lattice?
+    @Option(help: """
+        Build a structure instead of reading a file: a lattice of --element (sc, bcc, fcc, \
+        diamond, hcp) or SiO₂ in metal units (cristobalite: β, ideal cubic; quartz: α).
+        """)
+    var lattice: LatticeChoice?
 
     @Option(help: "Number density of the lattice (atoms per unit volume).")
     var density: Double?
 
-    @Option(help: "Lattice constant (length units), instead of --density.")
+    @Option(help: "Lattice constant (length units), instead of --density; for cristobalite and quartz, a in Å (default the measured one).")
     var latticeConstant: Double?
 
     @Option(help: "Unit cells along x, y, z: one number (N×N×N) or three as NxMxK.")
     var cells: String = "1"
 
-    @Option(help: "Element of a built lattice (X: a dummy species of mass 1).")
-    var element: String = "X"
+    @Option(help: "Element of a built sc, bcc, fcc, diamond or hcp lattice (default X: a dummy species of mass 1).")
+    var element: String?
 
     func validate() throws {
         switch (input, lattice) {
         case (nil, nil): throw ValidationError("give a structure file or --lattice")
         case (.some, .some): throw ValidationError("give either a structure file or --lattice, not both")
-        case (nil, .some):
+        case (nil, .lattice?):
             guard (density == nil) != (latticeConstant == nil) else {
                 throw ValidationError("a lattice needs exactly one of --density and --lattice-constant")
+            }
+            _ = try cellCounts()
+        case (nil, .crystal(let crystal)?):
+            guard density == nil, element == nil else {
+                throw ValidationError("--lattice \(crystal.rawValue) takes --lattice-constant (optional), not --density or --element")
             }
             _ = try cellCounts()
         default: break
@@ -58,7 +83,7 @@ struct StructureOptions: ParsableArguments {
     func frames(units: UnitSystem) throws -> [Frame] {
         if let input {
             let url = URL(fileURLWithPath: input)
-            let symbols = typeSymbols?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let symbols = elements?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             let frames = try StructureFile.read(from: url, format: format, units: units, typeSymbols: symbols)
             guard !frames.isEmpty else { throw CommandError("\(input): the file holds no structure") }
             for (index, frame) in frames.enumerated() {
@@ -71,8 +96,21 @@ struct StructureOptions: ParsableArguments {
             }
             return frames
         }
-        guard let lattice else { throw CommandError("give a structure file or --lattice") }
-        var species = try Element(symbol: element)
+        switch lattice {
+        case .lattice(let lattice)?:
+            return [Frame(configuration: try build(lattice, units: units))]
+        case .crystal(let crystal)?:
+            guard units == .metal else {
+                throw CommandError("--lattice \(crystal.rawValue) is built in Å: use --units metal or a metal-unit potential")
+            }
+            return [Frame(configuration: try crystal.build(latticeConstant: latticeConstant, cells: cellCounts()))]
+        case nil:
+            throw CommandError("give a structure file or --lattice")
+        }
+    }
+
+    private func build(_ lattice: Lattice, units: UnitSystem) throws -> Configuration {
+        var species = try Element(symbol: element ?? "X")
         if units == .lennardJones { species = species.isDummy ? species : species.withMass(1) }
         let a: Double
         if let latticeConstant {
@@ -82,8 +120,7 @@ struct StructureOptions: ParsableArguments {
         } else {
             throw CommandError("--density must be a positive number")
         }
-        let configuration = try lattice.build(element: species, latticeConstant: a, cells: cellCounts(), units: units)
-        return [Frame(configuration: configuration)]
+        return try lattice.build(element: species, latticeConstant: a, cells: cellCounts(), units: units)
     }
 
     /// The last structure of a file (as ASE's `read` returns), or the built lattice.

@@ -1,0 +1,234 @@
+import BasinAtoms
+import BasinMath
+import Foundation
+
+/// The Stillinger–Weber force loop over a full neighbor list, chunk by chunk on separate threads.
+///
+/// For each local atom i it first gathers the neighbors within their pair cutoff into a short
+/// list of *legs*, computing each leg's three-body radial factor once (LAMMPS `neighshort`, but
+/// LAMMPS recomputes the factors per triplet). The two-body term of a pair is computed from the
+/// end the LAMMPS atom-ID parity rule picks; the three-body term runs over leg pairs j < k.
+enum StillingerWeberKernel {
+    /// One neighbor j of the central atom i inside the pair cutoff, with what every triplet
+    /// through it needs.
+    struct Leg {
+        /// r_j − r_i (Å) and its square (Å²).
+        var d: SIMD3<Double>
+        var distanceSquared: Double
+        /// Extended-atom index of j and its species.
+        var atom: Int
+        var species: Int
+        /// 1/r and 1/r² (Å⁻¹, Å⁻²).
+        var inverse: Double
+        var inverseSquared: Double
+        /// exp(γσ / (r − aσ)), the leg's radial factor, and γσ / ((r − aσ)² r) (Å⁻²), minus its
+        /// logarithmic derivative divided by r.
+        var exponential: Double
+        var radialDerivative: Double
+    }
+
+    /// A chunk's rows as raw views, so threads touch no reference counts.
+    private struct ChunkView: @unchecked Sendable {
+        let atoms: Range<Int>
+        let offsets: UnsafeBufferPointer<Int32>
+        let neighbors: UnsafeBufferPointer<Int32>
+        /// The longest row, which bounds the short list.
+        let longestRow: Int
+    }
+
+    private struct ChunkTotals {
+        var energy = 0.0
+        var virialDiagonal = SIMD3<Double>.zero
+        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
+    }
+
+    static func evaluate(
+        _ constants: StillingerWeberConstants, neighbors: NeighborList, properties: Properties,
+        into result: inout Evaluation, workspace: Workspace
+    ) {
+        let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
+        switch (wantsEnergy, properties.contains(.virial), properties.contains(.perAtomEnergies), constants.speciesCount == 1) {
+        case (false, false, _, true): run(constants, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self, SwitchOn.self)
+        case (false, false, _, false): run(constants, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self, SwitchOff.self)
+        case (true, false, false, true): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self, SwitchOn.self)
+        case (true, false, false, false): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self, SwitchOff.self)
+        case (_, true, false, true): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self, SwitchOn.self)
+        case (_, true, false, false): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self, SwitchOff.self)
+        case (_, _, true, true): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self, SwitchOn.self)
+        case (_, _, true, false): run(constants, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self, SwitchOff.self)
+        }
+    }
+
+    /// True when the pair (i, j) is computed from i: LAMMPS's rule on atom IDs (owner + 1), which
+    /// takes each pair from one end only; an atom and its own image compare positions (z, y, x).
+    @inline(__always)
+    private static func takesPair(_ oi: Int, _ oj: Int, _ xi: SIMD3<Double>, _ xj: SIMD3<Double>) -> Bool {
+        if oi > oj { return (oi &+ oj) & 1 == 1 }
+        if oi < oj { return (oi &+ oj) & 1 == 0 }
+        if xj.z != xi.z { return xj.z > xi.z }
+        if xj.y != xi.y { return xj.y > xi.y }
+        return xj.x > xi.x
+    }
+
+    /// The kernel: E, V, A switch energy, virial and per-atom energies on; S (single species)
+    /// fetches the constants once instead of per pair and triplet.
+    private static func run<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>(
+        _ constants: StillingerWeberConstants, _ neighbors: NeighborList, _ result: inout Evaluation,
+        _ workspace: Workspace, _: E.Type, _: V.Type, _: A.Type, _: S.Type
+    ) {
+        let chunkCount = neighbors.chunks.count
+        workspace.prepare(chunks: chunkCount, size: neighbors.extendedCount)
+        let views = neighbors.chunks.map { chunk in
+            var longest = 0
+            for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row + 1] - chunk.offsets[row])) }
+            return ChunkView(atoms: chunk.atoms, offsets: chunk.offsets, neighbors: chunk.neighbors, longestRow: longest)
+        }
+        let forceBuffers = (0..<chunkCount).map(workspace.forces)
+        let energyBuffers = (0..<chunkCount).map(workspace.energies)
+        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
+        let n = constants.speciesCount
+        totals.withUnsafeMutableBufferPointer { totalsBuffer in
+        views.withUnsafeBufferPointer { views in
+        forceBuffers.withUnsafeBufferPointer { forceBuffers in
+        energyBuffers.withUnsafeBufferPointer { energyBuffers in
+        neighbors.positions.withUnsafeBufferPointer { x in
+        neighbors.species.withUnsafeBufferPointer { species in
+        neighbors.owners.withUnsafeBufferPointer { owners in
+        constants.pairs.withUnsafeBufferPointer { pairs in
+        constants.triplets.withUnsafeBufferPointer { triplets in
+            nonisolated(unsafe) let totalsBuffer = totalsBuffer
+            concurrentForEach(chunkCount) { c in
+                let view = views[c]
+                let f = forceBuffers[c]
+                f.update(repeating: .zero)
+                let perAtom = energyBuffers[c]
+                if A.isOn { perAtom.update(repeating: 0) }
+                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: max(view.longestRow, 1))
+                defer { legs.deallocate() }
+                var sum = ChunkTotals()
+                let onlyPair = pairs[0], onlyTriplet = triplets[0]
+                let first = view.atoms.lowerBound
+                for i in view.atoms {
+                    let xi = x[i]
+                    let si = Int(species[i])
+                    let oi = Int(owners[i])
+                    var fi = SIMD3<Double>.zero
+                    var count = 0
+                    // The neighbors inside their pair cutoff, kept without a branch: about one
+                    // listed neighbor in ten is, unpredictably.
+                    for entry in Int(view.offsets[i &- first])..<Int(view.offsets[i &- first &+ 1]) {
+                        let j = Int(view.neighbors[entry])
+                        let d = x[j] - xi
+                        let r2 = (d * d).sum()
+                        let sj = S.isOn ? 0 : Int(species[j])
+                        let cutSquared = S.isOn ? onlyPair.cutSquared : pairs[si &* n &+ sj].cutSquared
+                        legs[count].d = d
+                        legs[count].distanceSquared = r2
+                        legs[count].atom = j
+                        legs[count].species = sj
+                        // The sign bit of r² − r_c²: 1 inside the cutoff.
+                        count &+= Int(truncatingIfNeeded: (r2 - cutSquared).bitPattern >> 63)
+                    }
+                    for a in 0..<count {
+                        let leg = legs[a]
+                        let pc = S.isOn ? onlyPair : pairs[si &* n &+ leg.species]
+                        let d = leg.d, r2 = leg.distanceSquared, j = leg.atom
+                        let r = r2.squareRoot()
+                        let inverse = 1 / r
+                        let rainv = 1 / (r - pc.cut)
+                        let gsrainv = pc.sigmaGamma * rainv
+                        legs[a].inverse = inverse
+                        legs[a].inverseSquared = 1 / r2
+                        legs[a].exponential = exp(gsrainv)
+                        legs[a].radialDerivative = gsrainv * rainv * inverse
+                        guard takesPair(oi, Int(owners[j]), xi, x[j]) else { continue }
+                        // Two-body term: fpair = −φ₂′/r, so the force on i is −fpair·d.
+                        let rp = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.p, integer: pc.pInteger)
+                        let rq = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.q, integer: pc.qInteger)
+                        let expsrainv = exp(pc.sigma * rainv)
+                        let rainvsq = rainv * rainv * r
+                        let fpair = (pc.c1 * rp - pc.c2 * rq + (pc.c3 * rp - pc.c4 * rq) * rainvsq) * expsrainv / r2
+                        let fij = fpair * d
+                        fi -= fij
+                        f[j] += fij
+                        if E.isOn {
+                            let e = (pc.c5 * rp - pc.c6 * rq) * expsrainv
+                            sum.energy += e
+                            if A.isOn {
+                                perAtom[i] += 0.5 * e
+                                perAtom[j] += 0.5 * e
+                            }
+                        }
+                        if V.isOn {
+                            sum.virialDiagonal += d * fij
+                            sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
+                        }
+                    }
+                    // Three-body terms over leg pairs (j, k), j before k.
+                    var a = 0
+                    while a &+ 1 < count {
+                        let l1 = legs[a]
+                        var fjSum = SIMD3<Double>.zero
+                        let tripletRow = (si &* n &+ l1.species) &* n
+                        var b = a &+ 1
+                        while b < count {
+                            let l2 = legs[b]
+                            let tc = S.isOn ? onlyTriplet : triplets[tripletRow &+ l2.species]
+                            let inverse12 = l1.inverse * l2.inverse
+                            let cs = (l1.d * l2.d).sum() * inverse12
+                            let delcs = cs - tc.cosTheta0
+                            let facexp = l1.exponential * l2.exponential
+                            let facrad = tc.lambdaEpsilon * facexp * delcs * delcs
+                            let facang = tc.twoLambdaEpsilon * facexp * delcs
+                            let facang12 = inverse12 * facang
+                            let csfacang = cs * facang
+                            let fj = l1.d * (facrad * l1.radialDerivative + l1.inverseSquared * csfacang) - l2.d * facang12
+                            let fk = l2.d * (facrad * l2.radialDerivative + l2.inverseSquared * csfacang) - l1.d * facang12
+                            fi -= fj + fk
+                            fjSum += fj
+                            f[l2.atom] += fk
+                            if E.isOn {
+                                sum.energy += facrad
+                                if A.isOn {
+                                    let third = facrad / 3
+                                    perAtom[i] += third
+                                    perAtom[l1.atom] += third
+                                    perAtom[l2.atom] += third
+                                }
+                            }
+                            if V.isOn {
+                                sum.virialDiagonal += l1.d * fj + l2.d * fk
+                                sum.virialOffDiagonal += SIMD3(
+                                    l1.d.x * fj.y + l2.d.x * fk.y, l1.d.x * fj.z + l2.d.x * fk.z, l1.d.y * fj.z + l2.d.y * fk.z)
+                            }
+                            b &+= 1
+                        }
+                        f[l1.atom] += fjSum
+                        a &+= 1
+                    }
+                    f[i] += fi
+                }
+                totalsBuffer[c] = sum
+            }
+        }}}}}}}}}
+        neighbors.gather(forceBuffers, into: &result.forces)
+        var total = ChunkTotals()
+        for t in totals {
+            total.energy += t.energy
+            total.virialDiagonal += t.virialDiagonal
+            total.virialOffDiagonal += t.virialOffDiagonal
+        }
+        result.energy = E.isOn ? total.energy : 0
+        if V.isOn {
+            let dg = total.virialDiagonal, od = total.virialOffDiagonal
+            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
+        } else {
+            result.virial = .zero
+        }
+        if A.isOn {
+            neighbors.gather(energyBuffers, into: &result.perAtomEnergies)
+        } else {
+            result.perAtomEnergies.removeAll(keepingCapacity: true)
+        }
+    }
+}

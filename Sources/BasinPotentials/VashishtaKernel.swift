@@ -1,0 +1,203 @@
+import BasinAtoms
+import BasinMath
+import Foundation
+
+/// The Vashishta force loop over a full neighbor list, chunk by chunk on separate threads.
+///
+/// For each local atom i, one branch-free pass over its row sorts the neighbors into two short
+/// lists: the pairs this atom computes (LAMMPS's rule over a full list: of the two atoms of a pair
+/// the lower index computes it when the indices' sum is even, the higher when it is odd, which
+/// balances the work; a pair of an atom with its own image is met from both ends and counted
+/// half each time), and the legs within the three-body cutoff r0 (a few neighbors, against about
+/// a hundred within rc). The radial factor f(r) of each leg is computed once per leg rather than
+/// once per triplet.
+enum VashishtaKernel {
+    private struct ChunkTotals {
+        var energy = 0.0
+        var virialDiagonal = SIMD3<Double>.zero
+        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
+    }
+
+    /// A neighbor within the three-body cutoff: d = x_a − x_i, and its leg's radial factor
+    /// f = exp(γ/(r − r0)) with fSlope = γ/((r − r0)² r), so that ∂f/∂d = −f · fSlope · d.
+    private struct Leg {
+        var d: SIMD3<Double>
+        var r2Inverse: Double
+        var rInverse: Double
+        var f: Double
+        var fSlope: Double
+        var atom: Int
+        /// Start of the triplet row (i, this leg's species, ·) in the triplet table.
+        var tripletRow: Int
+        var species: Int
+    }
+
+    static func evaluate(
+        _ table: Vashishta.Table, neighbors: NeighborList, properties: Properties, into result: inout Evaluation, workspace: Workspace
+    ) {
+        let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
+        switch (wantsEnergy, properties.contains(.virial), properties.contains(.perAtomEnergies)) {
+        case (false, false, _):
+            run(table, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self)
+        case (true, false, false):
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self)
+        case (_, true, false):
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self)
+        default:
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self)
+        }
+        if !properties.contains(.forces) { result.forces.removeAll(keepingCapacity: true) }
+        result.hessian = nil
+    }
+
+    /// The kernel: E, V, A switch energy, virial and per-atom energies on.
+    private static func run<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch>(
+        _ table: Vashishta.Table, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
+        _: E.Type, _: V.Type, _: A.Type
+    ) {
+        let chunks = neighbors.chunks
+        let chunkCount = chunks.count
+        workspace.prepare(chunks: chunkCount, size: neighbors.extendedCount)
+        let n = table.speciesCount
+        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
+        totals.withUnsafeMutableBufferPointer { totalsBuffer in
+        neighbors.positions.withUnsafeBufferPointer { x in
+        neighbors.species.withUnsafeBufferPointer { species in
+        neighbors.owners.withUnsafeBufferPointer { owners in
+        table.pairs.withUnsafeBufferPointer { pairs in
+        table.cutoffs.withUnsafeBufferPointer { cutoffs in
+        table.triplets.withUnsafeBufferPointer { triplets in
+        chunks.withUnsafeBufferPointer { chunks in
+            nonisolated(unsafe) let totalsBuffer = totalsBuffer
+            concurrentForEach(chunkCount) { c in
+                let chunk = chunks[c]
+                let offsets = chunk.offsets, list = chunk.neighbors
+                let first = chunk.atoms.lowerBound
+                var longestRow = 0
+                for row in 0..<chunk.atoms.count { longestRow = max(longestRow, Int(offsets[row + 1] &- offsets[row])) }
+                // Indices of the pairs atom i computes and of its legs, then the legs themselves.
+                let pairList = UnsafeMutablePointer<Int32>.allocate(capacity: longestRow + 1)
+                let legList = UnsafeMutablePointer<Int32>.allocate(capacity: longestRow + 1)
+                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: longestRow + 1)
+                defer {
+                    pairList.deallocate()
+                    legList.deallocate()
+                    legs.deallocate()
+                }
+                let f = workspace.forces(c)
+                f.update(repeating: .zero)
+                let perAtom = workspace.energies(c)
+                if A.isOn { perAtom.update(repeating: 0) }
+                var sum = ChunkTotals()
+                for i in chunk.atoms {
+                    let xi = x[i]
+                    let row = Int(species[i]) &* n
+                    var pairCount = 0, legCount = 0
+                    for k in Int(offsets[i &- first])..<Int(offsets[i &- first &+ 1]) {
+                        let a = list[k]
+                        let d = xi - x[Int(a)]
+                        let r2 = (d * d).sum()
+                        let cut = cutoffs[row &+ Int(species[Int(a)])]
+                        let o = Int(owners[Int(a)])
+                        let evenSum = (i ^ o) & 1 == 0
+                        let computes = ((i < o) == evenSum) != (i == o)
+                        pairList[pairCount] = a
+                        pairCount &+= computes && r2 <= cut.x ? 1 : 0
+                        legList[legCount] = a
+                        legCount &+= r2 < cut.y ? 1 : 0
+                    }
+                    // Two-body terms.
+                    var fi = SIMD3<Double>.zero
+                    for q in 0..<pairCount {
+                        let a = Int(pairList[q])
+                        let d = xi - x[a]
+                        let weight = Int(owners[a]) == i ? 0.5 : 1
+                        let (e, forceOverDistance) = pairs[row &+ Int(species[a])].energyAndForceOverDistance(r2: (d * d).sum())
+                        let fij = (weight * forceOverDistance) * d
+                        fi += fij
+                        f[a] -= fij
+                        if E.isOn { sum.energy += weight * e }
+                        if A.isOn {
+                            perAtom[i] += 0.5 * weight * e
+                            perAtom[a] += 0.5 * weight * e
+                        }
+                        if V.isOn {
+                            sum.virialDiagonal += d * fij
+                            sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
+                        }
+                    }
+                    // The legs and their radial factors.
+                    for q in 0..<legCount {
+                        let a = Int(legList[q])
+                        let sa = Int(species[a])
+                        let constants = pairs[row &+ sa]
+                        let d = x[a] - xi
+                        let r2 = (d * d).sum()
+                        let r = r2.squareRoot()
+                        let rmr0Inverse = 1 / (r - constants.r0)
+                        let exponent = constants.gamma * rmr0Inverse
+                        legs[q] = Leg(
+                            d: d, r2Inverse: 1 / r2, rInverse: 1 / r, f: exp(exponent), fSlope: exponent * rmr0Inverse / r,
+                            atom: a, tripletRow: (row &+ sa) &* n, species: sa)
+                    }
+                    // Three-body terms (LAMMPS `threebody`), each pair of legs once.
+                    for jj in 0..<max(legCount &- 1, 0) {
+                        let j = legs[jj]
+                        for kk in (jj &+ 1)..<legCount {
+                            let k = legs[kk]
+                            let t = triplets[j.tripletRow &+ k.species]
+                            let rInverse12 = j.rInverse * k.rInverse
+                            let cs = (j.d * k.d).sum() * rInverse12
+                            let delta = cs - t.cosTheta0
+                            let deltaSquared = delta * delta
+                            let denominator = t.c * deltaSquared + 1
+                            let radial = j.f * k.f
+                            let energy = t.b * radial * deltaSquared / denominator
+                            let angular = t.twoB * radial * delta / (denominator * denominator)
+                            let angular12 = rInverse12 * angular
+                            let csAngular = cs * angular
+                            let fj = (energy * j.fSlope + j.r2Inverse * csAngular) * j.d - angular12 * k.d
+                            let fk = (energy * k.fSlope + k.r2Inverse * csAngular) * k.d - angular12 * j.d
+                            fi -= fj + fk
+                            f[j.atom] += fj
+                            f[k.atom] += fk
+                            if E.isOn { sum.energy += energy }
+                            if A.isOn {
+                                let third = energy / 3
+                                perAtom[i] += third
+                                perAtom[j.atom] += third
+                                perAtom[k.atom] += third
+                            }
+                            if V.isOn {
+                                sum.virialDiagonal += j.d * fj + k.d * fk
+                                sum.virialOffDiagonal += SIMD3(
+                                    j.d.x * fj.y + k.d.x * fk.y, j.d.x * fj.z + k.d.x * fk.z, j.d.y * fj.z + k.d.y * fk.z)
+                            }
+                        }
+                    }
+                    f[i] += fi
+                }
+                totalsBuffer[c] = sum
+            }
+        }}}}}}}}
+        neighbors.gather((0..<chunkCount).map(workspace.forces), into: &result.forces)
+        var total = ChunkTotals()
+        for t in totals {
+            total.energy += t.energy
+            total.virialDiagonal += t.virialDiagonal
+            total.virialOffDiagonal += t.virialOffDiagonal
+        }
+        result.energy = E.isOn ? total.energy : 0
+        if V.isOn {
+            let dg = total.virialDiagonal, od = total.virialOffDiagonal
+            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
+        } else {
+            result.virial = .zero
+        }
+        if A.isOn {
+            neighbors.gather((0..<chunkCount).map(workspace.energies), into: &result.perAtomEnergies)
+        } else {
+            result.perAtomEnergies.removeAll(keepingCapacity: true)
+        }
+    }
+}

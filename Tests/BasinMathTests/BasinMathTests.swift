@@ -1,0 +1,62 @@
+import BasinMath
+import Foundation
+import Testing
+
+@Suite struct SeededGeneratorTests {
+    @Test func sameSeedSameSequenceDifferentSeedDifferent() {
+        var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
+        let x = (0..<5).map { _ in a.next() }
+        #expect(x == (0..<5).map { _ in b.next() })
+        #expect(x != (0..<5).map { _ in c.next() })
+    }
+
+    @Test func normalDeviatesHaveUnitVariance() {
+        var g = SeededGenerator(seed: 7)
+        var stats = RunningStatistics()
+        for _ in 0..<200_000 { stats.add(g.normal()) }
+        #expect(abs(stats.mean) < 0.01)
+        #expect(abs(stats.variance - 1) < 0.01)
+    }
+
+    @Test func stateSurvivesEncoding() throws {
+        var g = SeededGenerator(seed: 9)
+        _ = g.next()
+        var copy = try JSONDecoder().decode(SeededGenerator.self, from: JSONEncoder().encode(g))
+        #expect(copy.next() == g.next())
+    }
+}
+
+@Suite struct Matrix3Tests {
+    let m = Matrix3([2, 1, 0.5, -1, 3, 0.25, 0.3, -0.7, 4])
+
+    @Test func inverseAndDeterminant() {
+        let product = m * m.inverse
+        #expect((product - .identity).maxMagnitude < 1e-14)
+        #expect(abs(m.transposed.determinant - m.determinant) < 1e-12)
+    }
+
+    @Test func rotationsPreserveLengthsAndHaveUnitDeterminant() {
+        let r = Matrix3.rotation(axis: SIMD3(1, 2, 3), angle: 0.7)
+        #expect(abs(r.determinant - 1) < 1e-14)
+        let v = SIMD3<Double>(0.3, -1.2, 2)
+        #expect(abs(length(r * v) - length(v)) < 1e-14)
+        #expect(((r * r.transposed) - .identity).maxMagnitude < 1e-14)
+    }
+
+    @Test func rowVectorProductIsTransposeProduct() {
+        let v = SIMD3<Double>(1, -2, 0.5)
+        let difference = v * m - m.transposed * v
+        #expect(max(abs(difference.x), abs(difference.y), abs(difference.z)) < 1e-14)
+    }
+}
+
+@Suite struct ParallelTests {
+    @Test func everyIterationRunsOnce() {
+        var hits = [Int](repeating: 0, count: 8)
+        hits.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            concurrentForEach(8) { buffer[$0] += 1 }
+        }
+        #expect(hits == Array(repeating: 1, count: 8))
+    }
+}
