@@ -46,12 +46,6 @@ enum PairLoop {
         }
     }
 
-    private struct ChunkTotals {
-        var energy = 0.0
-        var virialDiagonal = SIMD3<Double>.zero
-        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
-    }
-
     /// The kernel: E, V, A switch energy, virial and per-atom energies on; S (single species)
     /// fetches the pair constants once instead of per pair.
     private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>(
@@ -100,10 +94,7 @@ enum PairLoop {
                                 perAtom[i] += 0.5 * e
                                 perAtom[j] += 0.5 * e
                             }
-                            if V.isOn {
-                                sum.virialDiagonal += d * fij
-                                sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
-                            }
+                            if V.isOn { sum.addVirial(d, fij) }
                         }
                         f[i] += fi
                     }
@@ -111,26 +102,7 @@ enum PairLoop {
                 totalsBuffer[c] = sum
             }
         }
-        // Sum the chunk buffers, ghosts onto their owners.
-        neighbors.gather((0..<chunkCount).map(workspace.forces), into: &result.forces)
-        var total = ChunkTotals()
-        for t in totals {
-            total.energy += t.energy
-            total.virialDiagonal += t.virialDiagonal
-            total.virialOffDiagonal += t.virialOffDiagonal
-        }
-        result.energy = E.isOn ? total.energy : 0
-        if V.isOn {
-            let dg = total.virialDiagonal, od = total.virialOffDiagonal
-            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
-        } else {
-            result.virial = .zero
-        }
-        if A.isOn {
-            neighbors.gather((0..<chunkCount).map(workspace.energies), into: &result.perAtomEnergies)
-        } else {
-            result.perAtomEnergies.removeAll(keepingCapacity: true)
-        }
+        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 
     /// The dense Hessian of a pair potential. Each pair (i, j) at separation d, r = |d|, adds

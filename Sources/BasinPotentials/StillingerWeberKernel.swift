@@ -36,12 +36,6 @@ enum StillingerWeberKernel {
         let longestRow: Int
     }
 
-    private struct ChunkTotals {
-        var energy = 0.0
-        var virialDiagonal = SIMD3<Double>.zero
-        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
-    }
-
     static func evaluate(
         _ constants: StillingerWeberConstants, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace
@@ -211,24 +205,6 @@ enum StillingerWeberKernel {
                 totalsBuffer[c] = sum
             }
         }}}}}}}}}
-        neighbors.gather(forceBuffers, into: &result.forces)
-        var total = ChunkTotals()
-        for t in totals {
-            total.energy += t.energy
-            total.virialDiagonal += t.virialDiagonal
-            total.virialOffDiagonal += t.virialOffDiagonal
-        }
-        result.energy = E.isOn ? total.energy : 0
-        if V.isOn {
-            let dg = total.virialDiagonal, od = total.virialOffDiagonal
-            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
-        } else {
-            result.virial = .zero
-        }
-        if A.isOn {
-            neighbors.gather(energyBuffers, into: &result.perAtomEnergies)
-        } else {
-            result.perAtomEnergies.removeAll(keepingCapacity: true)
-        }
+        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 }

@@ -12,12 +12,6 @@ import Foundation
 /// a hundred within rc). The radial factor f(r) of each leg is computed once per leg rather than
 /// once per triplet.
 enum VashishtaKernel {
-    private struct ChunkTotals {
-        var energy = 0.0
-        var virialDiagonal = SIMD3<Double>.zero
-        var virialOffDiagonal = SIMD3<Double>.zero  // xy, xz, yz
-    }
-
     /// A neighbor within the three-body cutoff: d = x_a − x_i, and its leg's radial factor
     /// f = exp(γ/(r − r0)) with fSlope = γ/((r − r0)² r), so that ∂f/∂d = −f · fSlope · d.
     private struct Leg {
@@ -180,24 +174,6 @@ enum VashishtaKernel {
                 totalsBuffer[c] = sum
             }
         }}}}}}}}
-        neighbors.gather((0..<chunkCount).map(workspace.forces), into: &result.forces)
-        var total = ChunkTotals()
-        for t in totals {
-            total.energy += t.energy
-            total.virialDiagonal += t.virialDiagonal
-            total.virialOffDiagonal += t.virialOffDiagonal
-        }
-        result.energy = E.isOn ? total.energy : 0
-        if V.isOn {
-            let dg = total.virialDiagonal, od = total.virialOffDiagonal
-            result.virial = Matrix3(rows: SIMD3(dg.x, od.x, od.y), SIMD3(od.x, dg.y, od.z), SIMD3(od.y, od.z, dg.z))
-        } else {
-            result.virial = .zero
-        }
-        if A.isOn {
-            neighbors.gather((0..<chunkCount).map(workspace.energies), into: &result.perAtomEnergies)
-        } else {
-            result.perAtomEnergies.removeAll(keepingCapacity: true)
-        }
+        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 }
