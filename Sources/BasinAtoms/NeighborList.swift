@@ -114,7 +114,7 @@ public final class NeighborList: @unchecked Sendable {
               configuration.count == localCount else { return true }
         if cutoff == .infinity { return false }
         let limit = 0.25 * skin * skin
-        let parts = chunkCount
+        let parts = parallelParts(threads: chunkCount, count: configuration.count)
         var moved = [Bool](repeating: false, count: parts)
         configuration.positions.withUnsafeBufferPointer { r in
         referencePositions.withUnsafeBufferPointer { r0 in
@@ -136,7 +136,7 @@ public final class NeighborList: @unchecked Sendable {
 
     /// Recomputes extended positions from the configuration without changing the pairs.
     public func refreshPositions(_ configuration: Configuration) {
-        let parts = chunkCount
+        let parts = parallelParts(threads: chunkCount, count: extendedCount)
         configuration.positions.withUnsafeBufferPointer { r in
         shifts.withUnsafeBufferPointer { shift in
         owners.withUnsafeBufferPointer { owner in
@@ -208,7 +208,7 @@ public final class NeighborList: @unchecked Sendable {
     /// threads (each local atom's ghosts are contiguous, so no two threads write one entry).
     @inlinable
     public func gather<T: Summable>(_ buffers: [UnsafeMutableBufferPointer<T>], into output: inout [T]) {
-        let n = localCount, parts = chunkCount
+        let n = localCount, parts = parallelParts(threads: chunkCount, count: extendedCount)
         if output.count != n {
             output.removeAll(keepingCapacity: true)
             output.append(contentsOf: repeatElement(.zero, count: n))

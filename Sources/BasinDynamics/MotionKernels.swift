@@ -17,7 +17,7 @@ extension DynamicsState {
 
     /// Half-kick and friends: v ← v + h · F / (m · mvv2e), with `factors` from `accelerationFactors()`.
     mutating func kick(by h: Double, factors: [Double]) {
-        let parts = threads
+        let parts = parallelParts(threads: threads, count: factors.count)
         evaluation.forces.withUnsafeBufferPointer { f in
             factors.withUnsafeBufferPointer { w in
                 configuration.velocities!.withUnsafeMutableBufferPointer { v in
@@ -32,7 +32,7 @@ extension DynamicsState {
 
     /// Drift: x ← x + h · v. Throws when a position stops being finite.
     mutating func drift(by h: Double) throws(DynamicsError) {
-        let parts = threads
+        let parts = parallelParts(threads: threads, count: configuration.count)
         var sums = [SIMD3<Double>](repeating: .zero, count: parts)
         configuration.velocities!.withUnsafeBufferPointer { v in
             configuration.positions.withUnsafeMutableBufferPointer { x in

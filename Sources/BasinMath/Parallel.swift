@@ -15,3 +15,10 @@ public func concurrentForEach(_ count: Int, _ body: (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count) { body($0) }
     }
 }
+
+/// How many parts to split a simple loop over `count` elements into, given `threads`: one
+/// part below about 16,000 elements, where waking another thread costs more than it saves.
+@inlinable
+public func parallelParts(threads: Int, count: Int) -> Int {
+    count >= 16_384 ? max(1, threads) : 1
+}

@@ -32,8 +32,6 @@ enum StillingerWeberKernel {
         let atoms: Range<Int>
         let offsets: UnsafeBufferPointer<Int32>
         let neighbors: UnsafeBufferPointer<Int32>
-        /// The longest row, which bounds the short list.
-        let longestRow: Int
     }
 
     static func evaluate(
@@ -72,11 +70,7 @@ enum StillingerWeberKernel {
     ) {
         let chunkCount = neighbors.chunks.count
         workspace.prepare(chunks: chunkCount, size: neighbors.extendedCount)
-        let views = neighbors.chunks.map { chunk in
-            var longest = 0
-            for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row + 1] - chunk.offsets[row])) }
-            return ChunkView(atoms: chunk.atoms, offsets: chunk.offsets, neighbors: chunk.neighbors, longestRow: longest)
-        }
+        let views = neighbors.chunks.map { ChunkView(atoms: $0.atoms, offsets: $0.offsets, neighbors: $0.neighbors) }
         let forceBuffers = (0..<chunkCount).map(workspace.forces)
         let energyBuffers = (0..<chunkCount).map(workspace.energies)
         var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
@@ -97,7 +91,9 @@ enum StillingerWeberKernel {
                 f.update(repeating: .zero)
                 let perAtom = energyBuffers[c]
                 if A.isOn { perAtom.update(repeating: 0) }
-                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: max(view.longestRow, 1))
+                var longest = 1
+                for row in 0..<view.atoms.count { longest = max(longest, Int(view.offsets[row &+ 1] &- view.offsets[row])) }
+                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: longest)
                 defer { legs.deallocate() }
                 var sum = ChunkTotals()
                 let onlyPair = pairs[0], onlyTriplet = triplets[0]
