@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "BasinPotentials", targets: ["BasinPotentials"]),
         .library(name: "BasinDynamics", targets: ["BasinDynamics"]),
         .library(name: "BasinOptimize", targets: ["BasinOptimize"]),
+        .library(name: "BasinNN", targets: ["BasinNN"]),
+        .library(name: "BasinDescriptors", targets: ["BasinDescriptors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +29,8 @@ let package = Package(
         .target(name: "BasinPotentials", dependencies: ["BasinAtoms"]),
         .target(name: "BasinDynamics", dependencies: ["BasinPotentials"]),
         .target(name: "BasinOptimize", dependencies: ["BasinPotentials"]),
+        .target(name: "BasinNN", dependencies: ["BasinMath"]),
+        .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
         .executableTarget(
             name: "basin",
             dependencies: [
@@ -41,5 +45,7 @@ let package = Package(
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinCLITests", dependencies: ["basin"]),
+        .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
+        .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
     ]
 )
