@@ -65,15 +65,9 @@ public struct FIRE: Minimizer {
         observer: MinimizationObserver?
     ) throws(P.Failure) -> MinimizationResult {
         let n = problem.dimension
-        precondition(start.count == n, "the starting point needs \(n) coordinates")
         var log = RunBookkeeping(criteria: criteria, observer: observer)
-        var x = start
-        var gradient = [Double](repeating: 0, count: n)
-        var value = try problem.evaluate(at: x, gradient: &gradient)
-        log.evaluations = 1
-        var force = problem.norm(gradient)
-        guard value.isFinite, gradient.isFinite else { return log.result(.nonFiniteValue, point: x, value: value, force: force) }
-        log.report(point: x, value: value, force: force)
+        var x = start, gradient: [Double] = [], value = 0.0, force = 0.0
+        if let early = try log.begin(&problem, at: start, value: &value, gradient: &gradient, force: &force) { return early }
 
         var velocity = [Double](repeating: 0, count: n)
         var displacement = velocity

@@ -25,4 +25,20 @@ struct RunBookkeeping {
             stopReason: reason, point: point, value: value, maximumForce: force,
             iterations: iterations, evaluations: evaluations)
     }
+
+    /// The first evaluation every minimizer makes: the value and gradient at `start`, reported
+    /// to the observer. Returns nil (with `value`, `gradient`, `force` set) to go on, or the
+    /// result when the starting point is not finite.
+    mutating func begin<P: Optimizable>(
+        _ problem: inout P, at start: [Double], value: inout Double, gradient: inout [Double], force: inout Double
+    ) throws(P.Failure) -> MinimizationResult? {
+        precondition(start.count == problem.dimension, "the starting point needs \(problem.dimension) coordinates")
+        gradient = [Double](repeating: 0, count: start.count)
+        value = try problem.evaluate(at: start, gradient: &gradient)
+        evaluations = 1
+        force = problem.norm(gradient)
+        guard value.isFinite, gradient.isFinite else { return result(.nonFiniteValue, point: start, value: value, force: force) }
+        report(point: start, value: value, force: force)
+        return nil
+    }
 }
