@@ -16,6 +16,27 @@ struct ChunkTotals {
         virialOffDiagonal += SIMD3(d.x * f.y, d.x * f.z, d.y * f.z)
     }
 
+    /// Adds a three-body term's energy and virial: `energy` to the total and a third of it to
+    /// each of atoms i, j, k in `perAtom` (the LAMMPS `ev_tally3` split), and the virial of
+    /// forces `fj`, `fk` on j, k at separations `dj`, `dk` from i.
+    @inline(__always)
+    mutating func addTriplet<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch>(
+        energy: Double, i: Int, j: Int, k: Int, perAtom: UnsafeMutableBufferPointer<Double>,
+        dj: SIMD3<Double>, fj: SIMD3<Double>, dk: SIMD3<Double>, fk: SIMD3<Double>, _: E.Type, _: V.Type, _: A.Type
+    ) {
+        if E.isOn { self.energy += energy }
+        if A.isOn {
+            let third = energy / 3
+            perAtom[i] += third
+            perAtom[j] += third
+            perAtom[k] += third
+        }
+        if V.isOn {
+            addVirial(dj, fj)
+            addVirial(dk, fk)
+        }
+    }
+
     /// Fills `result` from the chunks' totals and force (and per-atom energy) buffers: sums the
     /// buffers with ghosts onto owners, adds the totals, and clears what was not computed.
     static func finish(

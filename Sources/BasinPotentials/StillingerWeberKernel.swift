@@ -177,20 +177,8 @@ enum StillingerWeberKernel {
                             fi -= fj + fk
                             fjSum += fj
                             f[l2.atom] += fk
-                            if E.isOn {
-                                sum.energy += facrad
-                                if A.isOn {
-                                    let third = facrad / 3
-                                    perAtom[i] += third
-                                    perAtom[l1.atom] += third
-                                    perAtom[l2.atom] += third
-                                }
-                            }
-                            if V.isOn {
-                                sum.virialDiagonal += l1.d * fj + l2.d * fk
-                                sum.virialOffDiagonal += SIMD3(
-                                    l1.d.x * fj.y + l2.d.x * fk.y, l1.d.x * fj.z + l2.d.x * fk.z, l1.d.y * fj.z + l2.d.y * fk.z)
-                            }
+                            sum.addTriplet(energy: facrad, i: i, j: l1.atom, k: l2.atom, perAtom: perAtom,
+                                           dj: l1.d, fj: fj, dk: l2.d, fk: fk, E.self, V.self, A.self)
                             b &+= 1
                         }
                         f[l1.atom] += fjSum

@@ -155,18 +155,8 @@ enum VashishtaKernel {
                             fi -= fj + fk
                             f[j.atom] += fj
                             f[k.atom] += fk
-                            if E.isOn { sum.energy += energy }
-                            if A.isOn {
-                                let third = energy / 3
-                                perAtom[i] += third
-                                perAtom[j.atom] += third
-                                perAtom[k.atom] += third
-                            }
-                            if V.isOn {
-                                sum.virialDiagonal += j.d * fj + k.d * fk
-                                sum.virialOffDiagonal += SIMD3(
-                                    j.d.x * fj.y + k.d.x * fk.y, j.d.x * fj.z + k.d.x * fk.z, j.d.y * fj.z + k.d.y * fk.z)
-                            }
+                            sum.addTriplet(energy: energy, i: i, j: j.atom, k: k.atom, perAtom: perAtom,
+                                           dj: j.d, fj: fj, dk: k.d, fk: fk, E.self, V.self, A.self)
                         }
                     }
                     f[i] += fi

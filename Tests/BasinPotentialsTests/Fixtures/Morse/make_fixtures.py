@@ -6,16 +6,17 @@ Copper with the Cu-Cu parameters of L. A. Girifalco and V. G. Weizer, Phys. Rev.
 on five configurations: a perfect 2x2x2 fcc crystal (a = 3.615 A), the same crystal with
 seeded Gaussian displacements of 0.1 A (about 1500 K), a liquid-like random packing, a single
 4-atom cell (atoms see several images of each neighbour within the 6 A cutoff) and a slab with
-vacuum along z. Each is written in the layout of ../Vashishta/make_fixtures.py (cell, pbc,
-volume, energy, virial pressure in bar, then `Cu x y z fx fy fz e` per atom).
+vacuum along z. Each is written in the layout of ../lammps_reference.py.
 
 Usage: python3 make_fixtures.py   (needs numpy and `lmp` on the PATH; writes next to itself)
 """
 import os
-import subprocess
-import tempfile
+import sys
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from lammps_reference import random_packing, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A = 3.615
@@ -27,23 +28,14 @@ def fcc(cells, a=A):
     return frac * a, np.diag([cells * a] * 3)
 
 
-def liquid(count, length, minimum, rng):
-    """Random sequential packing in a cubic box, no two atoms (or images) closer than `minimum`."""
-    placed = []
-    while len(placed) < count:
-        p = rng.uniform(0, length, 3)
-        if all(np.linalg.norm((p - q) - length * np.round((p - q) / length)) >= minimum for q in placed):
-            placed.append(p)
-    return np.array(placed), np.diag([length] * 3)
-
-
 def configurations():
     rng = np.random.default_rng(29)
     perfect, cell = fcc(2)
     yield "perfect", perfect, cell
     thermal = perfect + np.random.default_rng(29).normal(0, 0.1, perfect.shape)
     yield "thermal", thermal - np.floor(thermal / (2 * A)) * 2 * A, cell
-    yield "liquid", *liquid(32, 2 * A * 1.03, 2.0, rng)
+    box = np.diag([2 * A * 1.03] * 3)
+    yield "liquid", random_packing(rng, box, 32, 2.0), box
     single, single_cell = fcc(1)
     yield "single_cell", single + rng.normal(0, 0.05, single.shape), single_cell
     slab, slab_cell = fcc(2)
@@ -58,41 +50,9 @@ def main():
 
 
 def write(name, positions, cell):
-    with tempfile.TemporaryDirectory() as work:
-        with open(os.path.join(work, "data.lmp"), "w") as f:
-            f.write("copper\n\n%d atoms\n1 atom types\n\n" % len(positions))
-            for k, axis in enumerate("xyz"):
-                f.write("0 %.17g %slo %shi\n" % (cell[k, k], axis, axis))
-            f.write("\nMasses\n\n1 63.546\n\nAtoms # atomic\n\n")
-            for i, r in enumerate(positions):
-                f.write("%d 1 %.17g %.17g %.17g\n" % (i + 1, *r))
-        with open(os.path.join(work, "in.lmp"), "w") as f:
-            f.write("""units metal
-atom_style atomic
-read_data data.lmp
-pair_style morse 6.0
-pair_coeff 1 1 0.3429 1.3588 2.866
-pair_modify shift yes
-compute pe all pe/atom
-compute p all pressure NULL virial
-thermo_style custom step pe c_p[1] c_p[2] c_p[3] c_p[4] c_p[5] c_p[6] vol
-thermo_modify format float %.17g
-dump d all custom 1 dump.txt id fx fy fz c_pe
-dump_modify d format float %.17g sort id
-run 0
-""")
-        subprocess.run(["lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none"], cwd=work, check=True)
-        lines = open(os.path.join(work, "log.lammps")).read().splitlines()
-        header = next(i for i, l in enumerate(lines) if l.split()[:2] == ["Step", "PotEng"])
-        values = [float(v) for v in lines[header + 1].split()]
-        dump = np.loadtxt(os.path.join(work, "dump.txt"), skiprows=9)
-    with open(os.path.join(HERE, name + ".txt"), "w") as f:
-        f.write("cell " + " ".join("%.17g" % v for v in cell.flatten()) + "\n")
-        f.write("pbc T T T\nvolume %.17g\nenergy %.17g\n" % (values[8], values[1]))
-        f.write("pressure " + " ".join("%.17g" % v for v in values[2:8]) + "\n")
-        f.write("atoms %d\n" % len(positions))
-        for r, row in zip(positions, dump):
-            f.write("Cu %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n" % (*r, *row[1:5]))
+    write_fixture(os.path.join(HERE, name + ".txt"), ["Cu"] * len(positions), positions, cell, (True, True, True),
+                  ("Cu",), {"Cu": 63.546},
+                  ["pair_style morse 6.0", "pair_coeff 1 1 0.3429 1.3588 2.866", "pair_modify shift yes"])
 
 
 if __name__ == "__main__":
