@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BasinOptimize", targets: ["BasinOptimize"]),
         .library(name: "BasinNN", targets: ["BasinNN"]),
         .library(name: "BasinDescriptors", targets: ["BasinDescriptors"]),
+        .library(name: "BasinNNP", targets: ["BasinNNP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,10 +32,11 @@ let package = Package(
         .target(name: "BasinOptimize", dependencies: ["BasinPotentials"]),
         .target(name: "BasinNN", dependencies: ["BasinMath"]),
         .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
+        .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials"]),
         .executableTarget(
             name: "basin",
             dependencies: [
-                "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize",
+                "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,5 +49,6 @@ let package = Package(
         .testTarget(name: "BasinCLITests", dependencies: ["basin"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
+        .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,13 +1,16 @@
 import BasinAtoms
 
 /// Reads n2p2 `symfunction_short` lines (n2p2 src/libnnp/Settings.cpp, SymFncExpRad.cpp,
-/// SymFncBaseExpAng.cpp `setParameters`):
+/// SymFncBaseExpAng.cpp `setParameters`), and RuNNer's radial types 1 and 4
+/// (RuNNer readsymfunctionatomic.f90), which n2p2 cannot read:
 ///
+///     symfunction_short <ec> 1 <e1> <rc>
 ///     symfunction_short <ec> 2 <e1> <eta> <rs> <rc>
+///     symfunction_short <ec> 4 <e1> <kappa> <rc>
 ///     symfunction_short <ec> 3|9 <e1> <e2> <eta> <lambda> <zeta> <rc> [<rs>]
 ///
 /// The alias keyword `symfunction` is accepted, and text after `#` or `!` is a comment. η is in
-/// length⁻², r_s and r_c in length units. Every function uses the global cutoff (n2p2's
+/// length⁻², κ in radians per length unit, r_s and r_c in length units. Every function uses the global cutoff (n2p2's
 /// `cutoff_type <code> [alpha]`) with its own radius r_c.
 public struct SymmetryFunctionParser: Sendable {
     /// The cutoff type of every function.
@@ -39,11 +42,24 @@ public struct SymmetryFunctionParser: Sendable {
         }
         let central = try element(1)
         switch tokens[2] {
+        case "1":
+            guard tokens.count == 5 else { throw fail("type 1 takes <e1> <rc>, got \(tokens.count - 3) values") }
+            let radius = try number(4, "rc")
+            try check(radius: radius, fail)
+            let g = RadialSymmetryFunction(neighbor: try element(3), form: .cutoffOnly, cutoff: cutoff(radius))
+            return (central, .radial(g))
         case "2":
             guard tokens.count == 7 else { throw fail("type 2 takes <e1> <eta> <rs> <rc>, got \(tokens.count - 3) values") }
             let eta = try number(4, "eta"), shift = try number(5, "rs"), radius = try number(6, "rc")
             try check(eta: eta, radius: radius, fail)
             let g = RadialSymmetryFunction(neighbor: try element(3), eta: eta, shift: shift, cutoff: cutoff(radius))
+            return (central, .radial(g))
+        case "4":
+            guard tokens.count == 6 else { throw fail("type 4 takes <e1> <kappa> <rc>, got \(tokens.count - 3) values") }
+            let kappa = try number(4, "kappa"), radius = try number(5, "rc")
+            guard kappa >= 0 else { throw fail("kappa must not be negative, got \(kappa)") }
+            try check(radius: radius, fail)
+            let g = RadialSymmetryFunction(neighbor: try element(3), form: .cosine(kappa: kappa), cutoff: cutoff(radius))
             return (central, .radial(g))
         case "3", "9":
             guard tokens.count == 9 || tokens.count == 10 else {
@@ -59,7 +75,7 @@ public struct SymmetryFunctionParser: Sendable {
                 zeta: zeta, shift: shift, cutoff: cutoff(radius))
             return (central, .angular(g))
         default:
-            throw fail("unsupported symmetry function type '\(tokens[2])' (supported: 2, 3, 9)")
+            throw fail("unsupported symmetry function type '\(tokens[2])' (supported: 1, 2, 3, 4, 9)")
         }
     }
 
@@ -71,6 +87,10 @@ public struct SymmetryFunctionParser: Sendable {
         eta: Double, radius: Double, _ fail: (String) -> SymmetryFunctionParseError
     ) throws(SymmetryFunctionParseError) {
         guard eta >= 0 else { throw fail("eta must not be negative, got \(eta)") }
+        try check(radius: radius, fail)
+    }
+
+    private func check(radius: Double, _ fail: (String) -> SymmetryFunctionParseError) throws(SymmetryFunctionParseError) {
         guard radius > 0 else { throw fail("rc must be positive, got \(radius)") }
     }
 }

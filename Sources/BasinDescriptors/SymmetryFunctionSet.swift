@@ -32,4 +32,40 @@ public struct SymmetryFunctionSet: Sendable, Hashable {
         return byElement.map { SymmetryFunctionSet(central: $0.key, functions: $0.value) }
             .sorted { $0.central.atomicNumber < $1.central.atomicNumber }
     }
+
+    /// One set per central element from the text of an n2p2 `input.nn`: its
+    /// `cutoff_type <code> [alpha]` line (required, once) and its `symfunction_short` lines.
+    public static func parse(settings text: String) throws(SymmetryFunctionParseError) -> [SymmetryFunctionSet] {
+        var cutoff: (kind: CutoffKind, alpha: Double, line: Int)?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let tokens = line.prefix { $0 != "#" && $0 != "!" }.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard tokens.first == "cutoff_type" else { continue }
+            func fail(_ reason: String) -> SymmetryFunctionParseError { SymmetryFunctionParseError(line: index + 1, reason: reason) }
+            if let earlier = cutoff { throw fail("cutoff_type given twice (first on line \(earlier.line))") }
+            guard tokens.count == 2 || tokens.count == 3 else { throw fail("cutoff_type takes <code> [alpha]") }
+            guard let code = Int(tokens[1]), let kind = CutoffKind(rawValue: code) else {
+                throw fail("unknown cutoff_type '\(tokens[1])' (n2p2 codes 0-8)")
+            }
+            let alpha = tokens.count == 3 ? Double(tokens[2]) : 0
+            guard let alpha, alpha >= 0, alpha < 1 else { throw fail("the cutoff alpha must lie in [0, 1), got '\(tokens[2])'") }
+            cutoff = (kind, alpha, index + 1)
+        }
+        guard let cutoff else { throw SymmetryFunctionParseError(line: 0, reason: "no cutoff_type line") }
+        return try parse(text, cutoffKind: cutoff.kind, alpha: cutoff.alpha)
+    }
+
+    /// The text of an input.nn fragment for `sets`: one `cutoff_type <code> [alpha]` line (α only
+    /// when not 0), then each set's functions as `settingsLine`s in n2p2 order; `parse(settings:)`
+    /// reads it back to equal sets. Every function must share one cutoff type and α, as input.nn
+    /// requires. Empty when there are no functions.
+    public static func settings(_ sets: [SymmetryFunctionSet]) -> String {
+        let cutoffs = sets.flatMap { $0.functions.map(\.cutoff) }
+        guard let first = cutoffs.first else { return "" }
+        precondition(cutoffs.allSatisfy { $0.kind == first.kind && $0.alpha == first.alpha }, "one global cutoff type")
+        var lines = ["cutoff_type \(first.kind.rawValue)" + (first.alpha == 0 ? "" : " \(first.alpha)")]
+        for set in sets {
+            lines += set.functions.map { $0.settingsLine(central: set.central) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -11,14 +11,19 @@ public enum StructureFile {
         case lammpsData = "lammps-data"
         /// LAMMPS text dump: one or more frames.
         case lammpsDump = "lammps-dump"
+        /// n2p2 `input.data` structures (`begin` … `end`): one or more.
+        case n2p2
 
-        /// The format a file name suggests: `.xyz`/`.extxyz` → extxyz, `.data`/`.lmp` → LAMMPS
-        /// data, `.dump`/`.lammpstrj` → LAMMPS dump.
+        /// The format a file name suggests: `.xyz`/`.extxyz` → extxyz; a file named exactly
+        /// `input.data` or `output.data` (n2p2's names), or `.n2p2` → n2p2; other `.data` and
+        /// `.lmp` → LAMMPS data; `.dump`/`.lammpstrj` → LAMMPS dump.
         public static func guess(for url: URL) -> Format? {
-            switch url.pathExtension.lowercased() {
+            if ["input.data", "output.data"].contains(url.lastPathComponent) { return .n2p2 }
+            return switch url.pathExtension.lowercased() {
             case "xyz", "extxyz": .extxyz
             case "data", "lmp", "lammps": .lammpsData
             case "dump", "lammpstrj": .lammpsDump
+            case "n2p2": .n2p2
             default: nil
             }
         }
@@ -27,7 +32,7 @@ public enum StructureFile {
     /// Every frame of `url`.
     ///
     /// - Parameters:
-    ///   - format: the format, or nil to guess from the extension.
+    ///   - format: the format, or nil to guess from the file name (`Format.guess(for:)`).
     ///   - typeSymbols: element symbols of LAMMPS atom types 1, 2, … (LAMMPS formats only).
     public static func read(
         from url: URL, format: Format? = nil, units: UnitSystem = .metal, typeSymbols: [String]? = nil
@@ -36,6 +41,7 @@ public enum StructureFile {
         case .extxyz: try ExtendedXYZ.read(from: url, units: units)
         case .lammpsData: [Frame(configuration: try LAMMPSData.read(from: url, units: units, typeSymbols: typeSymbols))]
         case .lammpsDump: try LAMMPSDump.read(from: url, units: units, typeSymbols: typeSymbols)
+        case .n2p2: try N2P2Data.read(from: url, units: units)
         }
     }
 
@@ -44,6 +50,7 @@ public enum StructureFile {
         switch try resolve(format, url) {
         case .extxyz: try ExtendedXYZ.write(frames, to: url)
         case .lammpsDump: try LAMMPSDump.write(frames, to: url)
+        case .n2p2: try N2P2Data.write(frames, to: url)
         case .lammpsData:
             guard frames.count == 1 else {
                 throw FileFormatError(file: url.path, line: nil, .cannotWrite("a LAMMPS data file holds one structure, not \(frames.count)"))
@@ -56,7 +63,7 @@ public enum StructureFile {
         if let format { return format }
         guard let guessed = Format.guess(for: url) else {
             throw FileFormatError(file: url.path, line: nil, .invalid(
-                "cannot tell the format from the extension '.\(url.pathExtension)'; name it (extxyz, lammps-data, lammps-dump)"))
+                "cannot tell the format from the extension '.\(url.pathExtension)'; name it (\(Format.allCases.map(\.rawValue).joined(separator: ", ")))"))
         }
         return guessed
     }

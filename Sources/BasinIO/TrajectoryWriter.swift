@@ -23,11 +23,11 @@ public final class TrajectoryWriter {
 
     /// - Parameters:
     ///   - url: where the finished trajectory goes.
-    ///   - format: extxyz or LAMMPS dump (nil: from the extension).
+    ///   - format: extxyz, LAMMPS dump or n2p2 input.data (nil: from the extension).
     public init(url: URL, format: StructureFile.Format? = nil) throws(FileFormatError) {
         let chosen = format ?? StructureFile.Format.guess(for: url) ?? .extxyz
         guard chosen != .lammpsData else {
-            throw FileFormatError(file: url.path, line: nil, .cannotWrite("a trajectory needs extxyz or a LAMMPS dump, not a data file"))
+            throw FileFormatError(file: url.path, line: nil, .cannotWrite("a trajectory needs extxyz, a LAMMPS dump or n2p2 input.data, not a LAMMPS data file"))
         }
         destination = url
         self.format = chosen
@@ -39,7 +39,8 @@ public final class TrajectoryWriter {
     public func append(_ frame: Frame) throws(FileFormatError) {
         let text = switch format {
         case .lammpsDump: try LAMMPSDump.text(for: [frame], file: destination.path)
-        default: try ExtendedXYZ.text(for: [frame], file: destination.path)
+        case .n2p2: try N2P2Data.text(for: [frame], file: destination.path)
+        case .extxyz, .lammpsData: try ExtendedXYZ.text(for: [frame], file: destination.path)
         }
         try AtomicFile.writeAll(Data(text.utf8), to: descriptor, file: destination.path)
         frameCount += 1

@@ -7,15 +7,20 @@ enum Fixtures {
     static let hydrogen = try! Element(symbol: "H")
     static let oxygen = try! Element(symbol: "O")
 
-    /// Functions for both central elements: every type, several neighbor elements and radii.
+    /// Functions for both central elements: every type (1, 2, 3, 4, 9), several neighbor elements
+    /// and radii.
     static func sets(_ kind: CutoffKind = .polynomial2, alpha: Double = 0.1) -> [SymmetryFunctionSet] {
         let text = """
+            symfunction_short O 1 H 3.2
+            symfunction_short O 4 O 1.3 3.5
             symfunction_short O 2 H 0.5 0.0 3.0
             symfunction_short O 2 O 0.2 1.0 3.5
             symfunction_short O 3 H H 0.1 1 1.0 3.5 0.5
             symfunction_short O 3 O H 0.05 -1 2.0 3.0
             symfunction_short O 9 H O 0.1 -1 4.0 3.5
             symfunction_short O 9 O O 0.02 1 1.5 3.0 0.3
+            symfunction_short H 1 O 3.5
+            symfunction_short H 4 H 2.1 3.0
             symfunction_short H 2 O 0.3 0.5 3.5
             symfunction_short H 2 H 0.1 0.0 3.0
             symfunction_short H 3 O O 0.05 1 1.0 3.5
@@ -25,9 +30,10 @@ enum Fixtures {
     }
 
     /// Six atoms of O and H in a skewed cell 2.6–3 wide, so that with r_c = 3.5 an atom sees
-    /// several images of one neighbor, and its own images.
+    /// several images of one neighbor, and its own images. No lattice vector is 3 long: an atom's
+    /// image at exactly r_c = 3 would flicker across the step of the hard cutoff.
     static func periodic() -> Configuration {
-        let cell = Cell(vectors: Matrix3(rows: SIMD3(3.0, 0, 0), SIMD3(0.4, 2.8, 0), SIMD3(0.3, -0.2, 2.9)))
+        let cell = Cell(vectors: Matrix3(rows: SIMD3(3.03, 0, 0), SIMD3(0.4, 2.8, 0), SIMD3(0.3, -0.2, 2.9)))
         return Configuration(
             positions: [
                 SIMD3(0.1, 0.2, 0.3), SIMD3(1.2, 0.9, 0.4), SIMD3(2.1, 1.8, 1.6),

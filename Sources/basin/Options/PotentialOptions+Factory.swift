@@ -1,9 +1,10 @@
+import BasinNNP
 import BasinPotentials
 import Foundation
 
 extension PotentialOptions {
-    /// The potential the options describe. A bad parameter file throws its
-    /// `ParameterFileError`, which names the file, the line and the reason.
+    /// The potential the options describe. A bad parameter or model file throws its
+    /// `ParameterFileError` or `ModelFileError`, which names the file, the line and the reason.
     func makePotential() throws -> any Potential {
         let file = parameters.map { URL(fileURLWithPath: $0) }
         switch potential {
@@ -21,6 +22,11 @@ extension PotentialOptions {
         case .vashishta:
             guard let file else { throw CommandError("--potential vashishta needs --parameters FILE") }
             return try Vashishta(contentsOf: file)
+        case .nnp:
+            guard let model else { throw CommandError("--potential nnp needs --model DIR") }
+            return NeuralNetworkPotential(
+                model: try NNPModel(directory: URL(fileURLWithPath: model)), units: unitSystem,
+                lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1)
         }
     }
 

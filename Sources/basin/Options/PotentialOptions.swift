@@ -4,7 +4,7 @@ import BasinPotentials
 
 /// The potentials the command line can build.
 enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
-    case lj, morse, sw, vashishta
+    case lj, morse, sw, vashishta, nnp
 
     /// The unit system a run uses unless --units says otherwise.
     var defaultUnits: UnitSystem { self == .lj ? .lennardJones : .metal }
@@ -14,8 +14,8 @@ enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
 /// that evaluates energies.
 struct PotentialOptions: ParsableArguments {
     @Option(help: """
-        Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber, LAMMPS .sw file) \
-        or vashishta (LAMMPS .vashishta file).
+        Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber, LAMMPS .sw file), \
+        vashishta (LAMMPS .vashishta file) or nnp (neural-network potential, an n2p2 model folder given by --model).
         """)
     var potential: PotentialKind = .lj
 
@@ -24,6 +24,19 @@ struct PotentialOptions: ParsableArguments {
         morse lines 'El1 El2 D0 alpha r0 cutoff' (instead of --d0, --alpha, --r0, --cutoff).
         """)
     var parameters: String?
+
+    @Option(help: "n2p2 model folder for --potential nnp: input.nn, scaling.data and weights.XXX.data.")
+    var model: String?
+
+    @Option(help: ArgumentHelp(
+        "Model length per structure length for nnp (as LAMMPS pair_style hdnnp cflength; default 1).",
+        discussion: "A Bohr model driven in Å (metal units) takes 1.8897261328."))
+    var cflength: Double?
+
+    @Option(help: ArgumentHelp(
+        "Model energy per structure energy for nnp (as LAMMPS pair_style hdnnp cfenergy; default 1).",
+        discussion: "A Hartree model driven in eV (metal units) takes 0.0367493254."))
+    var cfenergy: Double?
 
     @Option(help: "Unit system: lj (reduced σ = ε = m = 1) or metal (eV, Å, ps, amu, K); default lj for lj, metal otherwise.")
     var units: String?
@@ -62,6 +75,7 @@ struct PotentialOptions: ParsableArguments {
         let given: [(String, Bool)] = [
             ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),
             ("--d0", d0 != nil), ("--alpha", alpha != nil), ("--r0", r0 != nil), ("--cutoff", cutoff != nil), ("--shift", shift),
+            ("--model", model != nil), ("--cflength", cflength != nil), ("--cfenergy", cfenergy != nil),
         ]
         let allowed: Set<String>
         switch potential {
@@ -78,6 +92,12 @@ struct PotentialOptions: ParsableArguments {
             guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE") }
             guard unitSystem == .metal else { throw ValidationError("--potential \(potential.rawValue) works in metal units") }
             allowed = ["--parameters"]
+        case .nnp:
+            guard model != nil else { throw ValidationError("--potential nnp needs --model DIR (an n2p2 model folder)") }
+            for (name, value) in [("--cflength", cflength), ("--cfenergy", cfenergy)] {
+                if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be a positive number") }
+            }
+            allowed = ["--model", "--cflength", "--cfenergy"]
         }
         if let (name, _) = given.first(where: { $0.1 && !allowed.contains($0.0) }) {
             throw ValidationError("\(name) does not apply to --potential \(potential.rawValue)")

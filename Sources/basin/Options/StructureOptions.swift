@@ -25,10 +25,10 @@ enum LatticeChoice: ExpressibleByArgument {
 
 /// Where the starting structure comes from: a file, or a lattice builder.
 struct StructureOptions: ParsableArguments {
-    @Argument(help: "Structure file: extxyz/xyz, LAMMPS data (.data, .lmp) or dump (.dump, .lammpstrj).")
+    @Argument(help: "Structure file: extxyz/xyz, LAMMPS data (.data, .lmp), LAMMPS dump (.dump, .lammpstrj) or n2p2 (input.data, output.data, .n2p2).")
     var input: String?
 
-    @Option(help: "File format when the extension does not tell: extxyz, lammps-data, lammps-dump.")
+    @Option(help: "File format when the file name does not tell: extxyz, lammps-data, lammps-dump, n2p2.")
     var format: StructureFile.Format?
 
     @Option(help: "Element symbols of the file's LAMMPS atom types 1, 2, … (comma-separated, e.g. Si,O).")

@@ -1,0 +1,91 @@
+import BasinAtoms
+import BasinDescriptors
+import BasinNN
+import Foundation
+
+/// A second-generation high-dimensional neural-network potential as n2p2 stores it in a
+/// directory: `input.nn` (settings), `scaling.data` (symmetry-function statistics, when the
+/// settings scale inputs) and one `weights.XXX.data` per element (XXX = atomic number).
+///
+/// Everything is in the model's own units (those of its training data, e.g. Bohr and Hartree);
+/// `NeuralNetworkPotential` converts to a configuration's units.
+public struct NNPModel: Sendable, Equatable {
+    public var settings: NNPSettings
+    /// Statistics per element and function (`settings.elements` and sorted function order);
+    /// empty when the settings do not scale inputs.
+    public var statistics: [[SymmetryFunctionStatistics]]
+    /// The atomic network of each element, in `settings.elements` order.
+    public var networks: [NeuralNetwork]
+
+    public init(settings: NNPSettings, statistics: [[SymmetryFunctionStatistics]], networks: [NeuralNetwork]) {
+        precondition(networks.count == settings.elements.count, "one network per element")
+        precondition(statistics.isEmpty || statistics.map(\.count) == settings.symmetryFunctions.map(\.functions.count),
+                     "statistics for every symmetry function")
+        self.settings = settings
+        self.statistics = statistics
+        self.networks = networks
+    }
+
+    /// Reads the model in `directory`.
+    /// - Throws: `ModelFileError` naming the file (and line) that is missing or malformed, or
+    ///   whose contents disagree with input.nn (number of scaling rows or weights).
+    public init(directory: URL) throws(ModelFileError) {
+        let settingsURL = directory.appendingPathComponent("input.nn")
+        let settings = try NNPSettings.parse(Self.read(settingsURL), file: settingsURL.path)
+        let counts = settings.symmetryFunctions.map(\.functions.count)
+        var statistics: [[SymmetryFunctionStatistics]] = []
+        if settings.scaling.needsStatistics {
+            let url = directory.appendingPathComponent("scaling.data")
+            statistics = try ScalingData.parse(Self.read(url), counts: counts, file: url.path)
+        }
+        var networks: [NeuralNetwork] = []
+        for (element, (architecture, count)) in zip(settings.elements, zip(settings.architectures, counts)) {
+            var network = architecture.network(inputCount: count, normalizesNodes: settings.normalizesNodes)
+            let url = directory.appendingPathComponent(NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber))
+            do {
+                network.parameters = try NeuralNetwork.parseWeights(
+                    Self.read(url), file: url.path, expectedCount: network.parameterCount)
+            } catch let error as NeuralNetworkError {
+                guard case .weightsFile(let file, let line, let reason) = error else { throw ModelFileError(file: url.path, reason: error.description) }
+                throw ModelFileError(file: file, line: line, reason: reason + " (the \(element.symbol) network of input.nn)")
+            } catch let error as ModelFileError {
+                throw error
+            } catch {
+                throw ModelFileError(file: url.path, reason: "\(error)")
+            }
+            networks.append(network)
+        }
+        self.init(settings: settings, statistics: statistics, networks: networks)
+    }
+
+    /// Writes input.nn, scaling.data (when used) and the weights files into `directory`
+    /// (created if needed), each through a temporary file renamed into place.
+    public func write(to directory: URL) throws(ModelFileError) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ModelFileError(file: directory.path, reason: "cannot create the directory: \(error.localizedDescription)")
+        }
+        var files = [("input.nn", settings.text())]
+        if settings.scaling.needsStatistics { files.append(("scaling.data", ScalingData.text(statistics))) }
+        for (element, network) in zip(settings.elements, networks) {
+            files.append((NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber), network.weightsFileText()))
+        }
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            do {
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw ModelFileError(file: url.path, reason: "cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    private static func read(_ url: URL) throws(ModelFileError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ModelFileError(file: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import BasinAtoms
+import BasinDescriptors
+import BasinMath
+import BasinNN
+import BasinPotentials
+
+/// A Behler–Parrinello high-dimensional neural-network potential (Behler & Parrinello,
+/// Phys. Rev. Lett. 98, 146401 (2007); Behler, J. Chem. Phys. 134, 074106 (2011)), evaluated
+/// as n2p2 and LAMMPS `pair_style hdnnp` do:
+///
+///     E = Σ_i E_i,   E_i = NN_el(i)(scaled G_i) / conv_energy + mean_energy + E_atom(el(i))
+///     F_k = −Σ_i Σ_s (∂E_i/∂G_is)(∂G_is/∂x_k)
+///
+/// where G_i are the symmetry functions of atom i's element over its neighbors within r_c, so
+/// forces reach atoms up to 2 r_c away. Per-atom energies are the E_i; the virial is
+/// Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) over each atom's neighborhood.
+///
+/// Units: like LAMMPS's `cflength`/`cfenergy`, a configuration length ℓ is ℓ·`lengthFactor` in
+/// model units and a model energy e is e/`energyFactor` in the configuration's units (a
+/// Bohr/Hartree model driven in metal units has 1.8897261328 and 0.0367493254). The factors
+/// are folded into the symmetry-function parameters (η·f², r_s/f, r_c/f), which leaves every G
+/// unchanged, so configurations are used as they are. Needs a full neighbor list.
+public struct NeuralNetworkPotential: Potential {
+    public let model: NNPModel
+    public let units: UnitSystem
+    /// Configuration length × `lengthFactor` = model length.
+    public let lengthFactor: Double
+    /// Model energy / `energyFactor` = configuration energy.
+    public let energyFactor: Double
+    /// The symmetry functions in configuration length units.
+    let evaluator: SymmetryFunctionEvaluator
+    /// Input scaling of each element's functions.
+    let scalings: [[InputScaling]]
+
+    /// - Parameters:
+    ///   - model: the networks, functions and scaling, in model units.
+    ///   - units: the unit system of the configurations it will serve.
+    ///   - lengthFactor: model length per configuration length (LAMMPS `cflength`), > 0.
+    ///   - energyFactor: model energy per configuration energy (LAMMPS `cfenergy`), > 0.
+    public init(model: NNPModel, units: UnitSystem, lengthFactor: Double = 1, energyFactor: Double = 1) {
+        precondition(lengthFactor > 0 && energyFactor > 0, "conversion factors must be positive")
+        self.model = model
+        self.units = units
+        self.lengthFactor = lengthFactor
+        self.energyFactor = energyFactor
+        let settings = model.settings
+        evaluator = SymmetryFunctionEvaluator(sets: settings.symmetryFunctions.map {
+            SymmetryFunctionSet(central: $0.central, functions: $0.functions.map {
+                lengthFactor == 1 ? $0 : $0.changingLengthUnit(by: 1 / lengthFactor)
+            })
+        })
+        scalings = settings.symmetryFunctions.indices.map { e in
+            settings.symmetryFunctions[e].functions.indices.map { s in
+                InputScaling(
+                    mode: settings.scaling, statistics: model.statistics.isEmpty ? nil : model.statistics[e][s],
+                    minimum: settings.scaleMinimum, maximum: settings.scaleMaximum)
+            }
+        }
+    }
+
+    /// The largest symmetry-function cutoff, in configuration length units.
+    public var cutoff: Double { evaluator.cutoffRadius }
+
+    public var neighborListKind: NeighborListKind { .full }
+
+    public var implementedProperties: Properties { [.energy, .forces, .virial, .perAtomEnergies] }
+
+    public func check(_ configuration: Configuration) throws(PotentialError) {
+        _ = try ElementMap.indices(of: configuration, in: model.settings.elements.map(\.symbol), potential: "the neural-network potential")
+    }
+
+    public func evaluate(
+        _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
+        into result: inout Evaluation, workspace: Workspace
+    ) {
+        let values: SymmetryFunctionValues
+        do {
+            values = try evaluator.evaluate(configuration, neighbors: neighbors)
+        } catch {
+            preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
+        }
+        let n = configuration.count, stride = values.stride
+        var energies = [Double](repeating: 0, count: n)
+        var dEdG = [Double](repeating: 0, count: n * stride)
+        let elementIndex = configuration.elements.map { model.settings.elements.firstIndex(of: $0)! }
+        for e in model.settings.elements.indices {
+            let atoms = (0..<n).filter { elementIndex[configuration.species[$0]] == e }
+            if !atoms.isEmpty {
+                atomicNetworks(element: e, atoms: atoms, values: values, parts: neighbors.chunkCount, energies: &energies, dEdG: &dEdG)
+            }
+        }
+        result.energy = energies.reduce(0, +)
+        result.perAtomEnergies = properties.contains(.perAtomEnergies) ? energies : []
+        if properties.contains(.forces) || properties.contains(.virial) {
+            let (forces, virial) = values.forces(dEdG: dEdG, neighbors: neighbors)
+            result.forces = properties.contains(.forces) ? forces : []
+            result.virial = properties.contains(.virial) ? virial : .zero
+        } else {
+            result.forces = []
+            result.virial = .zero
+        }
+        result.hessian = nil
+    }
+
+    /// Runs element e's network on `atoms` (in up to `parts` concurrent batches), writing their
+    /// energies (configuration units) and ∂E_i/∂G_is (configuration energy units) into the rows
+    /// of `energies` and `dEdG`.
+    private func atomicNetworks(
+        element e: Int, atoms: [Int], values: SymmetryFunctionValues, parts requested: Int,
+        energies: inout [Double], dEdG: inout [Double]
+    ) {
+        let network = model.networks[e], scaling = scalings[e], inputs = network.inputCount, stride = values.stride
+        let normalization = model.settings.normalization
+        let inverseConv = 1 / (normalization?.convEnergy ?? 1)
+        let offset = (normalization?.meanEnergy ?? 0) + model.settings.atomEnergy(model.settings.elements[e])
+        let parts = atoms.count >= 64 ? max(1, requested) : 1
+        values.values.withUnsafeBufferPointer { g in
+        energies.withUnsafeMutableBufferPointer { energies in
+        dEdG.withUnsafeMutableBufferPointer { dEdG in
+            nonisolated(unsafe) let energies = energies, dEdG = dEdG
+            concurrentForEach(parts) { part in
+                let batch = atoms[(atoms.count * part / parts)..<(atoms.count * (part + 1) / parts)]
+                var x = [Double](repeating: 0, count: batch.count * inputs)
+                for (a, i) in batch.enumerated() {
+                    for s in 0..<inputs { x[a * inputs + s] = scaling[s](g[i * stride + s]) }
+                }
+                let workspace = NeuralNetwork.Workspace(for: network, capacity: batch.count)
+                let outputs = network.evaluate(inputs: x, workspace: workspace)
+                let gradient = network.inputGradient(workspace: workspace)
+                for (a, i) in batch.enumerated() {
+                    energies[i] = (outputs[a] * inverseConv + offset) / energyFactor
+                    for s in 0..<inputs {
+                        dEdG[i * stride + s] = gradient[a * inputs + s] * scaling[s].factor * inverseConv / energyFactor
+                    }
+                }
+            }
+        }}}
+    }
+}
