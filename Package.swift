@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinCLITests", dependencies: ["basin"]),
+        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
         .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO"], resources: [.copy("Fixtures")]),

@@ -72,6 +72,12 @@ public struct RadialSymmetryFunction: Sendable, Hashable {
     @inlinable
     public func term(_ r: Double) -> (value: Double, derivative: Double) {
         let (f, df) = cutoff.valueAndDerivative(r)
+        return term(r, cutoff: f, cutoffDerivative: df)
+    }
+
+    /// The term at r given f_c(r) and f_c′(r), for loops that share the cutoff between functions.
+    @inlinable
+    public func term(_ r: Double, cutoff f: Double, cutoffDerivative df: Double) -> (value: Double, derivative: Double) {
         switch form {
         case .gaussian(let eta, let shift):
             let u = r - shift

@@ -16,13 +16,6 @@ public struct SymmetryFunctionEvaluator: Sendable {
     /// Largest r_c over all functions (length units): the cutoff the neighbor list needs.
     public var cutoffRadius: Double { sets.map(\.cutoffRadius).max() ?? 0 }
 
-    /// A function with its neighbor elements as species indices of the configuration (−1 when
-    /// the configuration lacks that element, so that the function is zero).
-    struct Compiled {
-        let function: SymmetryFunction
-        let first: Int32, second: Int32
-    }
-
     public func evaluate(
         _ configuration: Configuration, neighbors: NeighborList
     ) throws(DescriptorError) -> SymmetryFunctionValues {
@@ -40,14 +33,7 @@ public struct SymmetryFunctionEvaluator: Sendable {
         for s in configuration.species where setOfSpecies[s] < 0 {
             throw .missingElement(configuration.elements[s].symbol)
         }
-        let compiled: [[Compiled]] = sets.map { set in
-            set.functions.map { function in
-                switch function {
-                case .radial(let g): Compiled(function: function, first: species(g.neighbor), second: -1)
-                case .angular(let g): Compiled(function: function, first: species(g.e1), second: species(g.e2))
-                }
-            }
-        }
+        let groups = sets.map { FunctionGroups($0, species: species) }
         let radii = sets.map(\.cutoffRadius)
         let n = configuration.count
         let stride = sets.map(\.functions.count).max() ?? 0
@@ -92,10 +78,9 @@ public struct SymmetryFunctionEvaluator: Sendable {
                     let first = start[i]
                     neighborhood[first] = Int32(i)
                     for m in 0..<scratch.count { neighborhood[first + 1 + m] = scratch.atoms[m] }
-                    for (s, f) in compiled[atomSet[i]].enumerated() {
-                        let block = derivatives.baseAddress! + first * stride + s
-                        values[i * stride + s] = scratch.evaluate(f, derivatives: block, stride: stride)
-                    }
+                    scratch.evaluate(
+                        groups[atomSet[i]], values: values.baseAddress! + i * stride,
+                        derivatives: derivatives.baseAddress! + first * stride, stride: stride)
                 }
             }
         }}}}}
