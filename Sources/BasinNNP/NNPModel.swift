@@ -30,6 +30,10 @@ public struct NNPModel: Sendable, Equatable {
     /// - Throws: `ModelFileError` naming the file (and line) that is missing or malformed, or
     ///   whose contents disagree with input.nn (number of scaling rows or weights).
     public init(directory: URL) throws(ModelFileError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ModelFileError(file: directory.path, reason: "no such model folder (it should hold input.nn, scaling.data and weights.XXX.data)")
+        }
         let settingsURL = directory.appendingPathComponent("input.nn")
         let settings = try NNPSettings.parse(Self.read(settingsURL), file: settingsURL.path)
         let counts = settings.symmetryFunctions.map(\.functions.count)
@@ -42,6 +46,9 @@ public struct NNPModel: Sendable, Equatable {
         for (element, (architecture, count)) in zip(settings.elements, zip(settings.architectures, counts)) {
             var network = architecture.network(inputCount: count, normalizesNodes: settings.normalizesNodes)
             let url = directory.appendingPathComponent(NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber))
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ModelFileError(file: url.path, reason: Self.missingWeightsReason(element, settings: settings, directory: directory))
+            }
             do {
                 network.parameters = try NeuralNetwork.parseWeights(
                     Self.read(url), file: url.path, expectedCount: network.parameterCount)
@@ -81,7 +88,20 @@ public struct NNPModel: Sendable, Equatable {
         }
     }
 
+    /// Why a weights file is missing, naming weights files of elements input.nn does not list.
+    private static func missingWeightsReason(_ element: Element, settings: NNPSettings, directory: URL) -> String {
+        let expected = Set(settings.elements.map { NeuralNetwork.weightsFileName(atomicNumber: $0.atomicNumber) })
+        let strays = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasPrefix("weights.") && $0.hasSuffix(".data") && !expected.contains($0) }.sorted()
+        var reason = "no weights for element \(element.symbol), which input.nn lists"
+        if !strays.isEmpty {
+            reason += "; the folder has \(strays.joined(separator: ", ")), for elements input.nn does not list"
+        }
+        return reason
+    }
+
     private static func read(_ url: URL) throws(ModelFileError) -> String {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ModelFileError(file: url.path, reason: "no such file") }
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {

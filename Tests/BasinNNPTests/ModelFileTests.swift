@@ -134,11 +134,20 @@ import Testing
     @Test func missingFilesAreNamed() throws {
         let folder = try Self.temporaryDirectory()
         try SyntheticModel.make().write(to: folder)
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("weights.001.data"))
+        // Weights for carbon instead of hydrogen: input.nn and the weights disagree on the elements.
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("weights.001.data"), to: folder.appendingPathComponent("weights.006.data"))
         #expect {
             try NNPModel(directory: folder)
         } throws: { error in
-            (error as? ModelFileError)?.file.hasSuffix("weights.001.data") == true
+            let error = error as? ModelFileError
+            return error?.file.hasSuffix("weights.001.data") == true
+                && error?.reason == "no weights for element H, which input.nn lists; the folder has weights.006.data, for elements input.nn does not list"
+        }
+        #expect {
+            try NNPModel(directory: folder.appendingPathComponent("absent"))
+        } throws: { error in
+            (error as? ModelFileError)?.reason.hasPrefix("no such model folder") == true
         }
     }
 }
