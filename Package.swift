@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BasinNN", targets: ["BasinNN"]),
         .library(name: "BasinDescriptors", targets: ["BasinDescriptors"]),
         .library(name: "BasinNNP", targets: ["BasinNNP"]),
+        .library(name: "BasinTraining", targets: ["BasinTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "BasinNN", dependencies: ["BasinMath"]),
         .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
         .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials"]),
+        .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO"]),
         .executableTarget(
             name: "basin",
             dependencies: [
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
         .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining"]),
     ]
 )

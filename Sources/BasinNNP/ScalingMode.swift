@@ -36,10 +36,10 @@ public struct SymmetryFunctionStatistics: Sendable, Hashable {
 
 /// The input map of one function: input = S_min + factor·(G − offset), or G − offset for
 /// `center` (S_min = 0, factor = 1), computed in n2p2's order of operations.
-struct InputScaling: Sendable {
-    let shift: Double, offset: Double, factor: Double
+package struct InputScaling: Sendable {
+    package let shift: Double, offset: Double, factor: Double
 
-    init(mode: ScalingMode, statistics s: SymmetryFunctionStatistics?, minimum: Double, maximum: Double) {
+    package init(mode: ScalingMode, statistics s: SymmetryFunctionStatistics?, minimum: Double, maximum: Double) {
         switch mode {
         case .none: (shift, offset, factor) = (0, 0, 1)
         case .center: (shift, offset, factor) = (0, s!.mean, 1)
@@ -54,5 +54,5 @@ struct InputScaling: Sendable {
     private static func ratio(_ a: Double, _ b: Double) -> Double { b == 0 ? 0 : a / b }
 
     /// The network input for value `g`.
-    @inline(__always) func callAsFunction(_ g: Double) -> Double { shift + factor * (g - offset) }
+    @inline(__always) package func callAsFunction(_ g: Double) -> Double { shift + factor * (g - offset) }
 }

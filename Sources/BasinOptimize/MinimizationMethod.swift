@@ -2,6 +2,7 @@
 public enum MinimizationMethod: String, CaseIterable, Sendable, Codable {
     case fire
     case lbfgs
+    case bfgs
     case cg
 
     /// The minimizer with its default parameters and the given maximum step (problem's norm;
@@ -10,6 +11,7 @@ public enum MinimizationMethod: String, CaseIterable, Sendable, Codable {
         switch self {
         case .fire: FIRE(maximumStep: maximumStep)
         case .lbfgs: LBFGS(maximumStep: maximumStep)
+        case .bfgs: BFGS(maximumStep: maximumStep)
         case .cg: ConjugateGradient(maximumStep: maximumStep)
         }
     }

@@ -18,7 +18,7 @@ struct Minimize: ParsableCommand {
     @OptionGroup var structure: StructureOptions
     @OptionGroup var potential: PotentialOptions
 
-    @Option(help: "Minimizer: fire, lbfgs or cg.")
+    @Option(help: "Minimizer: fire, lbfgs, bfgs (dense, for small systems) or cg.")
     var method: MinimizationMethod = .lbfgs
 
     @Option(help: "Converged when every atom's force is below this (energy / length units).")

@@ -1,0 +1,79 @@
+/// The dense BFGS approximation H of the inverse Hessian, n × n numbers allocated once.
+///
+/// Each pair s = xₖ₊₁ − xₖ, y = ∇fₖ₊₁ − ∇fₖ with ρ = 1 / sᵀy updates it as (Nocedal & Wright,
+/// *Numerical Optimization*, 2nd ed., eq. 6.17)
+///
+///     H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
+///       = H − ρ (H y sᵀ + s yᵀH) + (ρ² yᵀH y + ρ) s sᵀ      (H symmetric)
+///
+/// at O(n²) cost. Before the first update H is rescaled from I to (sᵀy / yᵀy) I (their
+/// eq. 6.20). Invariant: H stays symmetric positive definite, because pairs whose sᵀy is not
+/// safely positive are skipped.
+struct DenseInverseHessian {
+    let dimension: Int
+    /// H, row-major.
+    private var matrix: [Double]
+    /// Scratch for H y.
+    private var hy: [Double]
+    /// Whether H is still the unscaled identity.
+    private(set) var isIdentity = true
+
+    init(dimension: Int) {
+        self.dimension = dimension
+        matrix = [Double](repeating: 0, count: dimension * dimension)
+        hy = [Double](repeating: 0, count: dimension)
+        reset()
+    }
+
+    /// H ← I.
+    mutating func reset() {
+        for k in matrix.indices { matrix[k] = 0 }
+        for i in 0..<dimension { matrix[i * dimension + i] = 1 }
+        isIdentity = true
+    }
+
+    /// Updates H with the pair from (x, g) to (xNew, gNew), unless sᵀy is not safely positive
+    /// (sᵀy ≤ 10⁻¹² |s| |y|, which includes sᵀy ≤ 0), in which case H is unchanged.
+    mutating func update(from x: [Double], to xNew: [Double], gradient g: [Double], to gNew: [Double]) {
+        let n = dimension
+        var sy = 0.0, ss = 0.0, yy = 0.0
+        for k in 0..<n {
+            let dx = xNew[k] - x[k], dg = gNew[k] - g[k]
+            sy += dx * dg
+            ss += dx * dx
+            yy += dg * dg
+        }
+        guard sy > 1e-12 * (ss * yy).squareRoot() else { return }
+        if isIdentity {
+            let scale = sy / yy
+            for i in 0..<n { matrix[i * n + i] = scale }
+            isIdentity = false
+        }
+        let rho = 1 / sy
+        var yHy = 0.0
+        for i in 0..<n {
+            var sum = 0.0
+            for j in 0..<n { sum += matrix[i * n + j] * (gNew[j] - g[j]) }
+            hy[i] = sum
+            yHy += (gNew[i] - g[i]) * sum
+        }
+        let ssWeight = rho * rho * yHy + rho
+        for i in 0..<n {
+            let si = xNew[i] - x[i]
+            for j in 0..<n {
+                let sj = xNew[j] - x[j]
+                matrix[i * n + j] += -rho * (hy[i] * sj + si * hy[j]) + ssWeight * si * sj
+            }
+        }
+    }
+
+    /// r ← H g.
+    func apply(to g: [Double], into r: inout [Double]) {
+        let n = dimension
+        for i in 0..<n {
+            var sum = 0.0
+            for j in 0..<n { sum += matrix[i * n + j] * g[j] }
+            r[i] = sum
+        }
+    }
+}

@@ -1,0 +1,407 @@
+import BasinMath
+import BasinNN
+import BasinNNP
+
+/// The training objective of a Behler–Parrinello potential over a set of reference structures,
+/// with its exact gradient with respect to every weight and bias:
+///
+///     Γ(w) = ½ Σ_j [ β (Ê_j/N_j − E_j/N_j)² + (α/(3N_j)) Σ_k |F̂_k − F_k|² ] + ½ λ |w|²
+///
+/// over structures j with N_j atoms, where Ê_j = Σ_i E_i and F̂_k are the model's predictions
+/// exactly as `NeuralNetworkPotential` makes them (model units, energy offsets and
+/// normalization included):
+///
+///     E_i = NN_e(x_i)/conv + mean_energy + E_atom(e),   x_is = S_min + f_s (G_is − o_s)
+///     F̂_k = −Σ_i Σ_s c_is ∂G_is/∂x_k,                   c_is = f_s g_is / conv,  g = ∂NN/∂x
+///
+/// and w is the flat vector of all networks' parameters (`NNPModel.parameters`: element after
+/// element, each in n2p2 order). β = `energyWeight` (1 in the usual objective),
+/// α = `forceWeight`, λ = `regularization`.
+///
+/// Gradient. With ε_j = (Ê_j − E_j)/N_j and residuals r_k = F̂_k − F_k:
+///
+///     ∂Γ_E/∂w = β ε_j/(N_j conv) Σ_i ∂NN_i/∂w                        (accumulateParameterGradient)
+///     ∂Γ_F/∂w = (α/(3N_j)) Σ_k r_k·∂F̂_k/∂w = Σ_i Σ_s d_is ∂g_is/∂w,
+///         d_is = −(α/(3N_j)) (f_s/conv) v_is,  v_is = Σ_{a ∈ nbhd(i)} r_owner(a) · ∂G_is/∂x_a
+///                                                   (accumulateInputGradientParameterDerivative)
+///     ∂Γ_L2/∂w = λ w
+///
+/// where ghost images a of a periodic structure take the residual of the atom they image, so
+/// each element's batch needs one call of each network derivative per structure.
+///
+/// The symmetry functions and input scaling are fixed when the loss is made (only the weights
+/// vary); structures are split over up to `threads` contiguous parts evaluated concurrently,
+/// each with its own workspaces and accumulator, summed in part order.
+public struct Loss: Sendable {
+    /// The model whose settings, statistics and network shapes the loss uses (its own
+    /// parameters are only the default point).
+    public let model: NNPModel
+    public let structures: [TrainingStructure]
+    /// β, the weight of the energy term (1 in the usual objective).
+    public var energyWeight: Double
+    /// α, the weight of the force term relative to the energy term.
+    public var forceWeight: Double
+    /// λ, the L2 regularization strength.
+    public var regularization: Double
+    /// Number of concurrent parts the structures are split into (≥ 1).
+    public var threads: Int
+
+    /// Network inputs of each structure: per element, row-major A_e × n_e scaled G.
+    let inputs: [[[Double]]]
+    /// f_s of each element's functions.
+    let factors: [[Double]]
+    /// mean_energy + E_atom(e) of each element.
+    let offsets: [Double]
+    /// 1/conv_energy.
+    let inverseConv: Double
+
+    /// - Parameters:
+    ///   - model: settings (functions, scaling, normalization) and statistics to train with;
+    ///     the structures must have been prepared with the same symmetry functions.
+    ///   - forceWeight: α ≥ 0; `energyWeight`: β ≥ 0; `regularization`: λ ≥ 0.
+    public init(
+        model: NNPModel, structures: [TrainingStructure], energyWeight: Double = 1, forceWeight: Double = 1,
+        regularization: Double = 0, threads: Int = 1
+    ) {
+        let settings = model.settings
+        precondition(!settings.scaling.needsStatistics || !model.statistics.isEmpty, "the scaling mode needs statistics")
+        self.model = model
+        self.structures = structures
+        self.energyWeight = energyWeight
+        self.forceWeight = forceWeight
+        self.regularization = regularization
+        self.threads = max(1, threads)
+        let scalings = settings.symmetryFunctions.indices.map { e in
+            settings.symmetryFunctions[e].functions.indices.map { s in
+                InputScaling(
+                    mode: settings.scaling, statistics: model.statistics.isEmpty ? nil : model.statistics[e][s],
+                    minimum: settings.scaleMinimum, maximum: settings.scaleMaximum)
+            }
+        }
+        factors = scalings.map { $0.map(\.factor) }
+        let normalization = settings.normalization
+        inverseConv = 1 / (normalization?.convEnergy ?? 1)
+        offsets = settings.elements.map { (normalization?.meanEnergy ?? 0) + settings.atomEnergy($0) }
+        inputs = structures.map { structure in
+            let stride = structure.values.stride, g = structure.values.values
+            return structure.atomsOfElement.enumerated().map { e, atoms in
+                let n = model.networks[e].inputCount
+                precondition(n == scalings[e].count, "network \(e) has \(n) inputs for \(scalings[e].count) functions")
+                var x = [Double](repeating: 0, count: atoms.count * n)
+                for (a, i) in atoms.enumerated() {
+                    precondition(structure.values.functionCounts[i] == n, "structure prepared with other symmetry functions")
+                    for s in 0..<n { x[a * n + s] = scalings[e][s](g[i * stride + s]) }
+                }
+                return x
+            }
+        }
+    }
+
+    /// Number of parameters, the length of the flat parameter vector.
+    public var parameterCount: Int { model.parameterCount }
+
+    /// The terms of Γ.
+    public struct Value: Sendable, Equatable {
+        /// ½ β Σ_j ε_j².
+        public var energy = 0.0
+        /// ½ Σ_j (α/(3N_j)) Σ_k |r_k|².
+        public var forces = 0.0
+        /// ½ λ |w|².
+        public var regularization = 0.0
+        /// Γ, the sum of the terms.
+        public var total: Double { energy + forces + regularization }
+
+        public init() {}
+    }
+
+    /// The model's prediction for one structure (model units).
+    public struct Prediction: Sendable {
+        public var energy: Double
+        public var atomEnergies: [Double]
+        public var forces: [SIMD3<Double>]
+    }
+
+    /// Errors of the predictions against the references.
+    public struct Errors: Sendable, Equatable {
+        /// RMSE and MAE of E_j/N_j over structures.
+        public var energyPerAtomRMSE = 0.0, energyPerAtomMAE = 0.0
+        /// RMSE and MAE over all Cartesian force components.
+        public var forceRMSE = 0.0, forceMAE = 0.0
+        public var structureCount = 0, forceComponentCount = 0
+    }
+
+    /// Γ at `parameters` (default: the model's).
+    public func value(parameters: [Double]? = nil) -> Value {
+        run(parameters, gradient: false).value
+    }
+
+    /// Γ and ∂Γ/∂w at `parameters` (default: the model's).
+    public func valueAndGradient(parameters: [Double]? = nil) -> (value: Value, gradient: [Double]) {
+        run(parameters, gradient: true)
+    }
+
+    /// The predictions for every structure at `parameters` (default: the model's).
+    public func predictions(parameters: [Double]? = nil) -> [Prediction] {
+        let networks = networks(parameters)
+        var result = [Prediction?](repeating: nil, count: structures.count)
+        let parts = min(threads, structures.count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            concurrentForEach(parts) { part in
+                let workspaces = networks.map { NeuralNetwork.Workspace(for: $0) }
+                for j in range(part, of: parts) {
+                    let f = forward(j, networks, workspaces, secondDerivatives: false)
+                    buffer[j] = Prediction(energy: f.energy, atomEnergies: f.atomEnergies, forces: f.forces)
+                }
+            }
+        }
+        return result.map { $0! }
+    }
+
+    /// RMSE and MAE of energy per atom and force components over the structures.
+    public func errors(parameters: [Double]? = nil) -> Errors {
+        var errors = Errors()
+        var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0
+        for (structure, prediction) in zip(structures, predictions(parameters: parameters)) {
+            let de = (prediction.energy - structure.energy) / Double(structure.count)
+            e2 += de * de
+            e1 += abs(de)
+            for (p, r) in zip(prediction.forces, structure.forces) {
+                let d = p - r
+                f2 += (d * d).sum()
+                f1 += abs(d.x) + abs(d.y) + abs(d.z)
+            }
+            errors.structureCount += 1
+            errors.forceComponentCount += 3 * structure.count
+        }
+        if errors.structureCount > 0 {
+            errors.energyPerAtomRMSE = (e2 / Double(errors.structureCount)).squareRoot()
+            errors.energyPerAtomMAE = e1 / Double(errors.structureCount)
+            errors.forceRMSE = (f2 / Double(errors.forceComponentCount)).squareRoot()
+            errors.forceMAE = f1 / Double(errors.forceComponentCount)
+        }
+        return errors
+    }
+
+    // MARK: - Levenberg–Marquardt pieces
+
+    /// The weighted residuals of structure j, 1 + 3N_j entries, such that ½ Σ r² is its share of
+    /// Γ (without regularization): r_0 = √β (Ê_j − E_j)/N_j, then
+    /// r_(1+3k+d) = √(α/(3N_j)) (F̂_kd − F_kd) for atom k and component d.
+    public func residuals(structure j: Int, parameters: [Double]? = nil) -> [Double] {
+        let networks = networks(parameters)
+        let f = forward(j, networks, networks.map { NeuralNetwork.Workspace(for: $0) }, secondDerivatives: false)
+        return residuals(j, f)
+    }
+
+    /// The residuals of structure j and their Jacobian ∂r/∂w, row-major (1 + 3N_j) × P:
+    /// row 0 is √β/(N_j conv) Σ_i ∂NN_i/∂w; the row of force component (k, d) is
+    /// √(α/(3N_j)) ∂F̂_kd/∂w = Σ_i Σ_s D_is ∂g_is/∂w with
+    /// D_is = −√(α/(3N_j)) (f_s/conv) Σ_{a ∈ nbhd(i), owner(a) = k} ∂G_is/∂x_a,d,
+    /// one mixed-derivative call per element and row. Jᵀr is the gradient of the structure's
+    /// share of Γ.
+    public func residualsAndJacobian(structure j: Int, parameters: [Double]? = nil) -> (residuals: [Double], jacobian: [Double]) {
+        let networks = networks(parameters)
+        let workspaces = networks.map { NeuralNetwork.Workspace(for: $0) }
+        let f = forward(j, networks, workspaces, secondDerivatives: true)
+        let r = residuals(j, f)
+        let structure = structures[j], n = structure.count, values = structure.values, stride = values.stride
+        let offsets = model.parameterOffsets, p = offsets.last!
+        var jacobian = [Double](repeating: 0, count: (1 + 3 * n) * p)
+        let energyScale = energyWeight.squareRoot() / (Double(n) / inverseConv)
+        let forceScale = -(forceWeight / Double(3 * n)).squareRoot() * inverseConv
+        // Neighborhood entries grouped by the atom they act on: (atom i, entry).
+        var entriesOf = [[(Int, Int)]](repeating: [], count: n)
+        for i in 0..<n {
+            for e in values.neighborhoodStart[i]..<values.neighborhoodStart[i + 1] {
+                entriesOf[Int(structure.entryOwners[e])].append((i, e))
+            }
+        }
+        let local = structure.atomsOfElement.map { atoms in
+            var index = [Int](repeating: -1, count: n)
+            for (a, i) in atoms.enumerated() { index[i] = a }
+            return index
+        }
+        jacobian.withUnsafeMutableBufferPointer { jac in
+            for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
+                let slice = UnsafeMutableBufferPointer(rebasing: jac[offsets[e]..<offsets[e + 1]])
+                let weights = [Double](repeating: energyScale, count: atoms.count)
+                weights.withUnsafeBufferPointer {
+                    networks[e].accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                }
+            }
+            guard forceWeight != 0 else { return }
+            for k in 0..<n {
+                for d in 0..<3 {
+                    let row = (1 + 3 * k + d) * p
+                    for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
+                        let inputs = networks[e].inputCount, factor = factors[e]
+                        var directions = [Double](repeating: 0, count: atoms.count * inputs)
+                        var any = false
+                        for (i, entry) in entriesOf[k] where local[e][i] >= 0 {
+                            let a = local[e][i]
+                            for s in 0..<inputs {
+                                directions[a * inputs + s] += values.derivatives[entry * stride + s][d]
+                            }
+                            any = true
+                        }
+                        guard any else { continue }
+                        for a in 0..<atoms.count {
+                            for s in 0..<inputs { directions[a * inputs + s] *= forceScale * factor[s] }
+                        }
+                        let slice = UnsafeMutableBufferPointer(rebasing: jac[(row + offsets[e])..<(row + offsets[e + 1])])
+                        directions.withUnsafeBufferPointer {
+                            networks[e].accumulateInputGradientParameterDerivative(directions: $0, workspace: workspaces[e], into: slice)
+                        }
+                    }
+                }
+            }
+        }
+        return (r, jacobian)
+    }
+
+    // MARK: - Internals
+
+    /// The networks with `parameters` (or the model's).
+    func networks(_ parameters: [Double]?) -> [NeuralNetwork] {
+        guard let parameters else { return model.networks }
+        var copy = model
+        copy.parameters = parameters
+        return copy.networks
+    }
+
+    /// Structures of part `part` of `parts`: a contiguous range.
+    func range(_ part: Int, of parts: Int) -> Range<Int> {
+        (structures.count * part / parts)..<(structures.count * (part + 1) / parts)
+    }
+
+    struct Forward {
+        var energy: Double
+        var atomEnergies: [Double]
+        var forces: [SIMD3<Double>]
+    }
+
+    /// Evaluates structure j's networks (leaving each element's batch in `workspaces[e]`) and
+    /// assembles Ê, E_i and F̂ as `NeuralNetworkPotential` does.
+    func forward(_ j: Int, _ networks: [NeuralNetwork], _ workspaces: [NeuralNetwork.Workspace], secondDerivatives: Bool) -> Forward {
+        let structure = structures[j], values = structure.values, n = structure.count, stride = values.stride
+        var energies = [Double](repeating: 0, count: n)
+        var c = [Double](repeating: 0, count: n * stride)
+        for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
+            let network = networks[e], inputs = network.inputCount, factor = factors[e], offset = offsets[e]
+            let outputs = network.evaluate(inputs: self.inputs[j][e], workspace: workspaces[e], secondDerivatives: secondDerivatives)
+            let gradient = network.inputGradient(workspace: workspaces[e])
+            for (a, i) in atoms.enumerated() {
+                energies[i] = outputs[a] * inverseConv + offset
+                for s in 0..<inputs { c[i * stride + s] = gradient[a * inputs + s] * factor[s] * inverseConv }
+            }
+        }
+        var forces = [SIMD3<Double>](repeating: .zero, count: n)
+        c.withUnsafeBufferPointer { c in
+        values.derivatives.withUnsafeBufferPointer { dG in
+            for i in 0..<n {
+                let row = c.baseAddress! + i * stride
+                for e in values.neighborhoodStart[i]..<values.neighborhoodStart[i + 1] {
+                    let block = dG.baseAddress! + e * stride
+                    var sum = SIMD3<Double>.zero
+                    for s in 0..<stride { sum -= row[s] * block[s] }
+                    forces[Int(structure.entryOwners[e])] += sum
+                }
+            }
+        }}
+        return Forward(energy: energies.reduce(0, +), atomEnergies: energies, forces: forces)
+    }
+
+    func residuals(_ j: Int, _ f: Forward) -> [Double] {
+        let structure = structures[j], n = Double(structure.count)
+        var r = [energyWeight.squareRoot() * (f.energy - structure.energy) / n]
+        let w = (forceWeight / (3 * n)).squareRoot()
+        for (p, ref) in zip(f.forces, structure.forces) {
+            let d = p - ref
+            r += [w * d.x, w * d.y, w * d.z]
+        }
+        return r
+    }
+
+    /// Adds structure j's terms of Γ to `value` and, when `gradient` is given, their gradient.
+    func accumulate(
+        _ j: Int, _ networks: [NeuralNetwork], _ workspaces: [NeuralNetwork.Workspace], offsets: [Int],
+        value: inout Value, gradient: UnsafeMutableBufferPointer<Double>?
+    ) {
+        let needForces = gradient != nil && forceWeight != 0
+        let f = forward(j, networks, workspaces, secondDerivatives: needForces)
+        let structure = structures[j], n = structure.count, values = structure.values, stride = values.stride
+        let epsilon = (f.energy - structure.energy) / Double(n)
+        value.energy += 0.5 * energyWeight * epsilon * epsilon
+        let residuals = zip(f.forces, structure.forces).map { $0 - $1 }
+        let forceScale = forceWeight / Double(3 * n)
+        value.forces += 0.5 * forceScale * residuals.reduce(0) { $0 + ($1 * $1).sum() }
+        guard let gradient else { return }
+        // v_is = Σ_{a ∈ nbhd(i)} r_owner(a) · ∂G_is/∂x_a.
+        var v = [Double](repeating: 0, count: needForces ? n * stride : 0)
+        if needForces {
+            for i in 0..<n {
+                for e in values.neighborhoodStart[i]..<values.neighborhoodStart[i + 1] {
+                    let r = residuals[Int(structure.entryOwners[e])]
+                    for s in 0..<stride { v[i * stride + s] += (r * values.derivatives[e * stride + s]).sum() }
+                }
+            }
+        }
+        let energyScale = energyWeight * epsilon / Double(n) * inverseConv
+        for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
+            let network = networks[e], slice = UnsafeMutableBufferPointer(rebasing: gradient[offsets[e]..<offsets[e + 1]])
+            if energyScale != 0 {
+                let weights = [Double](repeating: energyScale, count: atoms.count)
+                weights.withUnsafeBufferPointer {
+                    network.accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                }
+            }
+            if needForces {
+                let inputs = network.inputCount, factor = factors[e]
+                var directions = [Double](repeating: 0, count: atoms.count * inputs)
+                for (a, i) in atoms.enumerated() {
+                    for s in 0..<inputs { directions[a * inputs + s] = -forceScale * factor[s] * inverseConv * v[i * stride + s] }
+                }
+                directions.withUnsafeBufferPointer {
+                    network.accumulateInputGradientParameterDerivative(directions: $0, workspace: workspaces[e], into: slice)
+                }
+            }
+        }
+    }
+
+    func run(_ parameters: [Double]?, gradient wantGradient: Bool) -> (value: Value, gradient: [Double]) {
+        let networks = networks(parameters)
+        let w = parameters ?? model.parameters
+        let offsets = model.parameterOffsets, p = offsets.last!
+        let parts = max(1, min(threads, structures.count))
+        var values = [Value](repeating: Value(), count: parts)
+        var gradients = [[Double]](repeating: wantGradient ? [Double](repeating: 0, count: p) : [], count: parts)
+        values.withUnsafeMutableBufferPointer { values in
+        gradients.withUnsafeMutableBufferPointer { gradients in
+            nonisolated(unsafe) let values = values, gradients = gradients
+            concurrentForEach(parts) { part in
+                let workspaces = networks.map { NeuralNetwork.Workspace(for: $0) }
+                var value = Value()
+                var g = gradients[part]
+                g.withUnsafeMutableBufferPointer { g in
+                    for j in range(part, of: parts) {
+                        accumulate(j, networks, workspaces, offsets: offsets, value: &value, gradient: wantGradient ? g : nil)
+                    }
+                }
+                values[part] = value
+                gradients[part] = g
+            }
+        }}
+        var total = Value(), gradient = [Double](repeating: 0, count: wantGradient ? p : 0)
+        for part in 0..<parts {
+            total.energy += values[part].energy
+            total.forces += values[part].forces
+            if wantGradient { for q in 0..<p { gradient[q] += gradients[part][q] } }
+        }
+        total.regularization = 0.5 * regularization * w.reduce(0) { $0 + $1 * $1 }
+        if wantGradient && regularization != 0 {
+            for q in 0..<p { gradient[q] += regularization * w[q] }
+        }
+        return (total, gradient)
+    }
+}
