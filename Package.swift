@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .target(name: "BasinMath", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
@@ -34,12 +35,13 @@ let package = Package(
         .target(name: "BasinNN", dependencies: ["BasinMath"]),
         .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
         .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials"]),
-        .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO"]),
+        .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO", "BasinDynamics", "BasinOptimize"]),
         .executableTarget(
             name: "basin",
             dependencies: [
-                "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP",
+                "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),

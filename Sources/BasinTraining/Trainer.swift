@@ -1,0 +1,278 @@
+import BasinMath
+import BasinNN
+import BasinNNP
+import BasinOptimize
+import Foundation
+
+/// How a `Trainer` sets the initial weights of a fresh run (drawn from the run's seeded
+/// generator, before any annealing).
+public enum WeightInitialization: Codable, Sendable, Equatable {
+    /// Keep the model's weights.
+    case keep
+    /// Every weight and bias uniform in [lower, upper].
+    case uniform(lower: Double, upper: Double)
+    /// n2p2's Nguyen–Widrow scheme (`NeuralNetwork.Initialization.nguyenWidrow`).
+    case nguyenWidrow
+
+    /// Redraws every network's parameters of `model` (element after element) from `generator`.
+    public func apply(to model: inout NNPModel, using generator: inout SeededGenerator) {
+        let scheme: NeuralNetwork.Initialization
+        switch self {
+        case .keep: return
+        case .uniform(let lower, let upper): scheme = .uniform(lower: lower, upper: upper)
+        case .nguyenWidrow: scheme = .nguyenWidrow
+        }
+        for e in model.networks.indices { model.networks[e].randomize(scheme, using: &generator) }
+    }
+}
+
+/// The settings of a training run.
+public struct TrainingSettings: Sendable {
+    /// The method, with its initial state (e.g. `TrainingOptimizer(.adam, learningRate: 1e-3)`).
+    public var optimizer: TrainingOptimizer
+    /// Total number of epochs (a resumed run continues up to this count).
+    public var epochs: Int
+    /// Structures per mini-batch (steppers only); ≤ 0 or ≥ the training-set size means one
+    /// full batch per epoch. The last batch of an epoch may be smaller.
+    public var batchSize: Int
+    /// β, α and λ of the loss (`Loss`).
+    public var energyWeight: Double
+    public var forceWeight: Double
+    public var regularization: Double
+    /// Seed of the run's single generator (initialization, annealing, shuffling).
+    public var seed: UInt64
+    /// Concurrent parts of each loss evaluation (results depend on it only through summation
+    /// order: the same count gives identical runs).
+    public var threads: Int
+    public var initialization: WeightInitialization
+    /// A simulated-annealing search over the weights with the training loss Γ before the first
+    /// epoch; its best state starts the optimizer. Nil: none.
+    public var annealing: SimulatedAnnealing?
+    /// Stop after this many epochs in a row without a lower monitored loss (the test loss, or
+    /// the training loss without test structures). Nil: run all epochs.
+    public var earlyStoppingPatience: Int?
+    /// Write a checkpoint to `checkpointURL` every this many epochs (and after the last one);
+    /// ≤ 0: only after the last one. Nothing is written without a URL.
+    public var checkpointInterval: Int
+    public var checkpointURL: URL?
+
+    public init(
+        optimizer: TrainingOptimizer = TrainingOptimizer(.adam), epochs: Int = 100, batchSize: Int = 8,
+        energyWeight: Double = 1, forceWeight: Double = 1, regularization: Double = 0, seed: UInt64 = 1, threads: Int = 1,
+        initialization: WeightInitialization = .keep, annealing: SimulatedAnnealing? = nil, earlyStoppingPatience: Int? = nil,
+        checkpointInterval: Int = 0, checkpointURL: URL? = nil
+    ) {
+        precondition(epochs >= 0 && energyWeight >= 0 && forceWeight >= 0 && regularization >= 0, "need non-negative settings")
+        precondition(earlyStoppingPatience.map { $0 >= 1 } ?? true, "the patience must be at least 1")
+        self.optimizer = optimizer
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.energyWeight = energyWeight
+        self.forceWeight = forceWeight
+        self.regularization = regularization
+        self.seed = seed
+        self.threads = max(1, threads)
+        self.initialization = initialization
+        self.annealing = annealing
+        self.earlyStoppingPatience = earlyStoppingPatience
+        self.checkpointInterval = checkpointInterval
+        self.checkpointURL = checkpointURL
+    }
+}
+
+/// Trains the weights of a Behler–Parrinello model on reference structures.
+///
+/// A run: (fresh runs only) seeded weight initialization, then optional simulated annealing
+/// with the training loss, then an epoch-0 record of the starting point, then per epoch
+///
+/// - mini-batch methods: a seeded shuffle of the training structures, cut into batches of
+///   `batchSize`, one step per batch along the estimate of ∇(Γ/N) (`Loss.batchGradient`),
+///   with η from the schedule;
+/// - BFGS / L-BFGS: `iterationsPerEpoch` iterations on Γ/N (`TrainingObjective`);
+/// - Levenberg–Marquardt: `iterationsPerEpoch` steps on all residuals (`TrainingResiduals`);
+///
+/// then the train/test errors are recorded in the learning curve, the schedule sees the
+/// monitored loss (test loss, or training loss without test structures), the best weights and
+/// early-stopping counters are updated, and a checkpoint may be written. The run's whole state
+/// is `state`, a `TrainingCheckpoint`; starting from one continues the run exactly.
+public struct Trainer: Sendable {
+    public let settings: TrainingSettings
+    /// The model whose settings and statistics are used (weights: see `model`).
+    public let baseModel: NNPModel
+    /// Γ over the training and the test structures.
+    public let trainLoss: Loss
+    public let testLoss: Loss
+    /// The run's complete state.
+    public private(set) var state: TrainingCheckpoint
+    /// The outcome of the annealing pre-search, once done in this session.
+    public private(set) var annealingResult: AnnealingResult?
+
+    /// - Parameters:
+    ///   - model: architecture, settings and scaling statistics already set; its weights are
+    ///     the start unless `settings.initialization` redraws them.
+    ///   - train, test: structures prepared with the model's symmetry functions.
+    ///   - checkpoint: a state to continue from (then neither initialization nor annealing
+    ///     is repeated).
+    public init(
+        model: NNPModel, train: [TrainingStructure], test: [TrainingStructure], settings: TrainingSettings,
+        resumingFrom checkpoint: TrainingCheckpoint? = nil
+    ) {
+        precondition(!train.isEmpty, "training needs structures")
+        self.settings = settings
+        baseModel = model
+        trainLoss = Loss(
+            model: model, structures: train, energyWeight: settings.energyWeight, forceWeight: settings.forceWeight,
+            regularization: settings.regularization, threads: settings.threads)
+        testLoss = Loss(
+            model: model, structures: test, energyWeight: settings.energyWeight, forceWeight: settings.forceWeight,
+            regularization: 0, threads: settings.threads)
+        if let checkpoint {
+            precondition(checkpoint.parameters.count == model.parameterCount, "the checkpoint is for another architecture")
+            state = checkpoint
+        } else {
+            var generator = SeededGenerator(seed: settings.seed)
+            var start = model
+            settings.initialization.apply(to: &start, using: &generator)
+            state = TrainingCheckpoint(
+                epoch: 0, parameters: start.parameters, optimizer: settings.optimizer, generator: generator,
+                bestParameters: start.parameters)
+        }
+    }
+
+    /// The model with the current weights.
+    public var model: NNPModel {
+        var m = baseModel
+        m.parameters = state.parameters
+        return m
+    }
+
+    /// The model with the weights of the lowest monitored loss so far (the current ones
+    /// before epoch 0 is recorded).
+    public var bestModel: NNPModel {
+        var m = baseModel
+        m.parameters = state.learningCurve.epochs.isEmpty ? state.parameters : state.bestParameters
+        return m
+    }
+
+    /// Whether the run has finished (all epochs, or stopped early).
+    public var isFinished: Bool { state.stoppedEarly || (state.epoch >= settings.epochs && !state.learningCurve.epochs.isEmpty) }
+
+    /// Runs the annealing pre-search if it is configured and not yet done: the best state
+    /// found (never worse than the start) becomes the current weights.
+    public mutating func anneal(progress: ((AnnealingProgress) -> Void)? = nil) {
+        guard !state.annealed else { return }
+        state.annealed = true
+        guard let annealing = settings.annealing else { return }
+        let loss = trainLoss
+        let result = annealing.minimize({ loss.value(parameters: $0).total }, from: state.parameters, generator: &state.generator, progress: progress)
+        annealingResult = result
+        state.parameters = result.point
+        state.bestParameters = result.point
+    }
+
+    /// Trains until `settings.epochs` epochs are done or early stopping ends the run.
+    /// - Parameters:
+    ///   - progress: called with each epoch's record (epoch 0 included).
+    ///   - annealingProgress: passed to the annealing pre-search.
+    /// - Returns: the model with the best weights (lowest monitored loss).
+    /// - Throws: an error from writing a checkpoint.
+    @discardableResult
+    public mutating func train(
+        progress: ((LearningCurve.Epoch) -> Void)? = nil, annealingProgress: ((AnnealingProgress) -> Void)? = nil
+    ) throws -> NNPModel {
+        anneal(progress: annealingProgress)
+        if state.learningCurve.epochs.isEmpty {
+            let record = finishEpoch(epoch: 0, learningRate: state.optimizer.learningRate ?? 0, started: .now, schedule: false)
+            progress?(record)
+        }
+        while !state.stoppedEarly && state.epoch < settings.epochs {
+            let started = ContinuousClock.now
+            let rate = state.optimizer.learningRate ?? 0
+            runEpoch()
+            let record = finishEpoch(epoch: state.epoch + 1, learningRate: rate, started: started, schedule: true)
+            progress?(record)
+            if let patience = settings.earlyStoppingPatience, state.epochsWithoutImprovement >= patience {
+                state.stoppedEarly = true
+            }
+            let interval = settings.checkpointInterval
+            if let url = settings.checkpointURL,
+               (interval > 0 && state.epoch % interval == 0) || state.epoch == settings.epochs || state.stoppedEarly {
+                try state.write(to: url)
+            }
+        }
+        return bestModel
+    }
+
+    /// The optimizer's work for one epoch.
+    mutating func runEpoch() {
+        let loss = trainLoss
+        switch state.optimizer {
+        case .bfgs(let s):
+            var objective = TrainingObjective(loss: loss)
+            let result = BFGS(maximumStep: s.maximumStep).minimize(
+                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
+            state.parameters = result.point
+        case .lbfgs(let s):
+            var objective = TrainingObjective(loss: loss)
+            let result = LBFGS(memory: s.memory, maximumStep: s.maximumStep).minimize(
+                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
+            state.parameters = result.point
+        case .levenbergMarquardt(var s):
+            var problem = TrainingResiduals(loss: loss)
+            let tau = s.damping == .jacobianDiagonal ? (s.currentDamping ?? s.initialDamping) : s.initialDamping
+            let result = LevenbergMarquardt(damping: s.damping, initialDamping: max(tau, 1e-300)).minimize(
+                &problem, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
+            state.parameters = result.point
+            if result.damping.isFinite && result.damping > 0 { s.currentDamping = result.damping }
+            state.optimizer = .levenbergMarquardt(s)
+        case .sgd, .momentum, .adagrad, .adadelta, .adam, .nadam:
+            let count = loss.structures.count
+            var order = Array(0..<count)
+            if count > 1 {
+                for i in stride(from: count - 1, to: 0, by: -1) {
+                    let j = min(i, Int(state.generator.uniform() * Double(i + 1)))
+                    order.swapAt(i, j)
+                }
+            }
+            let size = settings.batchSize <= 0 ? count : min(settings.batchSize, count)
+            var start = 0
+            while start < count {
+                let batch = Array(order[start..<min(start + size, count)])
+                let gradient = loss.batchGradient(parameters: state.parameters, batch: batch)
+                state.optimizer.step(&state.parameters, gradient: gradient)
+                start += size
+            }
+        }
+    }
+
+    /// Records epoch `epoch` at the current weights and updates the schedule, the best
+    /// weights and the early-stopping counter.
+    mutating func finishEpoch(epoch: Int, learningRate: Double, started: ContinuousClock.Instant, schedule: Bool) -> LearningCurve.Epoch {
+        let train = trainLoss.evaluation(parameters: state.parameters)
+        let hasTest = !testLoss.structures.isEmpty
+        let test = hasTest ? testLoss.evaluation(parameters: state.parameters) : (value: Loss.Value(), errors: Loss.Errors())
+        let trainLossValue = train.value.total / Double(trainLoss.structures.count)
+        let testLossValue = hasTest ? test.value.total / Double(testLoss.structures.count) : .nan
+        let monitored = hasTest ? testLossValue : trainLossValue
+        if schedule {
+            state.optimizer.endEpoch(loss: monitored)
+            state.epoch = epoch
+        }
+        if monitored < state.bestLoss {
+            state.bestLoss = monitored
+            state.bestParameters = state.parameters
+            state.bestEpoch = epoch
+            state.epochsWithoutImprovement = 0
+        } else if epoch > 0 {
+            state.epochsWithoutImprovement += 1
+        }
+        let elapsed = ContinuousClock.now - started
+        let record = LearningCurve.Epoch(
+            epoch: epoch, trainEnergyRMSE: train.errors.energyPerAtomRMSE, testEnergyRMSE: test.errors.energyPerAtomRMSE,
+            trainForceRMSE: train.errors.forceRMSE, testForceRMSE: test.errors.forceRMSE, trainLoss: trainLossValue,
+            testLoss: testLossValue, learningRate: learningRate,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        state.learningCurve.epochs.append(record)
+        return record
+    }
+}

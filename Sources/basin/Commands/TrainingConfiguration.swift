@@ -1,0 +1,396 @@
+import BasinAtoms
+import BasinDescriptors
+import BasinNN
+import BasinNNP
+import BasinOptimize
+import BasinTraining
+import Foundation
+import Yams
+
+/// The YAML configuration of `basin train`. Every key is checked: an unknown one is an error
+/// naming it (with its path, e.g. `network.hiden`). Relative paths are relative to the
+/// configuration file's folder.
+///
+///     data: [train.data]            # structure files with energies and forces (required)
+///     format: n2p2                  # optional; default: guessed from each file name
+///     test_fraction: 0.1            # share of structures held out (default 0.1)
+///     elements: [H, O]              # the model's elements (required)
+///     symmetry_functions: sf.nn     # cutoff_type + symfunction_short lines (required)
+///     network: {hidden: [10, 10], activations: [t, t]}   # n2p2 letters or names; output linear
+///     scaling: scale-center         # none | scale | center | scale-center | sigma (default)
+///     normalize: false              # mean_energy and conv_energy from the data (conv_length 1)
+///     loss: {force_weight: 1, energy_weight: 1, l2: 0}
+///     optimizer: {name: adam, learning_rate: 0.001, batch_size: 8, iterations_per_epoch: 10,
+///                 schedule: {type: constant | step | exponential | plateau, factor, interval, patience, minimum}}
+///     epochs: 100
+///     early_stopping_patience: 20   # optional
+///     annealing: {steps: 10000, t_max: 2000, t_min: 2.5, updates: 50}   # optional
+///     seed: 1
+///     threads: 1
+///     output: run                   # folder for model/, learning-curve.csv, checkpoint.json
+///     checkpoint_every: 10          # epochs (≤ 0: only at the end)
+struct TrainingConfiguration: Decodable {
+    struct Network: Decodable {
+        var hidden: [Int]
+        var activations: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable { case hidden, activations }
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            hidden = try c.decode([Int].self, forKey: .hidden)
+            activations = try c.decode([String].self, forKey: .activations)
+        }
+    }
+
+    struct LossWeights: Decodable {
+        var forceWeight = 1.0
+        var energyWeight = 1.0
+        var l2 = 0.0
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case forceWeight = "force_weight", energyWeight = "energy_weight", l2
+        }
+        init() {}
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            forceWeight = try c.decodeIfPresent(Double.self, forKey: .forceWeight) ?? forceWeight
+            energyWeight = try c.decodeIfPresent(Double.self, forKey: .energyWeight) ?? energyWeight
+            l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? l2
+        }
+    }
+
+    struct Schedule: Decodable {
+        var type = "constant"
+        var factor: Double?
+        var interval: Int?
+        var patience: Int?
+        var minimum: Double?
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, factor, interval, patience, minimum }
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            type = try c.decodeIfPresent(String.self, forKey: .type) ?? type
+            factor = try c.decodeIfPresent(Double.self, forKey: .factor)
+            interval = try c.decodeIfPresent(Int.self, forKey: .interval)
+            patience = try c.decodeIfPresent(Int.self, forKey: .patience)
+            minimum = try c.decodeIfPresent(Double.self, forKey: .minimum)
+        }
+    }
+
+    struct Optimizer: Decodable {
+        var name = "adam"
+        var learningRate: Double?
+        var batchSize = 8
+        var iterationsPerEpoch: Int?
+        var schedule: Schedule?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, learningRate = "learning_rate", batchSize = "batch_size", iterationsPerEpoch = "iterations_per_epoch", schedule
+        }
+        init() {}
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decodeIfPresent(String.self, forKey: .name) ?? name
+            learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate)
+            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
+            iterationsPerEpoch = try c.decodeIfPresent(Int.self, forKey: .iterationsPerEpoch)
+            schedule = try c.decodeIfPresent(Schedule.self, forKey: .schedule)
+        }
+    }
+
+    struct Annealing: Decodable {
+        var steps = 10_000
+        var tMax = 2000.0
+        var tMin = 2.5
+        var updates = 50
+        enum CodingKeys: String, CodingKey, CaseIterable { case steps, tMax = "t_max", tMin = "t_min", updates }
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            steps = try c.decodeIfPresent(Int.self, forKey: .steps) ?? steps
+            tMax = try c.decodeIfPresent(Double.self, forKey: .tMax) ?? tMax
+            tMin = try c.decodeIfPresent(Double.self, forKey: .tMin) ?? tMin
+            updates = try c.decodeIfPresent(Int.self, forKey: .updates) ?? updates
+        }
+    }
+
+    var data: [String]
+    var format: String?
+    var testFraction = 0.1
+    var elements: [String]
+    var symmetryFunctions: String
+    var network: Network
+    var scaling = "sigma"
+    var normalize = false
+    var loss = LossWeights()
+    var optimizer = Optimizer()
+    var epochs = 100
+    var earlyStoppingPatience: Int?
+    var annealing: Annealing?
+    var seed: UInt64 = 1
+    var threads = 1
+    var output: String
+    var checkpointEvery = 10
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case data, format, testFraction = "test_fraction", elements, symmetryFunctions = "symmetry_functions", network
+        case scaling, normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience", annealing
+        case seed, threads, output, checkpointEvery = "checkpoint_every"
+    }
+
+    init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let one = try? c.decode(String.self, forKey: .data) {
+            data = [one]
+        } else {
+            data = try c.decode([String].self, forKey: .data)
+        }
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        testFraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) ?? testFraction
+        elements = try c.decode([String].self, forKey: .elements)
+        symmetryFunctions = try c.decode(String.self, forKey: .symmetryFunctions)
+        network = try c.decode(Network.self, forKey: .network)
+        scaling = try c.decodeIfPresent(String.self, forKey: .scaling) ?? scaling
+        normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? normalize
+        loss = try c.decodeIfPresent(LossWeights.self, forKey: .loss) ?? loss
+        optimizer = try c.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? optimizer
+        epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? epochs
+        earlyStoppingPatience = try c.decodeIfPresent(Int.self, forKey: .earlyStoppingPatience)
+        annealing = try c.decodeIfPresent(Annealing.self, forKey: .annealing)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads) ?? threads
+        output = try c.decode(String.self, forKey: .output)
+        checkpointEvery = try c.decodeIfPresent(Int.self, forKey: .checkpointEvery) ?? checkpointEvery
+    }
+
+    /// Reads and checks the YAML file at `url`; every problem is a one-line `CommandError`
+    /// naming the file and the key.
+    static func read(from url: URL) throws -> TrainingConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CommandError("\(url.path): cannot read the configuration (\(error.localizedDescription))")
+        }
+        do {
+            return try YAMLDecoder().decode(TrainingConfiguration.self, from: text)
+        } catch let error as StrictKeys.UnknownKey {
+            throw CommandError("\(url.path): \(error)")
+        } catch let error as DecodingError {
+            // Yams wraps errors thrown while decoding (the unknown-key check) as "not valid YAML".
+            if case .dataCorrupted(let context) = error, let unknown = context.underlyingError as? StrictKeys.UnknownKey {
+                throw CommandError("\(url.path): \(unknown)")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? DecodingError {
+                throw CommandError("\(url.path): \(Self.describe(inner))")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError {
+                let lines = "\(inner)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                throw CommandError("\(url.path): invalid YAML: \(lines.joined(separator: " "))")
+            }
+            throw CommandError("\(url.path): \(Self.describe(error))")
+        } catch {
+            let line = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            throw CommandError("\(url.path): invalid YAML: \(line.joined(separator: " "))")
+        }
+    }
+
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let full = path(context.codingPath + [key])
+            return "missing key '\(full)'"
+        case .typeMismatch(let type, let context):
+            return "key '\(path(context.codingPath))': expected \(Self.typeName(type))"
+        case .valueNotFound(let type, let context):
+            return "key '\(path(context.codingPath))': expected \(Self.typeName(type)), found nothing"
+        case .dataCorrupted(let context):
+            let key = path(context.codingPath)
+            return (key.isEmpty ? "" : "key '\(key)': ") + context.debugDescription
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type: "a number"
+        case is Int.Type, is UInt64.Type: "an integer"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is [String].Type: "a list of strings"
+        case is [Int].Type: "a list of integers"
+        default: "a mapping (\(type))"
+        }
+    }
+}
+
+/// Rejects keys of a YAML mapping that the type does not know.
+enum StrictKeys {
+    struct UnknownKey: Error, CustomStringConvertible {
+        var path: String
+        var known: [String]
+        var description: String { "unknown key '\(path)' (known here: \(known.joined(separator: ", ")))" }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) {
+            stringValue = "\(intValue)"
+            self.intValue = intValue
+        }
+    }
+
+    static func check<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws {
+        let known = Keys.allCases.map(\.stringValue)
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
+            let full = TrainingConfiguration.path(decoder.codingPath + [key])
+            throw UnknownKey(path: full, known: known)
+        }
+    }
+}
+
+extension TrainingConfiguration {
+    /// `path` relative to `base` unless absolute.
+    static func resolve(_ path: String, base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
+    /// The activation of a letter (n2p2) or name (`tanh`, `logistic`, `softplus`, `identity`/`linear`, …).
+    static func activation(_ text: String) throws -> Activation {
+        if text.count == 1, let a = Activation(rawValue: Character(text)) { return a }
+        if text == "linear" { return .identity }
+        if let a = Activation.allCases.first(where: { "\($0)".lowercased() == text.lowercased() }) { return a }
+        let names = Activation.allCases.map { "\($0) (\($0.rawValue))" }.joined(separator: ", ")
+        throw CommandError("network.activations: unknown activation '\(text)' (known: \(names))")
+    }
+
+    static func scalingMode(_ text: String) throws -> ScalingMode {
+        switch text {
+        case "none": .none
+        case "scale": .scale
+        case "center": .center
+        case "scale-center": .scaleCenter
+        case "sigma": .sigma
+        default: throw CommandError("scaling: unknown mode '\(text)' (none, scale, center, scale-center or sigma)")
+        }
+    }
+
+    /// The settings without normalization (it needs the data): elements sorted by atomic
+    /// number, one symmetry-function set each from the file.
+    func settings(base: URL) throws -> NNPSettings {
+        guard !elements.isEmpty else { throw CommandError("elements: give at least one element") }
+        var list: [Element] = []
+        for symbol in elements {
+            guard let element = try? Element(symbol: symbol) else { throw CommandError("elements: unknown element '\(symbol)'") }
+            guard !list.contains(element) else { throw CommandError("elements: \(symbol) is listed twice") }
+            list.append(element)
+        }
+        list.sort { $0.atomicNumber < $1.atomicNumber }
+        let url = Self.resolve(symmetryFunctions, base: base)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CommandError("symmetry_functions: no such file \(url.path)")
+        }
+        let sets: [SymmetryFunctionSet]
+        do {
+            sets = try SymmetryFunctionSet.parse(settings: String(contentsOf: url, encoding: .utf8))
+        } catch let error as SymmetryFunctionParseError {
+            throw CommandError("\(url.path): \(error)")
+        }
+        for set in sets where !list.contains(set.central) {
+            throw CommandError("\(url.path): symmetry functions for \(set.central.symbol), which 'elements' does not list")
+        }
+        let ordered = try list.map { element in
+            guard let set = sets.first(where: { $0.central == element }), !set.functions.isEmpty else {
+                throw CommandError("\(url.path): no symmetry functions for element \(element.symbol)")
+            }
+            return set
+        }
+        let cutoff = ordered[0].functions[0].cutoff
+        guard !network.hidden.isEmpty, network.hidden.allSatisfy({ $0 > 0 }) else {
+            throw CommandError("network.hidden: give one or more positive layer widths")
+        }
+        var activations = try network.activations.map(Self.activation)
+        if activations.count == network.hidden.count { activations.append(.identity) }
+        guard activations.count == network.hidden.count + 1 else {
+            throw CommandError("network.activations: give one per hidden layer (\(network.hidden.count)), optionally plus the output's")
+        }
+        let architecture = NetworkArchitecture(hiddenLayers: network.hidden, activations: activations)
+        return NNPSettings(
+            elements: list, cutoffKind: cutoff.kind, cutoffAlpha: cutoff.alpha, symmetryFunctions: ordered,
+            scaling: try Self.scalingMode(scaling), architectures: list.map { _ in architecture })
+    }
+
+    /// The optimizer and its schedule.
+    func trainingOptimizer() throws -> TrainingOptimizer {
+        guard let kind = TrainingOptimizer.Kind(rawValue: optimizer.name) else {
+            let names = TrainingOptimizer.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CommandError("optimizer.name: unknown optimizer '\(optimizer.name)' (known: \(names))")
+        }
+        if let iterations = optimizer.iterationsPerEpoch, iterations < 1 {
+            throw CommandError("optimizer.iterations_per_epoch must be at least 1")
+        }
+        switch kind {
+        case .bfgs, .lbfgs:
+            let q = QuasiNewtonTraining(iterationsPerEpoch: optimizer.iterationsPerEpoch ?? 10)
+            return kind == .bfgs ? .bfgs(q) : .lbfgs(q)
+        case .levenbergMarquardt:
+            return .levenbergMarquardt(LevenbergMarquardtTraining(iterationsPerEpoch: optimizer.iterationsPerEpoch ?? 5))
+        default:
+            break
+        }
+        let rate = optimizer.learningRate ?? kind.defaultLearningRate ?? 1e-3
+        guard rate > 0, rate.isFinite else { throw CommandError("optimizer.learning_rate must be positive") }
+        let s = optimizer.schedule
+        let schedule: TrainingSchedule
+        switch s?.type ?? "constant" {
+        case "constant":
+            schedule = .constant(ConstantLearningRate(rate))
+        case "step":
+            let factor = s?.factor ?? 0.1, interval = s?.interval ?? 10
+            guard factor > 0, interval >= 1 else { throw CommandError("optimizer.schedule: step needs factor > 0 and interval ≥ 1") }
+            schedule = .stepDecay(StepDecay(initialLearningRate: rate, factor: factor, interval: interval))
+        case "exponential":
+            let factor = s?.factor ?? 0.99
+            guard factor > 0 else { throw CommandError("optimizer.schedule: exponential needs factor > 0") }
+            schedule = .exponentialDecay(ExponentialDecay(initialLearningRate: rate, factor: factor))
+        case "plateau":
+            let factor = s?.factor ?? 0.1, patience = s?.patience ?? 10, minimum = s?.minimum ?? 0
+            guard factor > 0, factor < 1, patience >= 0, minimum >= 0 else {
+                throw CommandError("optimizer.schedule: plateau needs 0 < factor < 1, patience ≥ 0 and minimum ≥ 0")
+            }
+            schedule = .reduceOnPlateau(ReduceOnPlateau(initialLearningRate: rate, factor: factor, patience: patience, minimumLearningRate: minimum))
+        case let other:
+            throw CommandError("optimizer.schedule.type: unknown schedule '\(other)' (constant, step, exponential or plateau)")
+        }
+        return TrainingOptimizer(kind, learningRate: rate, schedule: schedule)
+    }
+
+    /// The simulated-annealing pre-search, if configured.
+    func simulatedAnnealing() throws -> SimulatedAnnealing? {
+        guard let a = annealing else { return nil }
+        guard a.tMin > 0, a.tMin <= a.tMax, a.steps >= 1, a.updates >= 1, a.updates <= a.steps else {
+            throw CommandError("annealing: need 0 < t_min ≤ t_max, steps ≥ 1 and 1 ≤ updates ≤ steps")
+        }
+        return SimulatedAnnealing(maximumTemperature: a.tMax, minimumTemperature: a.tMin, steps: a.steps, updates: a.updates)
+    }
+
+    /// Checks the plain numbers (the library's preconditions would stop the program).
+    func checkNumbers() throws {
+        guard testFraction >= 0, testFraction < 1 else { throw CommandError("test_fraction must lie in [0, 1)") }
+        guard epochs >= 0 else { throw CommandError("epochs must be ≥ 0") }
+        guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.l2 >= 0 else {
+            throw CommandError("loss: force_weight, energy_weight and l2 must be ≥ 0")
+        }
+        if let p = earlyStoppingPatience, p < 1 { throw CommandError("early_stopping_patience must be at least 1") }
+        guard threads >= 1 else { throw CommandError("threads must be at least 1") }
+    }
+}

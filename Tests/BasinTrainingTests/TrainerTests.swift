@@ -1,0 +1,155 @@
+import BasinAtoms
+import BasinIO
+import BasinMath
+import BasinNNP
+import BasinOptimize
+import BasinPotentials
+import Foundation
+import Testing
+@testable import BasinTraining
+
+/// A student of the synthetic H/O shape (statistics from the data) and exact references from a
+/// random teacher of the same shape, on small periodic and cluster structures.
+enum TrainerFixtures {
+    static let teacher = SyntheticModel.make(seed: 99)
+
+    static func structures(seeds: [UInt64]) -> [TrainingStructure] {
+        let calculator = Calculator(potential: NeuralNetworkPotential(model: teacher, units: .metal), skin: 0.5)
+        let frames = seeds.map { seed in
+            let c = SyntheticModel.structure(periodic: seed % 2 == 0, seed: seed)
+            let result = try! calculator.evaluate(c, .energyAndForces)
+            return Frame(configuration: c, energy: result.energy, forces: result.forces)
+        }
+        return try! Dataset.structures(from: frames, file: "teacher", settings: teacher.settings)
+    }
+
+    static let train = structures(seeds: [2, 3, 4, 5, 6, 8, 10, 13])
+    static let test = structures(seeds: [20, 21, 22])
+
+    static let student: NNPModel = {
+        var model = SyntheticModel.make(seed: 7)
+        model.statistics = Dataset(structures: train).scalingStatistics(settings: model.settings)
+        return model
+    }()
+
+    static func settings(_ optimizer: TrainingOptimizer, epochs: Int, batchSize: Int = 3) -> TrainingSettings {
+        TrainingSettings(
+            optimizer: optimizer, epochs: epochs, batchSize: batchSize, forceWeight: 1, regularization: 1e-5, seed: 42,
+            threads: 2, initialization: .nguyenWidrow)
+    }
+}
+
+@Suite struct TrainerTests {
+    typealias F = TrainerFixtures
+
+    @Test func adamLowersTheTestLossSubstantially() throws {
+        var trainer = Trainer(
+            model: F.student, train: F.train, test: F.test,
+            settings: F.settings(TrainingOptimizer(.adam, learningRate: 0.02), epochs: 40))
+        var reported = 0
+        let best = try trainer.train { _ in reported += 1 }
+        let curve = trainer.state.learningCurve.epochs
+        #expect(reported == 41 && curve.count == 41 && curve.map(\.epoch) == Array(0...40))
+        let first = curve[0], last = curve.last!
+        #expect(last.testLoss < 0.2 * first.testLoss)
+        #expect(last.trainForceRMSE < first.trainForceRMSE && last.testEnergyRMSE < first.testEnergyRMSE)
+        // The returned model is the best one by test loss.
+        let bestLoss = trainer.testLoss.value(parameters: best.parameters).total / Double(F.test.count)
+        #expect(abs(bestLoss - curve.map(\.testLoss).min()!) <= 1e-12 * bestLoss)
+        // CSV: header plus one line per epoch.
+        let lines = trainer.state.learningCurve.csv.split(separator: "\n")
+        #expect(lines.count == 42 && lines[0] == Substring(LearningCurve.csvHeader))
+        #expect(lines[1].split(separator: ",").count == 9)
+    }
+
+    @Test(arguments: TrainingOptimizer.Kind.allCases)
+    func everyOptimizerLowersTheLoss(kind: TrainingOptimizer.Kind) throws {
+        var optimizer = TrainingOptimizer(kind, learningRate: kind == .adadelta ? 1 : kind == .sgd || kind == .momentum ? 0.002 : 0.01)
+        if case .levenbergMarquardt(var s) = optimizer {
+            s.iterationsPerEpoch = 2
+            optimizer = .levenbergMarquardt(s)
+        }
+        var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: F.settings(optimizer, epochs: 3))
+        try trainer.train()
+        let curve = trainer.state.learningCurve.epochs
+        #expect(curve.count == 4)
+        #expect(curve.last!.trainLoss < curve[0].trainLoss, "\(kind): \(curve.map(\.trainLoss))")
+        #expect(trainer.state.optimizer.kind == kind)
+    }
+
+    @Test func resumingFromACheckpointGivesIdenticalWeights() throws {
+        let schedule = TrainingSchedule.stepDecay(StepDecay(initialLearningRate: 0.02, factor: 0.5, interval: 2))
+        var settings = F.settings(TrainingOptimizer(.adam, schedule: schedule), epochs: 6)
+        settings.annealing = SimulatedAnnealing(temperatureScale: .initialLoss, steps: 40, updates: 2)
+        settings.earlyStoppingPatience = 10
+
+        var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
+        try straight.train()
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-trainer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("checkpoint.json")
+        var firstHalf = settings
+        firstHalf.epochs = 3
+        firstHalf.checkpointURL = url
+        firstHalf.checkpointInterval = 1
+        var interrupted = Trainer(model: F.student, train: F.train, test: F.test, settings: firstHalf)
+        try interrupted.train()
+        let checkpoint = try TrainingCheckpoint.read(from: url)
+        #expect(checkpoint.epoch == 3 && checkpoint == interrupted.state)
+
+        var resumed = Trainer(model: F.student, train: F.train, test: F.test, settings: settings, resumingFrom: checkpoint)
+        try resumed.train()
+        #expect(resumed.state.epoch == 6)
+        #expect(resumed.state.parameters == straight.state.parameters)
+        #expect(resumed.state.bestParameters == straight.state.bestParameters)
+        #expect(resumed.state.optimizer == straight.state.optimizer)
+        #expect(resumed.state.generator == straight.state.generator)
+        var a = resumed.state.learningCurve, b = straight.state.learningCurve
+        for i in a.epochs.indices { a.epochs[i].seconds = 0 }
+        for i in b.epochs.indices { b.epochs[i].seconds = 0 }
+        #expect(a == b)
+        #expect(resumed.state.parameters != interrupted.state.parameters)
+    }
+
+    @Test func annealingReturnsAStateNoWorseThanItsStart() {
+        var settings = F.settings(TrainingOptimizer(.adam), epochs: 0)
+        settings.annealing = SimulatedAnnealing(temperatureScale: .initialLoss, steps: 150, updates: 3, move: .all, initialStepSize: 0.05)
+        var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
+        let start = trainer.trainLoss.value(parameters: trainer.state.parameters).total
+        var updates = 0
+        trainer.anneal { _ in updates += 1 }
+        let result = try! #require(trainer.annealingResult)
+        #expect(updates == 3 && trainer.state.annealed)
+        #expect(result.loss <= start)
+        #expect(trainer.state.parameters == result.point)
+        #expect(trainer.trainLoss.value(parameters: trainer.state.parameters).total == result.loss)
+    }
+
+    @Test func earlyStoppingRestoresTheBestWeights() throws {
+        // Plain SGD on single-structure batches with a large rate: the test loss soon stops improving.
+        var settings = F.settings(TrainingOptimizer(.sgd, learningRate: 0.3), epochs: 30, batchSize: 1)
+        settings.earlyStoppingPatience = 2
+        var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
+        let best = try trainer.train()
+        let state = trainer.state
+        #expect(state.stoppedEarly && state.epoch < 30)
+        #expect(state.epoch == state.bestEpoch + 2 && state.epochsWithoutImprovement == 2)
+        #expect(best.parameters == state.bestParameters && state.bestParameters != state.parameters)
+        let curve = state.learningCurve.epochs
+        #expect(curve[state.bestEpoch].testLoss == curve.map(\.testLoss).min()!)
+        let bestLoss = trainer.testLoss.value(parameters: best.parameters).total / Double(F.test.count)
+        #expect(abs(bestLoss - state.bestLoss) <= 1e-12 * bestLoss)
+    }
+
+    @Test func optimizerAndCheckpointRoundTripThroughJSON() throws {
+        let optimizer = TrainingOptimizer(.nadam, schedule: .reduceOnPlateau(ReduceOnPlateau(initialLearningRate: 0.01)))
+        let checkpoint = TrainingCheckpoint(
+            epoch: 0, parameters: [1, -0.1, 3e-17], optimizer: optimizer, generator: SeededGenerator(seed: 5),
+            bestParameters: [1, 2, 3])
+        #expect(try TrainingCheckpoint(jsonData: checkpoint.jsonData()) == checkpoint)
+        let data = try JSONEncoder().encode(TrainingOptimizer.Kind.levenbergMarquardt)
+        #expect(String(decoding: data, as: UTF8.self) == "\"levenberg-marquardt\"")
+    }
+}
