@@ -90,6 +90,9 @@ public struct TrainingSettings: Sendable {
 ///   with η from the schedule;
 /// - BFGS / L-BFGS: `iterationsPerEpoch` iterations on Γ/N (`TrainingObjective`);
 /// - Levenberg–Marquardt: `iterationsPerEpoch` steps on all residuals (`TrainingResiduals`);
+/// - Kalman filter: a seeded shuffle of the training structures, then per structure one
+///   energy update and updates on a seeded random share of its force components
+///   (`KalmanTraining` documents the schedule);
 ///
 /// then the train/test errors are recorded in the learning curve, the schedule sees the
 /// monitored loss (test loss, or training loss without test structures), the best weights and
@@ -170,15 +173,25 @@ public struct Trainer: Sendable {
         state.bestParameters = result.point
     }
 
-    /// Trains until `settings.epochs` epochs are done or early stopping ends the run.
+    /// Trains until `settings.epochs` epochs are done, early stopping ends the run, or
+    /// `shouldStop` asks to stop.
     /// - Parameters:
     ///   - progress: called with each epoch's record (epoch 0 included).
     ///   - annealingProgress: passed to the annealing pre-search.
-    /// - Returns: the model with the best weights (lowest monitored loss).
+    ///   - shouldStop: asked at every epoch boundary (after the epoch-0 record and after each
+    ///     epoch, once its record, schedule and checkpoint are done) while epochs remain; true
+    ///     returns at once with `state` at that boundary, so writing `state` as a checkpoint
+    ///     and resuming from it continues exactly as if the run had not stopped. An epoch is
+    ///     never cut short: the checkpoint cannot represent a position inside one (the batch
+    ///     order and the step reached are not part of it), so a request waits for the
+    ///     current epoch (or the annealing pre-search and epoch 0) to end. `isFinished` tells
+    ///     a stopped run from a finished one.
+    /// - Returns: the model with the best weights (lowest monitored loss) so far.
     /// - Throws: an error from writing a checkpoint.
     @discardableResult
     public mutating func train(
-        progress: ((LearningCurve.Epoch) -> Void)? = nil, annealingProgress: ((AnnealingProgress) -> Void)? = nil
+        progress: ((LearningCurve.Epoch) -> Void)? = nil, annealingProgress: ((AnnealingProgress) -> Void)? = nil,
+        shouldStop: (() -> Bool)? = nil
     ) throws -> NNPModel {
         anneal(progress: annealingProgress)
         if state.learningCurve.epochs.isEmpty {
@@ -186,6 +199,7 @@ public struct Trainer: Sendable {
             progress?(record)
         }
         while !state.stoppedEarly && state.epoch < settings.epochs {
+            if let shouldStop, shouldStop() { break }
             let started = ContinuousClock.now
             let rate = state.optimizer.learningRate ?? 0
             runEpoch()
@@ -225,15 +239,12 @@ public struct Trainer: Sendable {
             state.parameters = result.point
             if result.damping.isFinite && result.damping > 0 { s.currentDamping = result.damping }
             state.optimizer = .levenbergMarquardt(s)
+        case .kalman(var s):
+            runKalmanEpoch(&s)
+            state.optimizer = .kalman(s)
         case .sgd, .momentum, .adagrad, .adadelta, .adam, .nadam:
             let count = loss.structures.count
-            var order = Array(0..<count)
-            if count > 1 {
-                for i in stride(from: count - 1, to: 0, by: -1) {
-                    let j = min(i, Int(state.generator.uniform() * Double(i + 1)))
-                    order.swapAt(i, j)
-                }
-            }
+            let order = shuffledOrder(count)
             let size = settings.batchSize <= 0 ? count : min(settings.batchSize, count)
             var start = 0
             while start < count {
@@ -243,6 +254,57 @@ public struct Trainer: Sendable {
                 start += size
             }
         }
+    }
+
+    /// 0..<count in a Fisher–Yates order drawn from the run's generator.
+    mutating func shuffledOrder(_ count: Int) -> [Int] {
+        var order = Array(0..<count)
+        if count > 1 {
+            for i in stride(from: count - 1, to: 0, by: -1) {
+                let j = min(i, Int(state.generator.uniform() * Double(i + 1)))
+                order.swapAt(i, j)
+            }
+        }
+        return order
+    }
+
+    /// One epoch of Kalman-filter updates (the schedule of `KalmanTraining`); the filter is
+    /// made at the first epoch, sized from the model and the training set.
+    mutating func runKalmanEpoch(_ s: inout KalmanTraining) {
+        let loss = trainLoss, p = loss.parameterCount
+        let beta = loss.energyWeight, alpha = loss.forceWeight
+        var filter = s.filter ?? KalmanFilter(
+            size: p, parameters: s.filterParameters,
+            updatesPerEpoch: Double(max(1, s.updatesPerEpoch(atomCounts: loss.structures.map(\.count), energyWeight: beta, forceWeight: alpha))))
+        // The energy row alone: no force rows in the Jacobian.
+        var energyLoss = loss
+        energyLoss.forceWeight = 0
+        for j in shuffledOrder(loss.structures.count) {
+            if beta > 0 {
+                let (r, jacobian) = energyLoss.residualsAndJacobian(structure: j, parameters: state.parameters)
+                filter.update(&state.parameters, error: [-r[0]], jacobian: Array(jacobian[0..<p]))
+            }
+            let components = 3 * loss.structures[j].count
+            let k = alpha > 0 ? s.forceComponents(atoms: loss.structures[j].count) : 0
+            guard k > 0 else { continue }
+            // k distinct components: the first k of a partial Fisher–Yates shuffle.
+            var picks = Array(0..<components)
+            for i in 0..<k {
+                let other = i + min(components - 1 - i, Int(state.generator.uniform() * Double(components - i)))
+                picks.swapAt(i, other)
+            }
+            var start = 0
+            while start < k {
+                let group = picks[start..<min(start + s.forceGroupSize, k)]
+                let (r, jacobian) = loss.residualsAndJacobian(structure: j, parameters: state.parameters)
+                var rows: [Double] = []
+                rows.reserveCapacity(group.count * p)
+                for c in group { rows += jacobian[((1 + c) * p)..<((2 + c) * p)] }
+                filter.update(&state.parameters, error: group.map { -r[1 + $0] }, jacobian: rows)
+                start += s.forceGroupSize
+            }
+        }
+        s.filter = filter
     }
 
     /// Records epoch `epoch` at the current weights and updates the schedule, the best

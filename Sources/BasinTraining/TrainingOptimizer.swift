@@ -74,6 +74,8 @@ public struct LevenbergMarquardtTraining: Codable, Sendable, Equatable {
 /// - `.bfgs` and `.lbfgs` minimize the full-batch loss through an `Optimizable` adapter.
 /// - `.levenbergMarquardt` minimizes ½|r|² over every training residual through a
 ///   `ResidualProblem` adapter (memory m·P for the Jacobian: small data sets only).
+/// - `.kalman` is n2p2's extended Kalman filter, one update per energy or force group
+///   (`KalmanTraining`, `KalmanFilter`; memory P² for the covariance).
 public enum TrainingOptimizer: Codable, Sendable, Equatable {
     case sgd(StochasticGradientDescent, schedule: TrainingSchedule)
     case momentum(MomentumDescent, schedule: TrainingSchedule)
@@ -84,17 +86,19 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
     case bfgs(QuasiNewtonTraining)
     case lbfgs(QuasiNewtonTraining)
     case levenbergMarquardt(LevenbergMarquardtTraining)
+    case kalman(KalmanTraining)
 
     /// The method, without settings (e.g. a config-file keyword).
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case sgd, momentum, adagrad, adadelta, adam, nadam, bfgs, lbfgs
         case levenbergMarquardt = "levenberg-marquardt"
+        case kalman
 
         /// Whether the method takes mini-batch gradient steps (else it is full batch).
         public var isMiniBatch: Bool {
             switch self {
             case .sgd, .momentum, .adagrad, .adadelta, .adam, .nadam: true
-            case .bfgs, .lbfgs, .levenbergMarquardt: false
+            case .bfgs, .lbfgs, .levenbergMarquardt, .kalman: false
             }
         }
 
@@ -107,7 +111,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
             case .adadelta: Adadelta.defaultLearningRate
             case .adam: Adam.defaultLearningRate
             case .nadam: NAdam.defaultLearningRate
-            case .bfgs, .lbfgs, .levenbergMarquardt: nil
+            case .bfgs, .lbfgs, .levenbergMarquardt, .kalman: nil
             }
         }
     }
@@ -127,6 +131,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
         case .bfgs: self = .bfgs(QuasiNewtonTraining())
         case .lbfgs: self = .lbfgs(QuasiNewtonTraining())
         case .levenbergMarquardt: self = .levenbergMarquardt(LevenbergMarquardtTraining())
+        case .kalman: self = .kalman(KalmanTraining())
         }
     }
 
@@ -141,6 +146,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
         case .bfgs: .bfgs
         case .lbfgs: .lbfgs
         case .levenbergMarquardt: .levenbergMarquardt
+        case .kalman: .kalman
         }
     }
 
@@ -150,7 +156,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
     public var schedule: TrainingSchedule? {
         switch self {
         case .sgd(_, let s), .momentum(_, let s), .adagrad(_, let s), .adadelta(_, let s), .adam(_, let s), .nadam(_, let s): s
-        case .bfgs, .lbfgs, .levenbergMarquardt: nil
+        case .bfgs, .lbfgs, .levenbergMarquardt, .kalman: nil
         }
     }
 
@@ -166,7 +172,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
         case .adadelta(var m, let s): m.step(&parameters, gradient: gradient, learningRate: s.learningRate); self = .adadelta(m, schedule: s)
         case .adam(var m, let s): m.step(&parameters, gradient: gradient, learningRate: s.learningRate); self = .adam(m, schedule: s)
         case .nadam(var m, let s): m.step(&parameters, gradient: gradient, learningRate: s.learningRate); self = .nadam(m, schedule: s)
-        case .bfgs, .lbfgs, .levenbergMarquardt: preconditionFailure("\(kind) is not a mini-batch method")
+        case .bfgs, .lbfgs, .levenbergMarquardt, .kalman: preconditionFailure("\(kind) is not a mini-batch method")
         }
     }
 
@@ -179,7 +185,7 @@ public enum TrainingOptimizer: Codable, Sendable, Equatable {
         case .adadelta(let m, var s): s.endEpoch(loss: loss); self = .adadelta(m, schedule: s)
         case .adam(let m, var s): s.endEpoch(loss: loss); self = .adam(m, schedule: s)
         case .nadam(let m, var s): s.endEpoch(loss: loss); self = .nadam(m, schedule: s)
-        case .bfgs, .lbfgs, .levenbergMarquardt: break
+        case .bfgs, .lbfgs, .levenbergMarquardt, .kalman: break
         }
     }
 }

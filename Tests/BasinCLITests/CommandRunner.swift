@@ -23,8 +23,16 @@ struct CommandRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Standard error is drained on another thread, so a long log cannot fill its pipe and
+        // block the process while standard output is read here.
+        nonisolated(unsafe) var errorData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
                       error: String(decoding: errorData, as: UTF8.self))

@@ -20,7 +20,13 @@ struct Train: ParsableCommand {
             threads, output, checkpoint_every. Unknown keys are errors. Relative paths are \
             relative to the configuration's folder. Writes OUTPUT/model (n2p2 folder, the weights \
             of the lowest monitored loss), OUTPUT/learning-curve.csv and OUTPUT/checkpoint.json; \
-            --resume continues from the checkpoint. Progress goes to standard error.
+            --resume continues from the checkpoint. Progress goes to standard error. \
+            Files are written whole (a temporary file or folder renamed into place). \
+            Ctrl-C (SIGINT) or SIGTERM stops the run at the next epoch boundary (the current \
+            epoch, or annealing and epoch 0, is finished first; a second signal quits at once): \
+            the checkpoint and learning curve are written, the model folder is left as it was, \
+            and the exit status is 130 (SIGINT) or 143 (SIGTERM); --resume then continues \
+            exactly as if the run had not stopped.
             """)
 
     @Argument(help: "The YAML configuration file.")
@@ -122,6 +128,10 @@ struct Train: ParsableCommand {
             checkpointInterval: c.checkpointEvery, checkpointURL: checkpointURL)
         var trainer = Trainer(
             model: model, train: train.structures, test: test.structures, settings: trainingSettings, resumingFrom: checkpoint)
+        // From here on SIGINT/SIGTERM only set a flag that the trainer polls between epochs.
+        let interruption = Interruption(acknowledgement: "interrupt: stopping after the current epoch (signal again to quit at once)")
+        interruption.start()
+        defer { interruption.stop() }
         Output.note("training: \(train.count) train and \(test.count) test structures, \(model.parameterCount) weights, \(optimizer.kind.rawValue), \(c.epochs) epochs")
 
         let started = Date()
@@ -141,9 +151,23 @@ struct Train: ParsableCommand {
                 Output.note(line)
             }, annealingProgress: { p in
                 Output.note("annealing: \(p)")
-            })
+            }, shouldStop: { interruption.isRequested })
         } catch {
             throw CommandError("\(checkpointURL.path): cannot write the checkpoint (\(error.localizedDescription))")
+        }
+        if !trainer.isFinished, let number = interruption.receivedSignal {
+            do {
+                try trainer.state.write(to: checkpointURL)
+            } catch {
+                throw CommandError("\(checkpointURL.path): cannot write the checkpoint (\(error.localizedDescription))")
+            }
+            do {
+                try trainer.state.learningCurve.writeCSV(to: curveURL)
+            } catch {
+                throw CommandError("\(curveURL.path): cannot write (\(error.localizedDescription))")
+            }
+            Output.note("interrupted at epoch \(trainer.state.epoch); checkpoint written to \(checkpointURL.path); continue with --resume")
+            throw ExitCode(Interruption.exitStatus(for: number))
         }
         // A finished run (resumed after its end) writes its checkpoint too.
         if !FileManager.default.fileExists(atPath: checkpointURL.path) {
@@ -154,11 +178,7 @@ struct Train: ParsableCommand {
         } catch {
             throw CommandError("\(curveURL.path): cannot write (\(error.localizedDescription))")
         }
-        do {
-            try best.write(to: modelURL)
-        } catch {
-            throw CommandError(error.description)
-        }
+        try Self.replaceModel(at: modelURL, with: best)
 
         let trainErrors = trainer.trainLoss.errors(parameters: best.parameters)
         let testErrors = test.count > 0 ? trainer.testLoss.errors(parameters: best.parameters) : nil
@@ -176,5 +196,35 @@ struct Train: ParsableCommand {
         if let e = summary.testEnergyRMSE, let f = summary.testForceRMSE {
             print(String(format: "test   energy per atom RMSE %.6g  force RMSE %.6g", e, f))
         }
+    }
+
+    /// Writes `model` into a hidden staging folder beside `url`, then renames it into place
+    /// (the old folder, if any, is renamed aside first and removed after), so `url` never
+    /// holds a mix of old and new files or a half-written one; between the two renames it
+    /// briefly does not exist.
+    static func replaceModel(at url: URL, with model: NNPModel) throws {
+        let manager = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            try model.write(to: staging)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw CommandError(error.description)
+        }
+        var old: URL?
+        do {
+            if manager.fileExists(atPath: url.path) {
+                let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
+                try manager.moveItem(at: url, to: aside)
+                old = aside
+            }
+            try manager.moveItem(at: staging, to: url)
+        } catch {
+            if let old, !manager.fileExists(atPath: url.path) { try? manager.moveItem(at: old, to: url) }
+            try? manager.removeItem(at: staging)
+            throw CommandError("\(url.path): cannot replace the model folder (\(error.localizedDescription))")
+        }
+        if let old { try? manager.removeItem(at: old) }
     }
 }

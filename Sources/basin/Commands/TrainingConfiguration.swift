@@ -22,6 +22,14 @@ import Yams
 ///     loss: {force_weight: 1, energy_weight: 1, l2: 0}
 ///     optimizer: {name: adam, learning_rate: 0.001, batch_size: 8, iterations_per_epoch: 10,
 ///                 schedule: {type: constant | step | exponential | plateau, factor, interval, patience, minimum}}
+///     # name: kalman (n2p2's extended Kalman filter; keys with n2p2's names, all optional;
+///     # defaults from n2p2's example input.nn):
+///     #   kalman_type: standard | fading-memory (or 0 | 1), kalman_epsilon: 0.01 (fading: 0.1),
+///     #   kalman_q0: 0.01 (fading: 0), kalman_qtau: 2.302, kalman_qmin: 1e-6 (fading: 0),
+///     #   kalman_eta: 0.01, kalman_etatau: 2.302, kalman_etamax: 1.0 (standard),
+///     #   kalman_lambda_short: 0.96, kalman_nue_short: 0.9995 (fading memory),
+///     #   force_fraction: 0.1 (share of each structure's force components per epoch),
+///     #   force_group_size: 1 (force components per update)
 ///     epochs: 100
 ///     early_stopping_patience: 20   # optional
 ///     annealing: {steps: 10000, t_max: 2000, t_min: 2.5, updates: 50}   # optional
@@ -83,8 +91,33 @@ struct TrainingConfiguration: Decodable {
         var batchSize = 8
         var iterationsPerEpoch: Int?
         var schedule: Schedule?
+        var kalmanType: String?
+        var kalmanEpsilon: Double?
+        var kalmanQ0: Double?
+        var kalmanQtau: Double?
+        var kalmanQmin: Double?
+        var kalmanEta: Double?
+        var kalmanEtatau: Double?
+        var kalmanEtamax: Double?
+        var kalmanLambda: Double?
+        var kalmanNu: Double?
+        var forceFraction: Double?
+        var forceGroupSize: Int?
         enum CodingKeys: String, CodingKey, CaseIterable {
             case name, learningRate = "learning_rate", batchSize = "batch_size", iterationsPerEpoch = "iterations_per_epoch", schedule
+            case kalmanType = "kalman_type", kalmanEpsilon = "kalman_epsilon", kalmanQ0 = "kalman_q0", kalmanQtau = "kalman_qtau"
+            case kalmanQmin = "kalman_qmin", kalmanEta = "kalman_eta", kalmanEtatau = "kalman_etatau", kalmanEtamax = "kalman_etamax"
+            case kalmanLambda = "kalman_lambda_short", kalmanNu = "kalman_nue_short", forceFraction = "force_fraction"
+            case forceGroupSize = "force_group_size"
+        }
+        /// The Kalman keys that are present (they apply only to `name: kalman`).
+        var kalmanKeysGiven: [CodingKeys] {
+            let values: [(CodingKeys, Any?)] = [
+                (.kalmanType, kalmanType), (.kalmanEpsilon, kalmanEpsilon), (.kalmanQ0, kalmanQ0), (.kalmanQtau, kalmanQtau),
+                (.kalmanQmin, kalmanQmin), (.kalmanEta, kalmanEta), (.kalmanEtatau, kalmanEtatau), (.kalmanEtamax, kalmanEtamax),
+                (.kalmanLambda, kalmanLambda), (.kalmanNu, kalmanNu), (.forceFraction, forceFraction), (.forceGroupSize, forceGroupSize),
+            ]
+            return values.compactMap { $0.1 == nil ? nil : $0.0 }
         }
         init() {}
         init(from decoder: any Decoder) throws {
@@ -95,6 +128,22 @@ struct TrainingConfiguration: Decodable {
             batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
             iterationsPerEpoch = try c.decodeIfPresent(Int.self, forKey: .iterationsPerEpoch)
             schedule = try c.decodeIfPresent(Schedule.self, forKey: .schedule)
+            if let text = try? c.decodeIfPresent(String.self, forKey: .kalmanType) {
+                kalmanType = text
+            } else if let number = try c.decodeIfPresent(Int.self, forKey: .kalmanType) {
+                kalmanType = String(number)
+            }
+            kalmanEpsilon = try c.decodeIfPresent(Double.self, forKey: .kalmanEpsilon)
+            kalmanQ0 = try c.decodeIfPresent(Double.self, forKey: .kalmanQ0)
+            kalmanQtau = try c.decodeIfPresent(Double.self, forKey: .kalmanQtau)
+            kalmanQmin = try c.decodeIfPresent(Double.self, forKey: .kalmanQmin)
+            kalmanEta = try c.decodeIfPresent(Double.self, forKey: .kalmanEta)
+            kalmanEtatau = try c.decodeIfPresent(Double.self, forKey: .kalmanEtatau)
+            kalmanEtamax = try c.decodeIfPresent(Double.self, forKey: .kalmanEtamax)
+            kalmanLambda = try c.decodeIfPresent(Double.self, forKey: .kalmanLambda)
+            kalmanNu = try c.decodeIfPresent(Double.self, forKey: .kalmanNu)
+            forceFraction = try c.decodeIfPresent(Double.self, forKey: .forceFraction)
+            forceGroupSize = try c.decodeIfPresent(Int.self, forKey: .forceGroupSize)
         }
     }
 
@@ -338,7 +387,12 @@ extension TrainingConfiguration {
         if let iterations = optimizer.iterationsPerEpoch, iterations < 1 {
             throw CommandError("optimizer.iterations_per_epoch must be at least 1")
         }
+        if kind != .kalman, let key = optimizer.kalmanKeysGiven.first {
+            throw CommandError("optimizer.\(key.stringValue) applies only to name: kalman")
+        }
         switch kind {
+        case .kalman:
+            return .kalman(try kalmanTraining())
         case .bfgs, .lbfgs:
             let q = QuasiNewtonTraining(iterationsPerEpoch: optimizer.iterationsPerEpoch ?? 10)
             return kind == .bfgs ? .bfgs(q) : .lbfgs(q)
@@ -372,6 +426,35 @@ extension TrainingConfiguration {
             throw CommandError("optimizer.schedule.type: unknown schedule '\(other)' (constant, step, exponential or plateau)")
         }
         return TrainingOptimizer(kind, learningRate: rate, schedule: schedule)
+    }
+
+    /// The Kalman-filter settings from the optimizer's `kalman_*` keys (n2p2's names).
+    func kalmanTraining() throws -> KalmanTraining {
+        let o = optimizer
+        let type: KalmanFilter.FilterType
+        switch o.kalmanType ?? "standard" {
+        case "standard", "0": type = .standard
+        case "fading-memory", "fading_memory", "1": type = .fadingMemory
+        case let other: throw CommandError("optimizer.kalman_type: unknown type '\(other)' (standard (0) or fading-memory (1))")
+        }
+        let defaults = KalmanFilter.Parameters(type: type)
+        let epsilon = o.kalmanEpsilon ?? defaults.epsilon, q0 = o.kalmanQ0 ?? defaults.q0
+        let qtau = o.kalmanQtau ?? defaults.qtau, qmin = o.kalmanQmin ?? defaults.qmin
+        let eta = o.kalmanEta ?? defaults.eta, etatau = o.kalmanEtatau ?? defaults.etatau!, etamax = o.kalmanEtamax ?? defaults.etamax!
+        let lambda = o.kalmanLambda ?? defaults.lambda, nu = o.kalmanNu ?? defaults.nu
+        guard epsilon > 0, q0 >= 0, qtau >= 0, qmin >= 0 else {
+            throw CommandError("optimizer: need kalman_epsilon > 0 and kalman_q0, kalman_qtau, kalman_qmin ≥ 0")
+        }
+        guard eta > 0, etatau >= 0, etamax > 0 else { throw CommandError("optimizer: need kalman_eta > 0, kalman_etatau ≥ 0, kalman_etamax > 0") }
+        guard lambda > 0, lambda <= 1, nu > 0, nu <= 1 else {
+            throw CommandError("optimizer: need 0 < kalman_lambda_short ≤ 1 and 0 < kalman_nue_short ≤ 1")
+        }
+        let fraction = o.forceFraction ?? 0.1, group = o.forceGroupSize ?? 1
+        guard fraction >= 0, fraction <= 1 else { throw CommandError("optimizer.force_fraction must lie in [0, 1]") }
+        guard group >= 1 else { throw CommandError("optimizer.force_group_size must be at least 1") }
+        let parameters = KalmanFilter.Parameters(
+            type: type, epsilon: epsilon, q0: q0, qtau: qtau, qmin: qmin, eta: eta, etatau: etatau, etamax: etamax, lambda: lambda, nu: nu)
+        return KalmanTraining(filterParameters: parameters, forceFraction: fraction, forceGroupSize: group)
     }
 
     /// The simulated-annealing pre-search, if configured.

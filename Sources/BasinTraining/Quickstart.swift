@@ -1,0 +1,583 @@
+import BasinAtoms
+import BasinDescriptors
+import BasinDynamics
+import BasinIO
+import BasinMath
+import BasinNN
+import BasinNNP
+import BasinOptimize
+import BasinPotentials
+import Foundation
+
+/// Basin's main job from nothing: a validated Behler–Parrinello potential for Stillinger–Weber
+/// silicon.
+///
+/// 1. Sampling: Langevin MD with SW silicon on diamond cells at several temperatures (crystal
+///    and liquid), frames kept at a fixed interval → `data/input.data` (n2p2).
+/// 2. Symmetry functions: `SymmetryFunctionGenerator` from the shortest distance in the data
+///    (found with a neighbor list) to the cutoff.
+/// 3. Training: Adam with an exponentially decaying rate on a seeded train/test split →
+///    `model/` (n2p2 folder), `learning-curve.csv`.
+/// 4. Validation: held-out RMSEs; NVE energy drift with the trained model; g(r) of the model
+///    against SW at the same state (Langevin NVT, same start, same bins), averaged in blocks
+///    to estimate its noise.
+/// 5. Report: `report.md`, `learning-curve.svg`, `parity.svg`, `g-of-r.csv`.
+///
+/// Every file is written whole (temporary file or folder, then rename).
+public struct SiliconQuickstart: Sendable {
+    /// Everything the job does; `default` is the real run, `tiny` a seconds-long smoke test.
+    public struct Settings: Sendable, Codable, Equatable {
+        // Sampling.
+        public var latticeConstant = 5.431
+        /// Conventional cells per edge of the training cells (2 → 64 atoms).
+        public var cells = 2
+        public var temperatures: [Double] = [300, 800, 1300, 1800, 2500]
+        public var equilibrationSteps = 1000
+        public var sampledSteps = 2000
+        public var sampleInterval = 20
+        public var timeStep = 0.001
+        // Symmetry functions.
+        public var cutoff = 5.5
+        public var cutoffType = 6
+        public var shiftedRadial = 6
+        public var centredRadial = 6
+        public var angularWidths = 2
+        public var zetaMax = 16.0
+        // Training.
+        public var hiddenLayers = [20, 20]
+        public var epochs = 150
+        public var batchSize = 8
+        public var learningRate = 0.002
+        /// η of the last epoch; the rate decays exponentially from `learningRate` to it.
+        public var finalLearningRate = 0.0001
+        public var forceWeight = 1.0
+        public var testFraction = 0.1
+        // Validation.
+        public var validationTemperature = 1000.0
+        /// Conventional cells per edge of the validation cell.
+        public var validationCells = 2
+        public var nveSteps = 20_000
+        /// Langevin steps before the NVE run and before g(r) sampling.
+        public var validationEquilibrationSteps = 2000
+        public var rdfSteps = 30_000
+        public var rdfInterval = 10
+        public var rdfBlocks = 8
+        public var rdfMaximumRadius = 5.0
+        public var rdfBins = 100
+        // Targets.
+        public var energyTarget = 0.002
+        public var forceTarget = 0.080
+        public var driftTarget = 1.0
+        public var rdfTarget = 0.05
+        public var seed: UInt64 = 1
+        public var threads = 2
+
+        public init() {}
+
+        /// The real run: about 500 frames of 64 atoms, 150 epochs, 20 ps NVE, 30 ps g(r) per potential.
+        public static let `default` = Settings()
+
+        /// A smoke test that touches every stage in seconds (debug build).
+        public static var tiny: Settings {
+            var s = Settings()
+            s.temperatures = [300, 2500]
+            s.equilibrationSteps = 10
+            s.sampledSteps = 20
+            s.sampleInterval = 5
+            s.shiftedRadial = 2
+            s.centredRadial = 2
+            s.angularWidths = 1
+            s.zetaMax = 1
+            s.hiddenLayers = [4]
+            s.epochs = 2
+            s.batchSize = 4
+            s.testFraction = 0.2
+            s.nveSteps = 20
+            s.validationEquilibrationSteps = 5
+            s.rdfSteps = 20
+            s.rdfInterval = 5
+            s.rdfBlocks = 2
+            s.rdfBins = 20
+            s.threads = 1
+            return s
+        }
+
+        /// Total sampling MD steps.
+        public var samplingSteps: Int { temperatures.count * (equilibrationSteps + sampledSteps) }
+
+        public func validate() throws(TrainingError) {
+            guard !temperatures.isEmpty, temperatures.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw TrainingError(reason: "give positive temperatures")
+            }
+            guard cells >= 1, validationCells >= 1 else { throw TrainingError(reason: "cells must be at least 1") }
+            guard sampleInterval >= 1, sampledSteps >= 0, equilibrationSteps >= 0 else { throw TrainingError(reason: "bad sampling steps") }
+            guard timeStep > 0, latticeConstant > 0, cutoff > 0 else { throw TrainingError(reason: "need a positive time step, lattice constant and cutoff") }
+            guard CutoffKind(rawValue: cutoffType) != nil else { throw TrainingError(reason: "cutoff type must be 0-8") }
+            guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else { throw TrainingError(reason: "give positive hidden layer widths") }
+            guard epochs >= 1, learningRate > 0, finalLearningRate > 0, finalLearningRate <= learningRate else {
+                throw TrainingError(reason: "need epochs ≥ 1 and 0 < final learning rate ≤ learning rate")
+            }
+            guard testFraction > 0, testFraction < 1 else { throw TrainingError(reason: "the test fraction must lie in (0, 1)") }
+            guard nveSteps >= 2, rdfSteps >= 1, rdfInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
+                throw TrainingError(reason: "bad validation settings")
+            }
+        }
+    }
+
+    /// The job's stages, in order.
+    public enum Stage: String, Sendable, Codable, CaseIterable {
+        case sampling, symmetryFunctions = "symmetry-functions", training, nve, rdfReference = "g(r) SW", rdfModel = "g(r) NNP", report
+    }
+
+    /// Where the job stands.
+    public struct Progress: Sendable {
+        public var stage: Stage
+        public var completed: Int
+        public var total: Int
+        /// A line worth printing as it is (an epoch's errors), or nil.
+        public var message: String?
+    }
+
+    /// What the job measured.
+    public struct Result: Sendable, Codable {
+        public struct Timings: Sendable, Codable {
+            public var sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, nve = 0.0, rdf = 0.0, report = 0.0, total = 0.0
+        }
+        public struct Passes: Sendable, Codable {
+            public var energy: Bool, forces: Bool, drift: Bool, rdf: Bool
+            public var all: Bool { energy && forces && drift && rdf }
+        }
+        public var frames = 0
+        public var trainStructures = 0
+        public var testStructures = 0
+        public var shortestDistance = 0.0
+        public var symmetryFunctionCount = 0
+        public var parameterCount = 0
+        public var epochs = 0
+        public var bestEpoch = 0
+        /// Held-out RMSEs of the best model (eV/atom, eV/Å).
+        public var testEnergyRMSE = 0.0
+        public var testForceRMSE = 0.0
+        public var trainEnergyRMSE = 0.0
+        public var trainForceRMSE = 0.0
+        /// Slope of a least-squares line through the NVE total energy per atom (meV/atom/ps).
+        public var driftMeVPerAtomPerPs = 0.0
+        public var nveMeanTemperature = 0.0
+        /// max_r |g_NNP(r) − g_SW(r)| and the largest standard error of the difference from the
+        /// block averages (its statistical noise).
+        public var rdfMaxDifference = 0.0
+        public var rdfMaxDifferenceRadius = 0.0
+        public var rdfNoise = 0.0
+        /// g(r) samples averaged per potential.
+        public var rdfSamples = 0
+        public var passes = Passes(energy: false, forces: false, drift: false, rdf: false)
+        public var timings = Timings()
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = .default) {
+        self.settings = settings
+    }
+
+    /// The reference potential.
+    public static var referencePotential: StillingerWeber { StillingerWeber(element: "Si", parameters: .silicon) }
+
+    /// Runs every stage, writing into `directory` (created if needed).
+    public func run(directory: URL, progress: ((Progress) -> Void)? = nil) throws -> Result {
+        let s = settings
+        try s.validate()
+        let manager = FileManager.default
+        let dataDirectory = directory.appendingPathComponent("data")
+        try manager.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let clock = ContinuousClock()
+        let jobStart = clock.now
+        var result = Result()
+        let silicon = try Element(symbol: "Si")
+        let sw = Self.referencePotential
+
+        // 1. Sampling.
+        var stageStart = clock.now
+        let lattice = try Lattice.diamond.build(element: silicon, latticeConstant: s.latticeConstant, cells: SIMD3(repeating: s.cells))
+        let sampler = ReferenceSampler(
+            temperatures: s.temperatures, steps: s.sampledSteps, equilibrationSteps: s.equilibrationSteps, timeStep: s.timeStep,
+            selection: .fixedInterval(s.sampleInterval), seed: s.seed)
+        let sample = try sampler.sample([lattice], calculator: Calculator(potential: sw, threads: s.threads)) { p in
+            progress?(Progress(stage: .sampling, completed: p.completedSteps, total: p.totalSteps))
+        }
+        let frames = sample.frames.map { frame -> Frame in
+            var f = frame
+            f.atomProperties = []
+            return f
+        }
+        try StructureFile.write(frames, to: dataDirectory.appendingPathComponent("input.data"), format: .n2p2)
+        result.frames = frames.count
+        result.timings.sampling = Self.seconds(clock.now - stageStart)
+
+        // 2. Symmetry functions.
+        stageStart = clock.now
+        progress?(Progress(stage: .symmetryFunctions, completed: 0, total: frames.count))
+        let shortest = try Self.shortestDistance(frames.map(\.configuration), below: s.cutoff)
+        result.shortestDistance = shortest
+        let kind = CutoffKind(rawValue: s.cutoffType)!
+        let generator = SymmetryFunctionGenerator(
+            shiftedCount: s.shiftedRadial, centredCount: s.centredRadial, angularWidthCount: s.angularWidths, zetaMax: s.zetaMax,
+            cutoffKind: kind)
+        let set = generator.set(central: silicon, elements: [silicon], shortest: shortest, cutoff: s.cutoff)
+        result.symmetryFunctionCount = set.functions.count
+        let activations = Array(repeating: Activation.tanh, count: s.hiddenLayers.count) + [.identity]
+        var nnpSettings = NNPSettings(
+            elements: [silicon], cutoffKind: kind, symmetryFunctions: [set], scaling: .scaleCenter,
+            architectures: [NetworkArchitecture(hiddenLayers: s.hiddenLayers, activations: activations)])
+        let structures = try Dataset.structures(from: frames, file: "data/input.data", settings: nnpSettings)
+        let dataset = Dataset(structures: structures)
+        progress?(Progress(stage: .symmetryFunctions, completed: frames.count, total: frames.count))
+        result.timings.symmetryFunctions = Self.seconds(clock.now - stageStart)
+
+        // 3. Training.
+        stageStart = clock.now
+        let (train, test) = dataset.split(testFraction: s.testFraction, seed: s.seed)
+        guard train.count > 0, test.count > 0 else {
+            throw TrainingError(reason: "\(dataset.count) structures are too few for a train/test split")
+        }
+        result.trainStructures = train.count
+        result.testStructures = test.count
+        let perAtom = dataset.structures.map { $0.energy / Double($0.count) }
+        let mean = perAtom.reduce(0, +) / Double(perAtom.count)
+        let sigma = (perAtom.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, perAtom.count - 1))).squareRoot()
+        nnpSettings.normalization = EnergyNormalization(
+            meanEnergy: dataset.meanEnergyPerAtom, convEnergy: sigma > 0 && sigma.isFinite ? 1 / sigma : 1, convLength: 1)
+        let statistics = dataset.scalingStatistics(settings: nnpSettings)
+        let networks = zip(nnpSettings.architectures, nnpSettings.symmetryFunctions).map { architecture, set in
+            architecture.network(inputCount: set.functions.count, normalizesNodes: nnpSettings.normalizesNodes)
+        }
+        let untrained = NNPModel(settings: nnpSettings, statistics: statistics, networks: networks)
+        result.parameterCount = untrained.parameterCount
+        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
+        let optimizer = TrainingOptimizer(
+            .adam, schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
+        let trainingSettings = TrainingSettings(
+            optimizer: optimizer, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
+            seed: s.seed, threads: s.threads, initialization: .nguyenWidrow)
+        var trainer = Trainer(model: untrained, train: train.structures, test: test.structures, settings: trainingSettings)
+        let model = try trainer.train(progress: { e in
+            let line = String(
+                format: "epoch %d/%d  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
+                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE,
+                e.learningRate)
+            progress?(Progress(stage: .training, completed: e.epoch, total: s.epochs, message: line))
+        })
+        let curve = trainer.state.learningCurve
+        try curve.writeCSV(to: directory.appendingPathComponent("learning-curve.csv"))
+        try Self.replaceFolder(at: directory.appendingPathComponent("model"), with: model)
+        let testErrors = trainer.testLoss.errors(parameters: model.parameters)
+        let trainErrors = trainer.trainLoss.errors(parameters: model.parameters)
+        result.epochs = trainer.state.epoch
+        result.bestEpoch = trainer.state.bestEpoch
+        result.testEnergyRMSE = testErrors.energyPerAtomRMSE
+        result.testForceRMSE = testErrors.forceRMSE
+        result.trainEnergyRMSE = trainErrors.energyPerAtomRMSE
+        result.trainForceRMSE = trainErrors.forceRMSE
+        let predictions = trainer.testLoss.predictions(parameters: model.parameters)
+        result.timings.training = Self.seconds(clock.now - stageStart)
+
+        // 4a. NVE drift with the model, from a state equilibrated at the validation temperature.
+        stageStart = clock.now
+        let nnp = NeuralNetworkPotential(model: model, units: .metal)
+        let nnpCalculator = Calculator(potential: nnp, threads: s.threads)
+        var start = try Lattice.diamond.build(
+            element: silicon, latticeConstant: s.latticeConstant, cells: SIMD3(repeating: s.validationCells))
+        var velocityGenerator = SeededGenerator(seed: s.seed &+ 1001)
+        try MaxwellBoltzmann.assign(to: &start, temperature: s.validationTemperature, generator: &velocityGenerator)
+        let damping = 100 * s.timeStep
+        let equilibrate = s.validationEquilibrationSteps
+        let nveTotal = equilibrate + s.nveSteps
+        let warmup = try Simulation(
+            configuration: start, calculator: nnpCalculator,
+            integrator: try Langevin(timeStep: s.timeStep, temperature: s.validationTemperature, damping: damping,
+                                     generator: SeededGenerator(seed: s.seed &+ 2002)))
+        try warmup.run(steps: equilibrate, progressEvery: max(1, equilibrate / 50)) { p in
+            progress?(Progress(stage: .nve, completed: p.completedSteps, total: nveTotal))
+        }
+        let nve = try Simulation(
+            configuration: warmup.state.configuration, calculator: nnpCalculator, integrator: try VelocityVerlet(timeStep: s.timeStep))
+        let log = ThermodynamicLog()
+        try nve.add(log, every: 10)
+        try nve.run(steps: s.nveSteps, progressEvery: max(1, s.nveSteps / 100)) { p in
+            progress?(Progress(stage: .nve, completed: equilibrate + p.completedSteps, total: nveTotal))
+        }
+        let atoms = Double(start.count)
+        let times = log.samples.map(\.time), energies = log.samples.map { $0.conservedEnergy / atoms }
+        result.driftMeVPerAtomPerPs = 1000 * Self.slope(times, energies)
+        result.nveMeanTemperature = log.samples.map(\.temperature).reduce(0, +) / Double(max(1, log.samples.count))
+        let nveLog = zip(times, energies).map { "\($0),\($1)" }.joined(separator: "\n")
+        try Data(("time_ps,total_energy_per_atom_eV\n" + nveLog + "\n").utf8)
+            .write(to: directory.appendingPathComponent("nve-energy.csv"), options: .atomic)
+        result.timings.nve = Self.seconds(clock.now - stageStart)
+
+        // 4b. g(r), model vs SW: same start, same Langevin noise seed, same bins.
+        stageStart = clock.now
+        let rdfTotal = equilibrate + s.rdfSteps
+        var rdfs: [BlockRadialDistribution] = []
+        for (index, potential) in [sw as any Potential, nnp as any Potential].enumerated() {
+            let calculator = Calculator(potential: potential, threads: s.threads)
+            let stage: Stage = index == 0 ? .rdfReference : .rdfModel
+            let simulation = try Simulation(
+                configuration: start, calculator: calculator,
+                integrator: try Langevin(timeStep: s.timeStep, temperature: s.validationTemperature, damping: damping,
+                                         generator: SeededGenerator(seed: s.seed &+ 3003)))
+            try simulation.run(steps: equilibrate, progressEvery: max(1, equilibrate / 20)) { p in
+                progress?(Progress(stage: stage, completed: p.completedSteps, total: rdfTotal))
+            }
+            let samples = s.rdfSteps / s.rdfInterval
+            let rdf = try BlockRadialDistribution(
+                maximumRadius: s.rdfMaximumRadius, binCount: s.rdfBins, blocks: s.rdfBlocks,
+                samplesPerBlock: max(1, samples / s.rdfBlocks), firstStep: equilibrate + s.rdfInterval, interval: s.rdfInterval)
+            try simulation.add(rdf, every: s.rdfInterval)
+            try simulation.run(steps: s.rdfSteps, progressEvery: max(1, s.rdfSteps / 100)) { p in
+                progress?(Progress(stage: stage, completed: equilibrate + p.completedSteps, total: rdfTotal))
+            }
+            rdfs.append(rdf)
+        }
+        let radii = rdfs[0].radii, gSW = rdfs[0].values, gNNP = rdfs[1].values
+        let errSW = rdfs[0].standardErrors, errNNP = rdfs[1].standardErrors
+        var worst = 0
+        for k in radii.indices where abs(gNNP[k] - gSW[k]) > abs(gNNP[worst] - gSW[worst]) { worst = k }
+        result.rdfMaxDifference = abs(gNNP[worst] - gSW[worst])
+        result.rdfMaxDifferenceRadius = radii[worst]
+        result.rdfNoise = radii.indices.map { (errSW[$0] * errSW[$0] + errNNP[$0] * errNNP[$0]).squareRoot() }.max() ?? 0
+        result.rdfSamples = rdfs[1].sampleCount
+        var rdfText = "r,g_sw,g_nnp,difference,stderr_sw,stderr_nnp\n"
+        for k in radii.indices {
+            rdfText += "\(radii[k]),\(gSW[k]),\(gNNP[k]),\(gNNP[k] - gSW[k]),\(errSW[k]),\(errNNP[k])\n"
+        }
+        try Data(rdfText.utf8).write(to: directory.appendingPathComponent("g-of-r.csv"), options: .atomic)
+        result.timings.rdf = Self.seconds(clock.now - stageStart)
+
+        // 5. Report.
+        stageStart = clock.now
+        progress?(Progress(stage: .report, completed: 0, total: 1))
+        result.passes = Result.Passes(
+            energy: result.testEnergyRMSE <= s.energyTarget, forces: result.testForceRMSE <= s.forceTarget,
+            drift: abs(result.driftMeVPerAtomPerPs) <= s.driftTarget, rdf: result.rdfMaxDifference <= s.rdfTarget)
+        try Self.learningCurvePlot(curve).write(to: directory.appendingPathComponent("learning-curve.svg"))
+        try Data(Self.parityPlot(test: test.structures, predictions: predictions).utf8)
+            .write(to: directory.appendingPathComponent("parity.svg"), options: .atomic)
+        try Self.rdfPlot(radii: radii, sw: gSW, nnp: gNNP).write(to: directory.appendingPathComponent("g-of-r.svg"))
+        result.timings.report = Self.seconds(clock.now - stageStart)
+        result.timings.total = Self.seconds(clock.now - jobStart)
+        try Data(report(result, sample: sample).utf8).write(to: directory.appendingPathComponent("report.md"), options: .atomic)
+        progress?(Progress(stage: .report, completed: 1, total: 1))
+        return result
+    }
+
+    // MARK: - Pieces
+
+    /// The shortest interatomic distance (periodic images included) over `configurations`,
+    /// with a neighbor list of cutoff `below` (O(N) per configuration).
+    public static func shortestDistance(_ configurations: [Configuration], below cutoff: Double) throws -> Double {
+        var shortest = Double.infinity
+        let list = NeighborList(cutoff: cutoff, skin: 0, kind: .half)
+        for c in configurations {
+            try list.build(for: c)
+            list.forEachPair { _, _, r2 in shortest = min(shortest, r2) }
+        }
+        guard shortest.isFinite, shortest > 0 else { throw TrainingError(reason: "no pair of atoms within \(cutoff) Å") }
+        return shortest.squareRoot()
+    }
+
+    /// Least-squares slope of y against x.
+    static func slope(_ x: [Double], _ y: [Double]) -> Double {
+        let n = Double(x.count)
+        guard x.count >= 2 else { return 0 }
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0
+        for (a, b) in zip(x, y) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx) }
+        return sxx > 0 ? sxy / sxx : 0
+    }
+
+    /// Writes `model` into a staging folder beside `url`, then renames it into place.
+    static func replaceFolder(at url: URL, with model: NNPModel) throws {
+        let manager = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            try model.write(to: staging)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+        if manager.fileExists(atPath: url.path) {
+            let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
+            try manager.moveItem(at: url, to: aside)
+            do { try manager.moveItem(at: staging, to: url) } catch {
+                try? manager.moveItem(at: aside, to: url)
+                throw error
+            }
+            try? manager.removeItem(at: aside)
+        } else {
+            try manager.moveItem(at: staging, to: url)
+        }
+    }
+
+    static func learningCurvePlot(_ curve: LearningCurve) -> SVGPlot {
+        var plot = SVGPlot(title: "Learning curve", xLabel: "epoch", yLabel: "RMSE (meV/atom, meV/Å)", logY: true)
+        let e = curve.epochs
+        plot.add(.init(name: "train E (meV/atom)", points: e.map { (Double($0.epoch), 1000 * $0.trainEnergyRMSE) }, color: SVGPlot.palette[0], dashed: true))
+        plot.add(.init(name: "test E (meV/atom)", points: e.map { (Double($0.epoch), 1000 * $0.testEnergyRMSE) }, color: SVGPlot.palette[0]))
+        plot.add(.init(name: "train F (meV/Å)", points: e.map { (Double($0.epoch), 1000 * $0.trainForceRMSE) }, color: SVGPlot.palette[1], dashed: true))
+        plot.add(.init(name: "test F (meV/Å)", points: e.map { (Double($0.epoch), 1000 * $0.testForceRMSE) }, color: SVGPlot.palette[1]))
+        return plot
+    }
+
+    static func parityPlot(test: [TrainingStructure], predictions: [Loss.Prediction]) -> String {
+        var energy = SVGPlot(title: "Test set: energy per atom", xLabel: "SW E/N (eV)", yLabel: "NNP E/N (eV)", width: 480, height: 460)
+        energy.diagonal = true
+        let ep: [(x: Double, y: Double)] = zip(test, predictions).map { s, p in
+            (x: s.energy / Double(s.count), y: p.energy / Double(s.count))
+        }
+        if let lo = ep.map({ min($0.x, $0.y) }).min(), let hi = ep.map({ max($0.x, $0.y) }).max() {
+            let pad = 0.03 * max(hi - lo, 1e-6)
+            energy.xRange = (lo - pad)...(hi + pad)
+            energy.yRange = (lo - pad)...(hi + pad)
+        }
+        energy.add(.init(name: "E/N", points: ep, style: .scatter))
+        var force = SVGPlot(title: "Test set: force components", xLabel: "SW F (eV/Å)", yLabel: "NNP F (eV/Å)", width: 480, height: 460)
+        force.diagonal = true
+        var fp: [(x: Double, y: Double)] = []
+        for (s, p) in zip(test, predictions) {
+            for (r, q) in zip(s.forces, p.forces) {
+                fp += [(r.x, q.x), (r.y, q.y), (r.z, q.z)]
+            }
+        }
+        // Every component of up to ~3000 points keeps the file small.
+        let stride = max(1, fp.count / 3000)
+        fp = Swift.stride(from: 0, to: fp.count, by: stride).map { fp[$0] }
+        if let lo = fp.map({ min($0.x, $0.y) }).min(), let hi = fp.map({ max($0.x, $0.y) }).max() {
+            let pad = 0.03 * max(hi - lo, 1e-6)
+            force.xRange = (lo - pad)...(hi + pad)
+            force.yRange = (lo - pad)...(hi + pad)
+        }
+        force.add(.init(name: "F components", points: fp, style: .scatter, color: SVGPlot.palette[1]))
+        return SVGPlot.combine([energy, force])
+    }
+
+    static func rdfPlot(radii: [Double], sw: [Double], nnp: [Double]) -> SVGPlot {
+        var plot = SVGPlot(title: "g(r)", xLabel: "r (Å)", yLabel: "g(r)")
+        plot.add(.init(name: "SW", points: zip(radii, sw).map { ($0, $1) }, color: SVGPlot.palette[0]))
+        plot.add(.init(name: "NNP", points: zip(radii, nnp).map { ($0, $1) }, color: SVGPlot.palette[1], dashed: true))
+        return plot
+    }
+
+    func report(_ r: Result, sample: ReferenceSample) -> String {
+        let s = settings
+        func mark(_ ok: Bool) -> String { ok ? "PASS" : "FAIL" }
+        func f(_ v: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", v) }
+        var text = """
+            # Basin quickstart: Stillinger–Weber silicon
+
+            Overall: **\(r.passes.all ? "PASS" : "FAIL")** (seed \(s.seed), \(s.threads) threads, total \(f(r.timings.total, 1)) s)
+
+            | check | value | target | result |
+            |---|---|---|---|
+            | test energy RMSE | \(f(1000 * r.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
+            | test force RMSE | \(f(1000 * r.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
+            | NVE drift (\(Int(s.validationTemperature)) K, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(f(r.driftMeVPerAtomPerPs, 4)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
+            | max \\|Δg(r)\\| vs SW | \(f(r.rdfMaxDifference)) (at r = \(f(r.rdfMaxDifferenceRadius, 2)) Å; noise ≈ \(f(r.rdfNoise))) | ≤ \(f(s.rdfTarget, 2)) | \(mark(r.passes.rdf)) |
+
+            ## Data
+            - Reference: Stillinger–Weber silicon (built-in parameters), diamond a = \(s.latticeConstant) Å, \(s.cells)³ cells (\(8 * s.cells * s.cells * s.cells) atoms)
+            - Langevin, Δt = \(s.timeStep * 1000) fs, damping 100 Δt, \(s.equilibrationSteps) equilibration + \(s.sampledSteps) sampled steps per temperature, every \(s.sampleInterval)th step kept
+            - Frames: \(r.frames) (\(r.trainStructures) train, \(r.testStructures) test); data/input.data (n2p2)
+
+            | T (K) | frames | E/atom min (eV) | E/atom max (eV) | rms F (eV/Å) |
+            |---|---|---|---|---|
+
+            """
+        for t in sample.summary() {
+            text += "| \(Int(t.temperature)) | \(t.frames) | \(t.energyPerAtomMinimum.map { f($0, 4) } ?? "-") | \(t.energyPerAtomMaximum.map { f($0, 4) } ?? "-") | \(t.forceRMS.map { f($0, 3) } ?? "-") |\n"
+        }
+        text += """
+
+            ## Model
+            - Symmetry functions: \(r.symmetryFunctionCount) (\(s.shiftedRadial) shifted + \(s.centredRadial) centred radial, \(s.angularWidths) angular widths × ζ ≤ \(Int(s.zetaMax)) × λ = ±1), r_c = \(s.cutoff) Å, cutoff type \(s.cutoffType), r_min = \(f(r.shortestDistance)) Å
+            - Network: \(s.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.parameterCount) weights, scale-center scaling, energies normalized (mean, σ)
+            - Training: Adam, batch \(s.batchSize), η \(s.learningRate) → \(s.finalLearningRate) (exponential), force weight α = \(s.forceWeight), \(r.epochs) epochs, best epoch \(r.bestEpoch) (lowest test loss), test fraction \(s.testFraction)
+            - Train RMSE: \(f(1000 * r.trainEnergyRMSE)) meV/atom, \(f(1000 * r.trainForceRMSE, 1)) meV/Å; test RMSE: \(f(1000 * r.testEnergyRMSE)) meV/atom, \(f(1000 * r.testForceRMSE, 1)) meV/Å
+
+            ## Validation
+            - NVE: \(8 * s.validationCells * s.validationCells * s.validationCells) atoms, \(s.validationEquilibrationSteps) Langevin steps at \(Int(s.validationTemperature)) K, then \(s.nveSteps) velocity-Verlet steps (Δt = \(s.timeStep * 1000) fs); mean T \(f(r.nveMeanTemperature, 0)) K; drift = least-squares slope of the total energy per atom, sampled every 10 steps (nve-energy.csv)
+            - g(r): SW and NNP each \(s.validationEquilibrationSteps) + \(s.rdfSteps) Langevin steps at \(Int(s.validationTemperature)) K from the same start and noise seed; \(r.rdfSamples) samples each (every \(s.rdfInterval) steps) in \(s.rdfBlocks) blocks; \(s.rdfBins) bins to \(s.rdfMaximumRadius) Å (width \(f(s.rdfMaximumRadius / Double(s.rdfBins), 3)) Å); noise = largest block standard error of Δg (g-of-r.csv, g-of-r.svg)
+
+            ## Timings (s)
+            | sampling | symmetry functions | training | NVE | g(r) | report | total |
+            |---|---|---|---|---|---|---|
+            | \(f(r.timings.sampling, 1)) | \(f(r.timings.symmetryFunctions, 1)) | \(f(r.timings.training, 1)) | \(f(r.timings.nve, 1)) | \(f(r.timings.rdf, 1)) | \(f(r.timings.report, 1)) | \(f(r.timings.total, 1)) |
+
+            Files: data/input.data, model/, learning-curve.csv, learning-curve.svg, parity.svg, nve-energy.csv, g-of-r.csv, g-of-r.svg, report.md
+
+            """
+        return text
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction) = duration.components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
+}
+
+/// g(r) sampled into consecutive blocks of equal sample counts, for a mean and a standard
+/// error per bin. Samples past the last block go into the last one.
+final class BlockRadialDistribution: Observer {
+    let blocks: [RadialDistribution]
+    let samplesPerBlock: Int
+    let firstStep: Int
+    let interval: Int
+    private(set) var sampleCount = 0
+
+    /// Observes steps ≥ `firstStep` (the simulation's step numbers continue across runs).
+    init(maximumRadius: Double, binCount: Int, blocks: Int, samplesPerBlock: Int, firstStep: Int, interval: Int) throws {
+        self.blocks = try (0..<blocks).map { _ in try RadialDistribution(maximumRadius: maximumRadius, binCount: binCount) }
+        self.samplesPerBlock = samplesPerBlock
+        self.firstStep = firstStep
+        self.interval = interval
+    }
+
+    var requiredProperties: Properties { [] }
+
+    func observe(_ state: DynamicsState) throws {
+        guard state.step >= firstStep else { return }
+        try blocks[min(blocks.count - 1, sampleCount / samplesPerBlock)].observe(state)
+        sampleCount += 1
+    }
+
+    var radii: [Double] { blocks[0].radii }
+
+    private var used: [RadialDistribution] { blocks.filter { $0.sampleCount > 0 } }
+
+    /// The sample-weighted mean of the blocks.
+    var values: [Double] {
+        let used = self.used
+        let total = Double(used.reduce(0) { $0 + $1.sampleCount })
+        guard total > 0 else { return Array(repeating: 0, count: blocks[0].binCount) }
+        var sum = Array(repeating: 0.0, count: blocks[0].binCount)
+        for b in used {
+            let v = b.values, w = Double(b.sampleCount) / total
+            for k in sum.indices { sum[k] += w * v[k] }
+        }
+        return sum
+    }
+
+    /// Standard error of the mean per bin from the spread of the block means (0 with one block).
+    var standardErrors: [Double] {
+        let used = self.used
+        let n = used.count
+        guard n >= 2 else { return Array(repeating: 0, count: blocks[0].binCount) }
+        let values = used.map(\.values)
+        return (0..<blocks[0].binCount).map { k in
+            let mean = values.reduce(0) { $0 + $1[k] } / Double(n)
+            let variance = values.reduce(0) { $0 + ($1[k] - mean) * ($1[k] - mean) } / Double(n - 1)
+            return (variance / Double(n)).squareRoot()
+        }
+    }
+}

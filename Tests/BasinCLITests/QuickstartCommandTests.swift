@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `basin quickstart silicon`, with the hidden tiny preset.
+@Suite struct QuickstartCommandTests {
+    @Test func tinyRunPrintsJSONAndWritesFiles() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("qs")
+        let result = try CommandRunner.run(["quickstart", "silicon", "--output", out.path, "--preset", "tiny", "--threads", "1", "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try #require(try CommandRunner.json(result) as? [String: Any])
+        #expect(json["frames"] as? Int == 10)
+        #expect(json["epochs"] as? Int == 2)
+        #expect((json["testEnergyRMSEmeVPerAtom"] as? Double).map { $0.isFinite } == true)
+        #expect(json["driftMeVPerAtomPerPs"] is Double)
+        #expect(json["rdfMaxDifference"] is Double)
+        let passes = try #require(json["passes"] as? [String: Bool])
+        #expect(Set(passes.keys) == ["energy", "forces", "drift", "rdf", "all"])
+        #expect(json["timings"] is [String: Any])
+        #expect(result.error.contains("training"))
+        for name in ["data/input.data", "model/input.nn", "learning-curve.csv", "learning-curve.svg", "parity.svg", "g-of-r.csv", "report.md"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+    }
+
+    @Test func unknownSystemIsRejected() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["quickstart", "water", "--output", directory.path])
+        #expect(result.status != 0)
+        #expect(result.error.contains("silicon"))
+    }
+}
