@@ -82,6 +82,10 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: model.appendingPathComponent(name).path), "\(name)")
         }
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("checkpoint.json").path))
+        for plot in ["learning-curve.svg", "parity.svg"] {
+            let svg = try String(contentsOf: run.appendingPathComponent(plot), encoding: .utf8)
+            #expect(svg.contains("<svg") && svg.contains("</svg>"), "\(plot)")
+        }
         let curve = try String(contentsOf: run.appendingPathComponent("learning-curve.csv"), encoding: .utf8)
         #expect(curve.split(separator: "\n").count == 5, "header and epochs 0-3: \(curve)")
 

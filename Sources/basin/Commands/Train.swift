@@ -19,7 +19,7 @@ struct Train: ParsableCommand {
             epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
             threads, output, checkpoint_every. Unknown keys are errors. Relative paths are \
             relative to the configuration's folder. Writes OUTPUT/model (n2p2 folder, the weights \
-            of the lowest monitored loss), OUTPUT/learning-curve.csv and OUTPUT/checkpoint.json; \
+            of the lowest monitored loss), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json; \
             --resume continues from the checkpoint. Progress goes to standard error. \
             Files are written whole (a temporary file or folder renamed into place). \
             Ctrl-C (SIGINT) or SIGTERM stops the run at the next epoch boundary (the current \
@@ -179,6 +179,7 @@ struct Train: ParsableCommand {
             throw CommandError("\(curveURL.path): cannot write (\(error.localizedDescription))")
         }
         try Self.replaceModel(at: modelURL, with: best)
+        try writePlots(trainer: trainer, best: best, test: test.count > 0 ? test.structures : train.structures, into: output)
 
         let trainErrors = trainer.trainLoss.errors(parameters: best.parameters)
         let testErrors = test.count > 0 ? trainer.testLoss.errors(parameters: best.parameters) : nil
@@ -195,6 +196,24 @@ struct Train: ParsableCommand {
         print(String(format: "train  energy per atom RMSE %.6g  force RMSE %.6g", summary.trainEnergyRMSE, summary.trainForceRMSE))
         if let e = summary.testEnergyRMSE, let f = summary.testForceRMSE {
             print(String(format: "test   energy per atom RMSE %.6g  force RMSE %.6g", e, f))
+        }
+    }
+
+    /// OUTPUT/learning-curve.svg and OUTPUT/parity.svg (the test set's predictions, or the
+    /// training set's without a test set), each written atomically.
+    func writePlots(trainer: Trainer, best: NNPModel, test structures: [TrainingStructure], into output: URL) throws {
+        let loss = Loss(model: best, structures: structures, threads: trainer.settings.threads)
+        let files = [
+            ("learning-curve.svg", TrainingPlots.learningCurve(trainer.state.learningCurve).svg),
+            ("parity.svg", TrainingPlots.parity(test: structures, predictions: loss.predictions(parameters: best.parameters))),
+        ]
+        for (name, text) in files {
+            let url = output.appendingPathComponent(name)
+            do {
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw CommandError("\(url.path): cannot write (\(error.localizedDescription))")
+            }
         }
     }
 
