@@ -134,15 +134,21 @@ public struct LevenbergMarquardt: Sendable {
         let m = jacobian.rows, n = jacobian.columns
         normal.storage.setToZero()
         g.setToZero()
-        for i in 0..<m {
-            let base = i * n
-            for a in 0..<n {
-                let jia = jacobian.storage[base + a]
-                guard jia != 0 else { continue }
-                g[a] += jia * r[i]
-                for b in a..<n { normal[a, b] += jia * jacobian.storage[base + b] }
+        // One rank-1 update of the upper triangle per residual row, over contiguous rows.
+        jacobian.storage.withUnsafeBufferPointer { J in
+        normal.storage.withUnsafeMutableBufferPointer { A in
+        g.withUnsafeMutableBufferPointer { g in
+            for i in 0..<m {
+                let row = J.baseAddress! + i * n, ri = r[i]
+                for a in 0..<n {
+                    let jia = row[a]
+                    guard jia != 0 else { continue }
+                    g[a] += jia * ri
+                    let target = A.baseAddress! + a * n
+                    for b in a..<n { target[b] += jia * row[b] }
+                }
             }
-        }
+        }}}
         for a in 0..<n {
             for b in 0..<a { normal[a, b] = normal[b, a] }
             scaling[a] = max(scaling[a], normal[a, a])
