@@ -32,7 +32,8 @@ import Yams
 ///     #   force_group_size: 1 (force components per update)
 ///     epochs: 100
 ///     early_stopping_patience: 20   # optional
-///     annealing: {steps: 10000, t_max: 2000, t_min: 2.5, updates: 50}   # optional
+///     annealing: {steps: 10000, t_max: 2000, t_min: 2.5, updates: 50, scale: initial-loss}   # optional;
+///                scale initial-loss (default) reads t_max as the initial loss Γ₀ (T·Γ₀/t_max), absolute as loss units
 ///     seed: 1
 ///     threads: 1
 ///     output: run                   # folder for model/, learning-curve.csv, checkpoint.json
@@ -152,7 +153,10 @@ struct TrainingConfiguration: Decodable {
         var tMax = 2000.0
         var tMin = 2.5
         var updates = 50
-        enum CodingKeys: String, CodingKey, CaseIterable { case steps, tMax = "t_max", tMin = "t_min", updates }
+        /// `initial-loss` (default): t_max stands for the initial loss Γ₀, so temperatures are
+        /// T·Γ₀/t_max whatever the loss scale; `absolute`: temperatures in loss units.
+        var scale = SimulatedAnnealing.TemperatureScale.initialLoss
+        enum CodingKeys: String, CodingKey, CaseIterable { case steps, tMax = "t_max", tMin = "t_min", updates, scale }
         init(from decoder: any Decoder) throws {
             try StrictKeys.check(decoder, CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -160,6 +164,13 @@ struct TrainingConfiguration: Decodable {
             tMax = try c.decodeIfPresent(Double.self, forKey: .tMax) ?? tMax
             tMin = try c.decodeIfPresent(Double.self, forKey: .tMin) ?? tMin
             updates = try c.decodeIfPresent(Int.self, forKey: .updates) ?? updates
+            if let text = try c.decodeIfPresent(String.self, forKey: .scale) {
+                switch text {
+                case "initial-loss": scale = .initialLoss
+                case "absolute": scale = .absolute
+                default: throw CommandError("annealing.scale must be initial-loss or absolute, got '\(text)'")
+                }
+            }
         }
     }
 
@@ -463,7 +474,8 @@ extension TrainingConfiguration {
         guard a.tMin > 0, a.tMin <= a.tMax, a.steps >= 1, a.updates >= 1, a.updates <= a.steps else {
             throw CommandError("annealing: need 0 < t_min ≤ t_max, steps ≥ 1 and 1 ≤ updates ≤ steps")
         }
-        return SimulatedAnnealing(maximumTemperature: a.tMax, minimumTemperature: a.tMin, steps: a.steps, updates: a.updates)
+        return SimulatedAnnealing(
+            maximumTemperature: a.tMax, minimumTemperature: a.tMin, temperatureScale: a.scale, steps: a.steps, updates: a.updates)
     }
 
     /// Checks the plain numbers (the library's preconditions would stop the program).
