@@ -200,14 +200,21 @@ public struct Loss: Sendable {
     /// D_is = −√(α/(3N_j)) (f_s/conv) Σ_{a ∈ nbhd(i), owner(a) = k} ∂G_is/∂x_a,d,
     /// one mixed-derivative call per element and row. Jᵀr is the gradient of the structure's
     /// share of Γ.
-    public func residualsAndJacobian(structure j: Int, parameters: [Double]? = nil) -> (residuals: [Double], jacobian: [Double]) {
+    ///
+    /// With `forceComponents` (indices 3k + d) only those force rows are formed, in that order,
+    /// after row 0: (1 + count) × P. The residuals are always all of them.
+    public func residualsAndJacobian(
+        structure j: Int, parameters: [Double]? = nil, forceComponents: [Int]? = nil
+    ) -> (residuals: [Double], jacobian: [Double]) {
         let networks = networks(parameters)
         let workspaces = networks.map { NeuralNetwork.Workspace(for: $0) }
         let f = forward(j, networks, workspaces, secondDerivatives: true)
         let r = residuals(j, f)
         let structure = structures[j], n = structure.count, values = structure.values, stride = values.stride
         let offsets = model.parameterOffsets, p = offsets.last!
-        var jacobian = [Double](repeating: 0, count: (1 + 3 * n) * p)
+        let components = forceComponents ?? Array(0..<(3 * n))
+        precondition(components.allSatisfy { (0..<(3 * n)).contains($0) }, "force components 3k + d of this structure")
+        var jacobian = [Double](repeating: 0, count: (1 + components.count) * p)
         let energyScale = energyWeight.squareRoot() / (Double(n) / inverseConv)
         let forceScale = -(forceWeight / Double(3 * n)).squareRoot() * inverseConv
         // Neighborhood entries grouped by the atom they act on: (atom i, entry).
@@ -231,28 +238,27 @@ public struct Loss: Sendable {
                 }
             }
             guard forceWeight != 0 else { return }
-            for k in 0..<n {
-                for d in 0..<3 {
-                    let row = (1 + 3 * k + d) * p
-                    for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
-                        let inputs = networks[e].inputCount, factor = factors[e]
-                        var directions = [Double](repeating: 0, count: atoms.count * inputs)
-                        var any = false
-                        for (i, entry) in entriesOf[k] where local[e][i] >= 0 {
-                            let a = local[e][i]
-                            for s in 0..<inputs {
-                                directions[a * inputs + s] += values.derivatives[entry * stride + s][d]
-                            }
-                            any = true
+            for (position, component) in components.enumerated() {
+                let k = component / 3, d = component % 3
+                let row = (1 + position) * p
+                for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
+                    let inputs = networks[e].inputCount, factor = factors[e]
+                    var directions = [Double](repeating: 0, count: atoms.count * inputs)
+                    var any = false
+                    for (i, entry) in entriesOf[k] where local[e][i] >= 0 {
+                        let a = local[e][i]
+                        for s in 0..<inputs {
+                            directions[a * inputs + s] += values.derivatives[entry * stride + s][d]
                         }
-                        guard any else { continue }
-                        for a in 0..<atoms.count {
-                            for s in 0..<inputs { directions[a * inputs + s] *= forceScale * factor[s] }
-                        }
-                        let slice = UnsafeMutableBufferPointer(rebasing: jac[(row + offsets[e])..<(row + offsets[e + 1])])
-                        directions.withUnsafeBufferPointer {
-                            networks[e].accumulateInputGradientParameterDerivative(directions: $0, workspace: workspaces[e], into: slice)
-                        }
+                        any = true
+                    }
+                    guard any else { continue }
+                    for a in 0..<atoms.count {
+                        for s in 0..<inputs { directions[a * inputs + s] *= forceScale * factor[s] }
+                    }
+                    let slice = UnsafeMutableBufferPointer(rebasing: jac[(row + offsets[e])..<(row + offsets[e + 1])])
+                    directions.withUnsafeBufferPointer {
+                        networks[e].accumulateInputGradientParameterDerivative(directions: $0, workspace: workspaces[e], into: slice)
                     }
                 }
             }

@@ -296,11 +296,9 @@ public struct Trainer: Sendable {
             var start = 0
             while start < k {
                 let group = picks[start..<min(start + s.forceGroupSize, k)]
-                let (r, jacobian) = loss.residualsAndJacobian(structure: j, parameters: state.parameters)
-                var rows: [Double] = []
-                rows.reserveCapacity(group.count * p)
-                for c in group { rows += jacobian[((1 + c) * p)..<((2 + c) * p)] }
-                filter.update(&state.parameters, error: group.map { -r[1 + $0] }, jacobian: rows)
+                let (r, jacobian) = loss.residualsAndJacobian(
+                    structure: j, parameters: state.parameters, forceComponents: Array(group))
+                filter.update(&state.parameters, error: group.map { -r[1 + $0] }, jacobian: Array(jacobian[p...]))
                 start += s.forceGroupSize
             }
         }

@@ -157,6 +157,14 @@ enum TrainingFixtures {
             }
         }
         #expect(worst < 1e-7, "Jacobian error \(worst)")
+        // Selected force rows are the same rows of the full Jacobian, in the order asked.
+        let picks = [5, 0, 3 * data.structures[0].count - 1]
+        let (_, some) = loss.residualsAndJacobian(structure: 0, forceComponents: picks)
+        #expect(some.count == (1 + picks.count) * p)
+        #expect(Array(some[0..<p]) == Array(jac[0..<p]))
+        for (position, c) in picks.enumerated() {
+            #expect(Array(some[((1 + position) * p)..<((2 + position) * p)]) == Array(jac[((1 + c) * p)..<((2 + c) * p)]))
+        }
     }
 
     @Test func errorsOfPerfectPredictionsVanish() throws {
