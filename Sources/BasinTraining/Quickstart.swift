@@ -440,7 +440,7 @@ public struct SiliconQuickstart: Sendable {
             |---|---|---|---|
             | test energy RMSE | \(f(1000 * r.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
             | test force RMSE | \(f(1000 * r.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
-            | NVE drift (\(Int(s.validationTemperature)) K, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(f(r.driftMeVPerAtomPerPs, 4)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
+            | NVE drift (\(Int(s.validationTemperature)) K, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(String(format: "%.2e", r.driftMeVPerAtomPerPs)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
             | max \\|Δg(r)\\| vs SW | \(f(r.rdfMaxDifference)) (at r = \(f(r.rdfMaxDifferenceRadius, 2)) Å; noise ≈ \(f(r.rdfNoise))) | ≤ \(f(s.rdfTarget, 2)) | \(mark(r.passes.rdf)) |
 
             ## Data

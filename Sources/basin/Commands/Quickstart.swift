@@ -119,7 +119,7 @@ struct Quickstart: ParsableCommand {
         print("# quickstart silicon: \(result.frames) frames, \(result.symmetryFunctionCount) symmetry functions, \(result.epochs) epochs (best \(result.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
         print(String(format: "test energy RMSE  %8.3f meV/atom     %@", 1000 * result.testEnergyRMSE, mark(result.passes.energy)))
         print(String(format: "test force RMSE   %8.1f meV/Å        %@", 1000 * result.testForceRMSE, mark(result.passes.forces)))
-        print(String(format: "NVE drift         %8.4f meV/atom/ps  %@", result.driftMeVPerAtomPerPs, mark(result.passes.drift)))
+        print(String(format: "NVE drift         %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(result.passes.drift)))
         print(String(format: "max |Δg(r)|       %8.4f (noise %.4f) %@", result.rdfMaxDifference, result.rdfNoise, mark(result.passes.rdf)))
         print("report: \(directory.appendingPathComponent("report.md").path)")
     }
