@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
-        .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining"]),
+        .target(name: "BasinTestSupport", dependencies: ["BasinNNP"], path: "Tests/BasinTestSupport"),
+        .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO", "BasinTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining", "BasinTestSupport"]),
     ]
 )

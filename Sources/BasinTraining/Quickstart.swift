@@ -269,7 +269,7 @@ public struct SiliconQuickstart: Sendable {
         })
         let curve = trainer.state.learningCurve
         try curve.writeCSV(to: directory.appendingPathComponent("learning-curve.csv"))
-        try Self.replaceFolder(at: directory.appendingPathComponent("model"), with: model)
+        try model.replaceFolder(directory.appendingPathComponent("model"))
         let testErrors = trainer.testLoss.errors(parameters: model.parameters)
         let trainErrors = trainer.trainLoss.errors(parameters: model.parameters)
         result.epochs = trainer.state.epoch
@@ -394,30 +394,6 @@ public struct SiliconQuickstart: Sendable {
         var sxy = 0.0, sxx = 0.0
         for (a, b) in zip(x, y) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx) }
         return sxx > 0 ? sxy / sxx : 0
-    }
-
-    /// Writes `model` into a staging folder beside `url`, then renames it into place.
-    static func replaceFolder(at url: URL, with model: NNPModel) throws {
-        let manager = FileManager.default
-        let parent = url.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            try model.write(to: staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        if manager.fileExists(atPath: url.path) {
-            let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
-            try manager.moveItem(at: url, to: aside)
-            do { try manager.moveItem(at: staging, to: url) } catch {
-                try? manager.moveItem(at: aside, to: url)
-                throw error
-            }
-            try? manager.removeItem(at: aside)
-        } else {
-            try manager.moveItem(at: staging, to: url)
-        }
     }
 
     static func rdfPlot(radii: [Double], sw: [Double], nnp: [Double]) -> SVGPlot {

@@ -2,6 +2,7 @@ import BasinAtoms
 import BasinNNP
 import BasinPotentials
 import Foundation
+import BasinTestSupport
 import Testing
 
 /// n2p2 model files: reading, writing, byte-stable round trips and clear errors.

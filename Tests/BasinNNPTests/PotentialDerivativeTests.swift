@@ -5,6 +5,7 @@ import BasinNN
 import BasinNNP
 import BasinPotentials
 import Foundation
+import BasinTestSupport
 import Testing
 
 /// Forces and virial of the neural-network potential against finite differences of its energy.

@@ -5,6 +5,7 @@ import BasinMath
 import BasinNNP
 import BasinPotentials
 import Foundation
+import BasinTestSupport
 import Testing
 @testable import BasinTraining
 

@@ -5,6 +5,7 @@ import BasinNNP
 import BasinOptimize
 import BasinPotentials
 import Foundation
+import BasinTestSupport
 import Testing
 @testable import BasinTraining
 

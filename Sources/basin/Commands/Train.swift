@@ -178,7 +178,7 @@ struct Train: ParsableCommand {
         } catch {
             throw CommandError("\(curveURL.path): cannot write (\(error.localizedDescription))")
         }
-        try Self.replaceModel(at: modelURL, with: best)
+        try best.replaceFolder(modelURL)
         try writePlots(trainer: trainer, best: best, test: test.count > 0 ? test.structures : train.structures, into: output)
 
         let trainErrors = trainer.trainLoss.errors(parameters: best.parameters)
@@ -215,35 +215,5 @@ struct Train: ParsableCommand {
                 throw CommandError("\(url.path): cannot write (\(error.localizedDescription))")
             }
         }
-    }
-
-    /// Writes `model` into a hidden staging folder beside `url`, then renames it into place
-    /// (the old folder, if any, is renamed aside first and removed after), so `url` never
-    /// holds a mix of old and new files or a half-written one; between the two renames it
-    /// briefly does not exist.
-    static func replaceModel(at url: URL, with model: NNPModel) throws {
-        let manager = FileManager.default
-        let parent = url.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            try model.write(to: staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw CommandError(error.description)
-        }
-        var old: URL?
-        do {
-            if manager.fileExists(atPath: url.path) {
-                let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
-                try manager.moveItem(at: url, to: aside)
-                old = aside
-            }
-            try manager.moveItem(at: staging, to: url)
-        } catch {
-            if let old, !manager.fileExists(atPath: url.path) { try? manager.moveItem(at: old, to: url) }
-            try? manager.removeItem(at: staging)
-            throw CommandError("\(url.path): cannot replace the model folder (\(error.localizedDescription))")
-        }
-        if let old { try? manager.removeItem(at: old) }
     }
 }

@@ -1,17 +1,17 @@
-/// Copied from Tests/BasinNNPTests/SyntheticModel.swift (test targets cannot share files).
 import BasinAtoms
 import BasinDescriptors
 import BasinMath
 import BasinNN
 import BasinNNP
 
-/// Small two-element models with random weights, and H/O structures to evaluate them on.
-enum SyntheticModel {
-    static let hydrogen = try! Element(symbol: "H")
-    static let oxygen = try! Element(symbol: "O")
+/// Small two-element models with random weights, and H/O structures to evaluate them on,
+/// shared by the test targets.
+public enum SyntheticModel {
+    public static let hydrogen = try! Element(symbol: "H")
+    public static let oxygen = try! Element(symbol: "O")
 
     /// An H/O model with radial, narrow and wide angular functions of radius `radius` (Å).
-    static func make(
+    public static func make(
         scaling: ScalingMode = .scaleCenter, cutoff: CutoffKind = .tanhUnnormalized, alpha: Double = 0,
         activations: [Activation] = [.tanh, .softplus, .identity], normalized: Bool = true, radius: Double = 3.2,
         seed: UInt64 = 7
@@ -53,7 +53,7 @@ enum SyntheticModel {
 
     /// Eight H/O atoms placed at random (no two closer than 0.8 Å) in a skewed periodic cell, or
     /// as a cluster.
-    static func structure(periodic: Bool, seed: UInt64 = 3) -> Configuration {
+    public static func structure(periodic: Bool, seed: UInt64 = 3) -> Configuration {
         var generator = SeededGenerator(seed: seed)
         let vectors = Matrix3(rows: SIMD3(4.1, 0, 0), SIMD3(0.7, 3.9, 0), SIMD3(-0.4, 0.5, 4.3))
         var positions: [SIMD3<Double>] = []
@@ -67,5 +67,5 @@ enum SyntheticModel {
             cell: periodic ? Cell(vectors: vectors) : .open, units: .metal)
     }
 
-    static func length(_ v: SIMD3<Double>) -> Double { (v * v).sum().squareRoot() }
+    public static func length(_ v: SIMD3<Double>) -> Double { (v * v).sum().squareRoot() }
 }
