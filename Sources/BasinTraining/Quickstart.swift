@@ -296,11 +296,23 @@ public struct SiliconQuickstart: Sendable {
             configuration: start, calculator: nnpCalculator,
             integrator: try Langevin(timeStep: s.timeStep, temperature: s.validationTemperature, damping: damping,
                                      generator: SeededGenerator(seed: s.seed &+ 2002)))
+        let warmupLog = ThermodynamicLog()
+        try warmup.add(warmupLog, every: 10)
         try warmup.run(steps: equilibrate, progressEvery: max(1, equilibrate / 50)) { p in
             progress?(Progress(stage: .nve, completed: p.completedSteps, total: nveTotal))
         }
+        // NVE at the thermostat's mean total energy (second half of the warm-up) rather than at
+        // the last snapshot's, which in 64 atoms can sit well off it: the velocities are scaled
+        // so that the kinetic energy makes up the difference.
+        var nveStart = warmup.state.configuration
+        let settled = warmupLog.samples.suffix(max(1, warmupLog.samples.count / 2))
+        let meanTotal = settled.map(\.totalEnergy).reduce(0, +) / Double(settled.count)
+        if let last = warmupLog.samples.last, last.step == equilibrate, last.kineticEnergy > 0, meanTotal > last.potentialEnergy, let v = nveStart.velocities {
+            let scale = ((meanTotal - last.potentialEnergy) / last.kineticEnergy).squareRoot()
+            nveStart.velocities = v.map { scale * $0 }
+        }
         let nve = try Simulation(
-            configuration: warmup.state.configuration, calculator: nnpCalculator, integrator: try VelocityVerlet(timeStep: s.timeStep))
+            configuration: nveStart, calculator: nnpCalculator, integrator: try VelocityVerlet(timeStep: s.timeStep))
         let log = ThermodynamicLog()
         try nve.add(log, every: 10)
         try nve.run(steps: s.nveSteps, progressEvery: max(1, s.nveSteps / 100)) { p in
