@@ -4,7 +4,7 @@
 ///
 /// Pairs live in a ring buffer of m·n numbers each, allocated once. Invariant: every stored
 /// pair has sᵀy > 0, so the approximation stays positive definite.
-struct CorrectionHistory {
+struct CorrectionHistory: InverseHessianApproximation {
     let memory: Int
     let dimension: Int
     private var s: [Double]

@@ -9,32 +9,32 @@
 /// at O(n²) cost. Before the first update H is rescaled from I to (sᵀy / yᵀy) I (their
 /// eq. 6.20). Invariant: H stays symmetric positive definite, because pairs whose sᵀy is not
 /// safely positive are skipped.
-struct DenseInverseHessian {
+struct DenseInverseHessian: InverseHessianApproximation {
     let dimension: Int
     /// H, row-major.
     private var matrix: [Double]
     /// Scratch for H y.
     private var hy: [Double]
     /// Whether H is still the unscaled identity.
-    private(set) var isIdentity = true
+    private(set) var isEmpty = true
 
     init(dimension: Int) {
         self.dimension = dimension
         matrix = [Double](repeating: 0, count: dimension * dimension)
         hy = [Double](repeating: 0, count: dimension)
-        reset()
+        clear()
     }
 
     /// H ← I.
-    mutating func reset() {
+    mutating func clear() {
         for k in matrix.indices { matrix[k] = 0 }
         for i in 0..<dimension { matrix[i * dimension + i] = 1 }
-        isIdentity = true
+        isEmpty = true
     }
 
     /// Updates H with the pair from (x, g) to (xNew, gNew), unless sᵀy is not safely positive
     /// (sᵀy ≤ 10⁻¹² |s| |y|, which includes sᵀy ≤ 0), in which case H is unchanged.
-    mutating func update(from x: [Double], to xNew: [Double], gradient g: [Double], to gNew: [Double]) {
+    mutating func append(from x: [Double], to xNew: [Double], gradient g: [Double], to gNew: [Double]) {
         let n = dimension
         var sy = 0.0, ss = 0.0, yy = 0.0
         for k in 0..<n {
@@ -44,10 +44,10 @@ struct DenseInverseHessian {
             yy += dg * dg
         }
         guard sy > 1e-12 * (ss * yy).squareRoot() else { return }
-        if isIdentity {
+        if isEmpty {
             let scale = sy / yy
             for i in 0..<n { matrix[i * n + i] = scale }
-            isIdentity = false
+            isEmpty = false
         }
         let rho = 1 / sy
         var yHy = 0.0
@@ -68,7 +68,7 @@ struct DenseInverseHessian {
     }
 
     /// r ← H g.
-    func apply(to g: [Double], into r: inout [Double]) {
+    func applyInverseHessian(to g: [Double], into r: inout [Double]) {
         let n = dimension
         for i in 0..<n {
             var sum = 0.0

@@ -28,40 +28,9 @@ public struct LBFGS: Minimizer {
         _ problem: inout P, from start: [Double], until criteria: StoppingCriteria,
         observer: MinimizationObserver?
     ) throws(P.Failure) -> MinimizationResult {
-        let n = problem.dimension
-        var log = RunBookkeeping(criteria: criteria, observer: observer)
-        var x = start, gradient: [Double] = [], value = 0.0, force = 0.0
-        if let early = try log.begin(&problem, at: start, value: &value, gradient: &gradient, force: &force) { return early }
-
-        var history = CorrectionHistory(memory: memory, dimension: n)
-        var direction = [Double](repeating: 0, count: n)
-        var trialPoint = direction, trialGradient = direction
-        while true {
-            if let reason = log.stopReason(force: force) { return log.result(reason, point: x, value: value, force: force) }
-            history.applyInverseHessian(to: gradient, into: &direction)
-            direction.negate()
-            var slope = gradient.dot(direction)
-            if !(slope < 0) {
-                history.clear()
-                direction.assign(-1, times: gradient)
-                slope = -gradient.dot(gradient)
-            }
-            let outcome = try lineSearch.search(
-                &problem, from: x, along: direction, value: value, slope: slope, initialStep: 1,
-                maximumStep: maximumStep / problem.norm(direction), trialPoint: &trialPoint, trialGradient: &trialGradient)
-            log.evaluations += outcome.evaluations
-            if outcome.status == .noDecrease {
-                if history.isEmpty { return log.result(.lineSearchFailed, point: x, value: value, force: force) }
-                history.clear()
-                continue
-            }
-            log.iterations += 1
-            history.append(from: x, to: trialPoint, gradient: gradient, to: trialGradient)
-            swap(&x, &trialPoint)
-            swap(&gradient, &trialGradient)
-            value = outcome.value
-            force = problem.norm(gradient)
-            log.report(point: x, value: value, force: force)
-        }
+        var approximation = CorrectionHistory(memory: memory, dimension: problem.dimension)
+        return try quasiNewtonMinimize(
+            &problem, from: start, until: criteria, observer: observer, approximation: &approximation,
+            lineSearch: lineSearch, maximumStep: maximumStep)
     }
 }
