@@ -19,11 +19,14 @@ let package = Package(
         .library(name: "BasinDescriptors", targets: ["BasinDescriptors"]),
         .library(name: "BasinNNP", targets: ["BasinNNP"]),
         .library(name: "BasinTraining", targets: ["BasinTraining"]),
+        .library(name: "BasinCompression", targets: ["BasinCompression"]),
+        .library(name: "BasinMinima", targets: ["BasinMinima"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "BasinMath", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
@@ -36,10 +39,16 @@ let package = Package(
         .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
         .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials"]),
         .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO", "BasinDynamics", "BasinOptimize"]),
+        .target(name: "BasinCompression", dependencies: ["BasinOptimize"]),
+        .target(
+            name: "BasinMinima",
+            dependencies: ["BasinCompression", "BasinIO", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "basin",
             dependencies: [
                 "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining",
+                "BasinCompression", "BasinMinima",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -56,5 +65,7 @@ let package = Package(
         .target(name: "BasinTestSupport", dependencies: ["BasinNNP"], path: "Tests/BasinTestSupport"),
         .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO", "BasinTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining", "BasinTestSupport"]),
+        .testTarget(name: "BasinCompressionTests", dependencies: ["BasinCompression", "BasinIO"]),
+        .testTarget(name: "BasinMinimaTests", dependencies: ["BasinMinima"]),
     ]
 )
