@@ -30,6 +30,16 @@ public struct BFGS: Minimizer {
         observer: MinimizationObserver?
     ) throws(P.Failure) -> MinimizationResult {
         var approximation = DenseInverseHessian(dimension: problem.dimension)
+        return try minimize(&problem, from: start, until: criteria, observer: observer, continuing: &approximation)
+    }
+
+    /// Minimizes starting from the curvature in `approximation` (e.g. where an earlier run
+    /// stopped) instead of H = I, and leaves the refined approximation there.
+    public func minimize<P: Optimizable>(
+        _ problem: inout P, from start: [Double], until criteria: StoppingCriteria,
+        observer: MinimizationObserver? = nil, continuing approximation: inout DenseInverseHessian
+    ) throws(P.Failure) -> MinimizationResult {
+        precondition(approximation.dimension == problem.dimension, "the approximation is for another dimension")
         return try quasiNewtonMinimize(
             &problem, from: start, until: criteria, observer: observer, approximation: &approximation,
             lineSearch: lineSearch, maximumStep: maximumStep)

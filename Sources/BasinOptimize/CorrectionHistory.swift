@@ -4,9 +4,12 @@
 ///
 /// Pairs live in a ring buffer of m·n numbers each, allocated once. Invariant: every stored
 /// pair has sᵀy > 0, so the approximation stays positive definite.
-struct CorrectionHistory: InverseHessianApproximation {
-    let memory: Int
-    let dimension: Int
+///
+/// A value carries what L-BFGS has learned; passing it to `LBFGS.minimize(…continuing:)` again
+/// continues with those pairs (it is `Codable`, so a checkpoint can keep it).
+public struct CorrectionHistory: InverseHessianApproximation, Codable, Sendable, Equatable {
+    public let memory: Int
+    public let dimension: Int
     private var s: [Double]
     private var y: [Double]
     /// 1 / sᵀy of each slot.
@@ -15,11 +18,13 @@ struct CorrectionHistory: InverseHessianApproximation {
     private var alpha: [Double]
     /// Slot of the newest pair.
     private var newest = -1
-    private(set) var count = 0
+    /// Number of pairs stored (at most `memory`).
+    public private(set) var count = 0
     /// sᵀy / yᵀy of the newest pair: the scale γ of the initial matrix H₀ = γI (N&W eq. 7.20).
     private var scale = 1.0
 
-    init(memory: Int, dimension: Int) {
+    /// An empty history of up to `memory` pairs for a problem of `dimension` variables.
+    public init(memory: Int, dimension: Int) {
         precondition(memory >= 1, "L-BFGS needs a memory of at least one pair")
         self.memory = memory
         self.dimension = dimension

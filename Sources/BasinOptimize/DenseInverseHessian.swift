@@ -9,8 +9,11 @@
 /// at O(n²) cost. Before the first update H is rescaled from I to (sᵀy / yᵀy) I (their
 /// eq. 6.20). Invariant: H stays symmetric positive definite, because pairs whose sᵀy is not
 /// safely positive are skipped.
-struct DenseInverseHessian: InverseHessianApproximation {
-    let dimension: Int
+///
+/// A value carries what BFGS has learned; passing it to `BFGS.minimize(…continuing:)` again
+/// continues with that curvature (it is `Codable`, so a checkpoint can keep it).
+public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendable, Equatable {
+    public let dimension: Int
     /// H, row-major.
     private var matrix: [Double]
     /// Scratch for H y.
@@ -18,7 +21,8 @@ struct DenseInverseHessian: InverseHessianApproximation {
     /// Whether H is still the unscaled identity.
     private(set) var isEmpty = true
 
-    init(dimension: Int) {
+    /// H = I for a problem of `dimension` variables.
+    public init(dimension: Int) {
         self.dimension = dimension
         matrix = [Double](repeating: 0, count: dimension * dimension)
         hy = [Double](repeating: 0, count: dimension)

@@ -29,8 +29,19 @@ public struct LBFGS: Minimizer {
         observer: MinimizationObserver?
     ) throws(P.Failure) -> MinimizationResult {
         var approximation = CorrectionHistory(memory: memory, dimension: problem.dimension)
+        return try minimize(&problem, from: start, until: criteria, observer: observer, continuing: &approximation)
+    }
+
+    /// Minimizes starting from the pairs in `history` (e.g. where an earlier run stopped)
+    /// instead of an empty memory, and leaves the updated pairs there. The history's own
+    /// memory size applies.
+    public func minimize<P: Optimizable>(
+        _ problem: inout P, from start: [Double], until criteria: StoppingCriteria,
+        observer: MinimizationObserver? = nil, continuing history: inout CorrectionHistory
+    ) throws(P.Failure) -> MinimizationResult {
+        precondition(history.dimension == problem.dimension, "the history is for another dimension")
         return try quasiNewtonMinimize(
-            &problem, from: start, until: criteria, observer: observer, approximation: &approximation,
+            &problem, from: start, until: criteria, observer: observer, approximation: &history,
             lineSearch: lineSearch, maximumStep: maximumStep)
     }
 }

@@ -15,7 +15,8 @@ public struct Dataset: Sendable {
     public var count: Int { structures.count }
 
     /// Reads every frame of `files` (in order) and prepares it for the symmetry functions of
-    /// `settings`. Each frame needs a total energy and forces on every atom.
+    /// `settings`. Each frame needs a total energy and forces on every atom; per-atom energies
+    /// are kept when a frame has them (see `atomEnergies(of:)`).
     /// - Parameters:
     ///   - format: the files' format, or nil to guess from each name (`StructureFile`).
     ///   - units: the unit system the configurations are tagged with (files carry none).
@@ -48,13 +49,23 @@ public struct Dataset: Sendable {
             }
             do {
                 structures.append(try TrainingStructure(
-                    configuration: frame.configuration, energy: energy, forces: forces, settings: settings,
-                    name: "\(file)#\(index + 1)"))
+                    configuration: frame.configuration, energy: energy, forces: forces,
+                    atomEnergies: try atomEnergies(of: frame), settings: settings, name: "\(file)#\(index + 1)"))
             } catch {
                 throw TrainingError(file: file, frame: index + 1, reason: error.reason)
             }
         }
         return structures
+    }
+
+    /// The frame's reference per-atom energies: the real, one-column per-atom property
+    /// `energies` (ASE's name in extxyz, written by `basin sample`), or nil when it has none.
+    static func atomEnergies(of frame: Frame) throws(TrainingError) -> [Double]? {
+        guard let property = frame.atomProperty(named: ReferenceSampler.atomEnergiesProperty) else { return nil }
+        guard property.width == 1, case .real(let values) = property.values else {
+            throw TrainingError(reason: "per-atom property '\(property.name)' must be one real number per atom")
+        }
+        return values
     }
 
     /// Splits the structures at random into a training and a test set: a seeded shuffle puts

@@ -5,9 +5,10 @@ import BasinNNP
 /// The training objective of a Behler–Parrinello potential over a set of reference structures,
 /// with its exact gradient with respect to every weight and bias:
 ///
-///     Γ(w) = ½ Σ_j [ β (Ê_j/N_j − E_j/N_j)² + (α/(3N_j)) Σ_k |F̂_k − F_k|² ] + ½ λ |w|²
+///     Γ(w) = ½ Σ_j [ β (Ê_j/N_j − E_j/N_j)² + (α/(3N_j)) Σ_k |F̂_k − F_k|² + (γ/N_j) Σ_i (Ê_i − E_i)² ]
+///            + ½ λ |w|²
 ///
-/// over structures j with N_j atoms, where Ê_j = Σ_i E_i and F̂_k are the model's predictions
+/// over structures j with N_j atoms, where Ê_j = Σ_i Ê_i, Ê_i and F̂_k are the model's predictions
 /// exactly as `NeuralNetworkPotential` makes them (model units, energy offsets and
 /// normalization included):
 ///
@@ -16,11 +17,13 @@ import BasinNNP
 ///
 /// and w is the flat vector of all networks' parameters (`NNPModel.parameters`: element after
 /// element, each in n2p2 order). β = `energyWeight` (1 in the usual objective),
-/// α = `forceWeight`, λ = `regularization`.
+/// α = `forceWeight`, γ = `atomEnergyWeight` (0 unless the data carry reference per-atom
+/// energies E_i; structures without them add no γ term), λ = `regularization`.
 ///
 /// Gradient. With ε_j = (Ê_j − E_j)/N_j and residuals r_k = F̂_k − F_k:
 ///
 ///     ∂Γ_E/∂w = β ε_j/(N_j conv) Σ_i ∂NN_i/∂w                        (accumulateParameterGradient)
+///     ∂Γ_A/∂w = (γ/(N_j conv)) Σ_i δ_i ∂NN_i/∂w,  δ_i = Ê_i − E_i       (the same call, per-atom weights)
 ///     ∂Γ_F/∂w = (α/(3N_j)) Σ_k r_k·∂F̂_k/∂w = Σ_i Σ_s d_is ∂g_is/∂w,
 ///         d_is = −(α/(3N_j)) (f_s/conv) v_is,  v_is = Σ_{a ∈ nbhd(i)} r_owner(a) · ∂G_is/∂x_a
 ///                                                   (accumulateInputGradientParameterDerivative)
@@ -41,6 +44,8 @@ public struct Loss: Sendable {
     public var energyWeight: Double
     /// α, the weight of the force term relative to the energy term.
     public var forceWeight: Double
+    /// γ, the weight of the per-atom energy term (≥ 0; used for structures with `atomEnergies`).
+    public var atomEnergyWeight: Double
     /// λ, the L2 regularization strength.
     public var regularization: Double
     /// Number of concurrent parts the structures are split into (≥ 1).
@@ -58,10 +63,11 @@ public struct Loss: Sendable {
     /// - Parameters:
     ///   - model: settings (functions, scaling, normalization) and statistics to train with;
     ///     the structures must have been prepared with the same symmetry functions.
-    ///   - forceWeight: α ≥ 0; `energyWeight`: β ≥ 0; `regularization`: λ ≥ 0.
+    ///   - forceWeight: α ≥ 0; `energyWeight`: β ≥ 0; `atomEnergyWeight`: γ ≥ 0;
+    ///     `regularization`: λ ≥ 0.
     public init(
         model: NNPModel, structures: [TrainingStructure], energyWeight: Double = 1, forceWeight: Double = 1,
-        regularization: Double = 0, threads: Int = 1
+        atomEnergyWeight: Double = 0, regularization: Double = 0, threads: Int = 1
     ) {
         let settings = model.settings
         precondition(!settings.scaling.needsStatistics || !model.statistics.isEmpty, "the scaling mode needs statistics")
@@ -69,6 +75,7 @@ public struct Loss: Sendable {
         self.structures = structures
         self.energyWeight = energyWeight
         self.forceWeight = forceWeight
+        self.atomEnergyWeight = atomEnergyWeight
         self.regularization = regularization
         self.threads = max(1, threads)
         let scalings = settings.symmetryFunctions.indices.map { e in
@@ -106,10 +113,12 @@ public struct Loss: Sendable {
         public var energy = 0.0
         /// ½ Σ_j (α/(3N_j)) Σ_k |r_k|².
         public var forces = 0.0
+        /// ½ Σ_j (γ/N_j) Σ_i δ_i².
+        public var atomEnergies = 0.0
         /// ½ λ |w|².
         public var regularization = 0.0
         /// Γ, the sum of the terms.
-        public var total: Double { energy + forces + regularization }
+        public var total: Double { energy + forces + atomEnergies + regularization }
 
         public init() {}
     }
@@ -127,7 +136,10 @@ public struct Loss: Sendable {
         public var energyPerAtomRMSE = 0.0, energyPerAtomMAE = 0.0
         /// RMSE and MAE over all Cartesian force components.
         public var forceRMSE = 0.0, forceMAE = 0.0
-        public var structureCount = 0, forceComponentCount = 0
+        /// RMSE and MAE of the per-atom energies E_i over the atoms of structures that have them
+        /// (`atomEnergyCount` atoms; zero when none do).
+        public var atomEnergyRMSE = 0.0, atomEnergyMAE = 0.0
+        public var structureCount = 0, forceComponentCount = 0, atomEnergyCount = 0
     }
 
     /// Γ at `parameters` (default: the model's).
@@ -161,7 +173,7 @@ public struct Loss: Sendable {
     /// RMSE and MAE of energy per atom and force components over the structures.
     public func errors(parameters: [Double]? = nil) -> Errors {
         var errors = Errors()
-        var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0
+        var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0, a2 = 0.0, a1 = 0.0
         for (structure, prediction) in zip(structures, predictions(parameters: parameters)) {
             let de = (prediction.energy - structure.energy) / Double(structure.count)
             e2 += de * de
@@ -171,8 +183,19 @@ public struct Loss: Sendable {
                 f2 += (d * d).sum()
                 f1 += abs(d.x) + abs(d.y) + abs(d.z)
             }
+            if let reference = structure.atomEnergies {
+                for (p, r) in zip(prediction.atomEnergies, reference) {
+                    a2 += (p - r) * (p - r)
+                    a1 += abs(p - r)
+                }
+                errors.atomEnergyCount += structure.count
+            }
             errors.structureCount += 1
             errors.forceComponentCount += 3 * structure.count
+        }
+        if errors.atomEnergyCount > 0 {
+            errors.atomEnergyRMSE = (a2 / Double(errors.atomEnergyCount)).squareRoot()
+            errors.atomEnergyMAE = a1 / Double(errors.atomEnergyCount)
         }
         if errors.structureCount > 0 {
             errors.energyPerAtomRMSE = (e2 / Double(errors.structureCount)).squareRoot()
@@ -185,24 +208,33 @@ public struct Loss: Sendable {
 
     // MARK: - Levenberg–Marquardt pieces
 
-    /// The weighted residuals of structure j, 1 + 3N_j entries, such that ½ Σ r² is its share of
-    /// Γ (without regularization): r_0 = √β (Ê_j − E_j)/N_j, then
-    /// r_(1+3k+d) = √(α/(3N_j)) (F̂_kd − F_kd) for atom k and component d.
+    /// The weighted residuals of structure j, `residualCount(structure:)` entries, such that
+    /// ½ Σ r² is its share of Γ (without regularization): r_0 = √β (Ê_j − E_j)/N_j, then
+    /// r_(1+3k+d) = √(α/(3N_j)) (F̂_kd − F_kd) for atom k and component d, then, when γ > 0 and
+    /// the structure has reference per-atom energies, r_(1+3N_j+i) = √(γ/N_j) (Ê_i − E_i).
     public func residuals(structure j: Int, parameters: [Double]? = nil) -> [Double] {
         let networks = networks(parameters)
         let f = forward(j, networks, networks.map { NeuralNetwork.Workspace(for: $0) }, secondDerivatives: false)
         return residuals(j, f)
     }
 
-    /// The residuals of structure j and their Jacobian ∂r/∂w, row-major (1 + 3N_j) × P:
+    /// Number of residuals of structure j: 1 + 3N_j, plus N_j per-atom energy rows when γ > 0
+    /// and the structure has reference per-atom energies.
+    public func residualCount(structure j: Int) -> Int {
+        let n = structures[j].count
+        return 1 + 3 * n + (usesAtomEnergies(j) ? n : 0)
+    }
+
+    /// The residuals of structure j and their Jacobian ∂r/∂w, row-major, residualCount × P:
     /// row 0 is √β/(N_j conv) Σ_i ∂NN_i/∂w; the row of force component (k, d) is
     /// √(α/(3N_j)) ∂F̂_kd/∂w = Σ_i Σ_s D_is ∂g_is/∂w with
     /// D_is = −√(α/(3N_j)) (f_s/conv) Σ_{a ∈ nbhd(i), owner(a) = k} ∂G_is/∂x_a,d,
-    /// one mixed-derivative call per element and row. Jᵀr is the gradient of the structure's
-    /// share of Γ.
+    /// one mixed-derivative call per element and row; the row of atom i's energy is
+    /// √(γ/N_j)/conv ∂NN_i/∂w. Jᵀr is the gradient of the structure's share of Γ.
     ///
     /// With `forceComponents` (indices 3k + d) only those force rows are formed, in that order,
-    /// after row 0: (1 + count) × P. The residuals are always all of them.
+    /// after row 0, and no per-atom energy rows: (1 + count) × P. The residuals are always all
+    /// of them.
     public func residualsAndJacobian(
         structure j: Int, parameters: [Double]? = nil, forceComponents: [Int]? = nil
     ) -> (residuals: [Double], jacobian: [Double]) {
@@ -214,7 +246,8 @@ public struct Loss: Sendable {
         let offsets = model.parameterOffsets, p = offsets.last!
         let components = forceComponents ?? Array(0..<(3 * n))
         precondition(components.allSatisfy { (0..<(3 * n)).contains($0) }, "force components 3k + d of this structure")
-        var jacobian = [Double](repeating: 0, count: (1 + components.count) * p)
+        let atomRows = forceComponents == nil && usesAtomEnergies(j)
+        var jacobian = [Double](repeating: 0, count: (1 + components.count + (atomRows ? n : 0)) * p)
         let energyScale = energyWeight.squareRoot() / (Double(n) / inverseConv)
         let forceScale = -(forceWeight / Double(3 * n)).squareRoot() * inverseConv
         // Neighborhood entries grouped by the atom they act on: (atom i, entry).
@@ -235,6 +268,19 @@ public struct Loss: Sendable {
                 let weights = [Double](repeating: energyScale, count: atoms.count)
                 weights.withUnsafeBufferPointer {
                     networks[e].accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                }
+                guard atomRows else { continue }
+                // Atom i's row: a one-hot weight on i in its element's batch.
+                let atomScale = (atomEnergyWeight / Double(n)).squareRoot() * inverseConv
+                var oneHot = [Double](repeating: 0, count: atoms.count)
+                for (a, i) in atoms.enumerated() {
+                    let row = (1 + components.count + i) * p
+                    let slice = UnsafeMutableBufferPointer(rebasing: jac[(row + offsets[e])..<(row + offsets[e + 1])])
+                    oneHot[a] = atomScale
+                    oneHot.withUnsafeBufferPointer {
+                        networks[e].accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                    }
+                    oneHot[a] = 0
                 }
             }
             guard forceWeight != 0 else { return }
@@ -318,13 +364,23 @@ public struct Loss: Sendable {
         return Forward(energy: energies.reduce(0, +), atomEnergies: energies, forces: forces)
     }
 
+    /// Whether structure j contributes a per-atom energy term (γ > 0 and reference E_i).
+    func usesAtomEnergies(_ j: Int) -> Bool {
+        atomEnergyWeight > 0 && structures[j].atomEnergies != nil
+    }
+
     func residuals(_ j: Int, _ f: Forward) -> [Double] {
         let structure = structures[j], n = Double(structure.count)
         var r = [energyWeight.squareRoot() * (f.energy - structure.energy) / n]
+        r.reserveCapacity(residualCount(structure: j))
         let w = (forceWeight / (3 * n)).squareRoot()
         for (p, ref) in zip(f.forces, structure.forces) {
             let d = p - ref
             r += [w * d.x, w * d.y, w * d.z]
+        }
+        if usesAtomEnergies(j), let reference = structure.atomEnergies {
+            let scale = (atomEnergyWeight / n).squareRoot()
+            for (p, ref) in zip(f.atomEnergies, reference) { r.append(scale * (p - ref)) }
         }
         return r
     }
@@ -342,6 +398,12 @@ public struct Loss: Sendable {
         let residuals = zip(f.forces, structure.forces).map { $0 - $1 }
         let forceScale = forceWeight / Double(3 * n)
         value.forces += 0.5 * forceScale * residuals.reduce(0) { $0 + ($1 * $1).sum() }
+        // δ_i = Ê_i − E_i of the per-atom energy term, when the structure has one.
+        var atomDeviations: [Double] = []
+        if usesAtomEnergies(j), let reference = structure.atomEnergies {
+            atomDeviations = zip(f.atomEnergies, reference).map { $0 - $1 }
+            value.atomEnergies += 0.5 * atomEnergyWeight / Double(n) * atomDeviations.reduce(0) { $0 + $1 * $1 }
+        }
         guard let gradient else { return }
         // v_is = Σ_{a ∈ nbhd(i)} r_owner(a) · ∂G_is/∂x_a.
         var v = [Double](repeating: 0, count: needForces ? n * stride : 0)
@@ -356,8 +418,12 @@ public struct Loss: Sendable {
         let energyScale = energyWeight * epsilon / Double(n) * inverseConv
         for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
             let network = networks[e], slice = UnsafeMutableBufferPointer(rebasing: gradient[offsets[e]..<offsets[e + 1]])
-            if energyScale != 0 {
-                let weights = [Double](repeating: energyScale, count: atoms.count)
+            if energyScale != 0 || !atomDeviations.isEmpty {
+                var weights = [Double](repeating: energyScale, count: atoms.count)
+                if !atomDeviations.isEmpty {
+                    let atomScale = atomEnergyWeight / Double(n) * inverseConv
+                    for (a, i) in atoms.enumerated() { weights[a] += atomScale * atomDeviations[i] }
+                }
                 weights.withUnsafeBufferPointer {
                     network.accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
                 }
@@ -402,6 +468,7 @@ public struct Loss: Sendable {
         for part in 0..<parts {
             total.energy += values[part].energy
             total.forces += values[part].forces
+            total.atomEnergies += values[part].atomEnergies
             if wantGradient { for q in 0..<p { gradient[q] += gradients[part][q] } }
         }
         total.regularization = 0.5 * regularization * w.reduce(0) { $0 + $1 * $1 }

@@ -35,9 +35,10 @@ public struct TrainingSettings: Sendable {
     /// Structures per mini-batch (steppers only); ≤ 0 or ≥ the training-set size means one
     /// full batch per epoch. The last batch of an epoch may be smaller.
     public var batchSize: Int
-    /// β, α and λ of the loss (`Loss`).
+    /// β, α, γ and λ of the loss (`Loss`).
     public var energyWeight: Double
     public var forceWeight: Double
+    public var atomEnergyWeight: Double
     public var regularization: Double
     /// Seed of the run's single generator (initialization, annealing, shuffling).
     public var seed: UInt64
@@ -58,17 +59,21 @@ public struct TrainingSettings: Sendable {
 
     public init(
         optimizer: TrainingOptimizer = TrainingOptimizer(.adam), epochs: Int = 100, batchSize: Int = 8,
-        energyWeight: Double = 1, forceWeight: Double = 1, regularization: Double = 0, seed: UInt64 = 1, threads: Int = 1,
+        energyWeight: Double = 1, forceWeight: Double = 1, atomEnergyWeight: Double = 0, regularization: Double = 0,
+        seed: UInt64 = 1, threads: Int = 1,
         initialization: WeightInitialization = .keep, annealing: SimulatedAnnealing? = nil, earlyStoppingPatience: Int? = nil,
         checkpointInterval: Int = 0, checkpointURL: URL? = nil
     ) {
-        precondition(epochs >= 0 && energyWeight >= 0 && forceWeight >= 0 && regularization >= 0, "need non-negative settings")
+        precondition(
+            epochs >= 0 && energyWeight >= 0 && forceWeight >= 0 && atomEnergyWeight >= 0 && regularization >= 0,
+            "need non-negative settings")
         precondition(earlyStoppingPatience.map { $0 >= 1 } ?? true, "the patience must be at least 1")
         self.optimizer = optimizer
         self.epochs = epochs
         self.batchSize = batchSize
         self.energyWeight = energyWeight
         self.forceWeight = forceWeight
+        self.atomEnergyWeight = atomEnergyWeight
         self.regularization = regularization
         self.seed = seed
         self.threads = max(1, threads)
@@ -107,7 +112,7 @@ public struct Trainer: Sendable {
     public let testLoss: Loss
     /// The run's complete state.
     public private(set) var state: TrainingCheckpoint
-    /// The outcome of the annealing pre-search, once done in this session.
+    /// The outcome of the annealing pre-search, once this trainer has run it.
     public private(set) var annealingResult: AnnealingResult?
 
     /// - Parameters:
@@ -125,10 +130,10 @@ public struct Trainer: Sendable {
         baseModel = model
         trainLoss = Loss(
             model: model, structures: train, energyWeight: settings.energyWeight, forceWeight: settings.forceWeight,
-            regularization: settings.regularization, threads: settings.threads)
+            atomEnergyWeight: settings.atomEnergyWeight, regularization: settings.regularization, threads: settings.threads)
         testLoss = Loss(
             model: model, structures: test, energyWeight: settings.energyWeight, forceWeight: settings.forceWeight,
-            regularization: 0, threads: settings.threads)
+            atomEnergyWeight: settings.atomEnergyWeight, regularization: 0, threads: settings.threads)
         if let checkpoint {
             precondition(checkpoint.parameters.count == model.parameterCount, "the checkpoint is for another architecture")
             state = checkpoint
@@ -221,16 +226,24 @@ public struct Trainer: Sendable {
     mutating func runEpoch() {
         let loss = trainLoss
         switch state.optimizer {
-        case .bfgs(let s):
+        case .bfgs(var s):
             var objective = TrainingObjective(loss: loss)
+            var curvature = s.inverseHessian ?? DenseInverseHessian(dimension: objective.dimension)
             let result = BFGS(maximumStep: s.maximumStep).minimize(
-                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
+                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch),
+                continuing: &curvature)
             state.parameters = result.point
-        case .lbfgs(let s):
+            s.inverseHessian = curvature
+            state.optimizer = .bfgs(s)
+        case .lbfgs(var s):
             var objective = TrainingObjective(loss: loss)
-            let result = LBFGS(memory: s.memory, maximumStep: s.maximumStep).minimize(
-                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
+            var history = s.correctionHistory ?? CorrectionHistory(memory: s.memory, dimension: objective.dimension)
+            let result = LBFGS(maximumStep: s.maximumStep).minimize(
+                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch),
+                continuing: &history)
             state.parameters = result.point
+            s.correctionHistory = history
+            state.optimizer = .lbfgs(s)
         case .levenbergMarquardt(var s):
             var problem = TrainingResiduals(loss: loss)
             let tau = s.damping == .jacobianDiagonal ? (s.currentDamping ?? s.initialDamping) : s.initialDamping

@@ -23,7 +23,7 @@ public struct TrainingObjective: Optimizable {
 }
 
 /// Every training residual stacked, as a `ResidualProblem` for Levenberg–Marquardt: the
-/// 1 + 3N_j residuals of each structure j in order (`Loss.residuals(structure:)`), then, when
+/// residuals of each structure j in order (`Loss.residuals(structure:)`), then, when
 /// λ > 0, √λ w_k for every parameter, so that ½|r|² = Γ exactly. Structures are spread over
 /// `loss.threads` concurrent parts.
 public struct TrainingResiduals: ResidualProblem {
@@ -34,7 +34,7 @@ public struct TrainingResiduals: ResidualProblem {
     public init(loss: Loss) {
         self.loss = loss
         var offsets = [0]
-        for s in loss.structures { offsets.append(offsets.last! + 1 + 3 * s.count) }
+        for j in loss.structures.indices { offsets.append(offsets.last! + loss.residualCount(structure: j)) }
         rowOffsets = offsets
     }
 

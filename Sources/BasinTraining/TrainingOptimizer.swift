@@ -28,9 +28,11 @@ public enum TrainingSchedule: LearningRateSchedule, Equatable {
     }
 }
 
-/// Settings of a full-batch quasi-Newton method (BFGS or L-BFGS) used for training. Each epoch
-/// is a fresh run of `iterationsPerEpoch` iterations from the current weights (the curvature
-/// memory restarts every epoch, so a checkpoint between epochs resumes exactly).
+/// Settings and carried state of a full-batch quasi-Newton method (BFGS or L-BFGS) used for
+/// training. Each epoch runs `iterationsPerEpoch` iterations from the current weights and
+/// continues with the curvature learned in the epochs before (the dense inverse Hessian of
+/// BFGS or the correction pairs of L-BFGS), which is part of the checkpoint, so a resumed run
+/// is the same as an uninterrupted one.
 public struct QuasiNewtonTraining: Codable, Sendable, Equatable {
     /// Correction pairs kept by L-BFGS (ignored by BFGS).
     public var memory: Int
@@ -38,6 +40,10 @@ public struct QuasiNewtonTraining: Codable, Sendable, Equatable {
     public var maximumStep: Double
     /// Line searches (accepted iterations) per epoch.
     public var iterationsPerEpoch: Int
+    /// BFGS's inverse-Hessian approximation where the last epoch stopped (nil before the first).
+    public var inverseHessian: DenseInverseHessian?
+    /// L-BFGS's correction pairs where the last epoch stopped (nil before the first).
+    public var correctionHistory: CorrectionHistory?
 
     public init(memory: Int = 10, maximumStep: Double = 0.5, iterationsPerEpoch: Int = 10) {
         precondition(memory >= 1 && maximumStep > 0 && iterationsPerEpoch >= 1, "need positive settings")

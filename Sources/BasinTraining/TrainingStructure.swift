@@ -44,7 +44,8 @@ public struct TrainingStructure: Sendable {
     public let energy: Double
     /// Reference force on each atom (model energy / length).
     public let forces: [SIMD3<Double>]
-    /// Reference per-atom energies, when the data has them (not used by the loss).
+    /// Reference per-atom energies (model energy units), when the data has them; `Loss` fits
+    /// them when its per-atom energy weight γ is positive.
     public let atomEnergies: [Double]?
     /// A label for reports, e.g. `input.data#3`.
     public var name: String
@@ -74,8 +75,11 @@ public struct TrainingStructure: Sendable {
         guard energy.isFinite, forces.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) else {
             throw TrainingError(reason: "reference energy or forces are not finite")
         }
-        if let atomEnergies, atomEnergies.count != configuration.count {
-            throw TrainingError(reason: "\(atomEnergies.count) atomic energies for \(configuration.count) atoms")
+        if let atomEnergies {
+            guard atomEnergies.count == configuration.count else {
+                throw TrainingError(reason: "\(atomEnergies.count) atomic energies for \(configuration.count) atoms")
+            }
+            guard atomEnergies.allSatisfy(\.isFinite) else { throw TrainingError(reason: "atomic energies are not finite") }
         }
         var map: [Int] = []
         for element in configuration.elements {

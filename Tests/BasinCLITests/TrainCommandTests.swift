@@ -7,7 +7,8 @@ import Testing
 
 /// `basin train CONFIG.yaml` and `basin test --model DIR DATA` on a tiny argon data set.
 @Suite struct TrainCommandTests {
-    /// Six argon clusters of 4–7 atoms with Lennard-Jones energies and forces (metal units).
+    /// Six argon clusters of 4–7 atoms with Lennard-Jones energies and forces (metal units), and
+    /// per-atom energies when the file format (extxyz) keeps them.
     static func writeData(to url: URL) throws {
         let lj = try LennardJones(epsilon: 0.0104, sigma: 3.4, cutoff: 8.5, units: .metal)
         let calculator = Calculator(potential: lj)
@@ -21,10 +22,12 @@ import Testing
                 if positions.allSatisfy({ (($0 - x) * ($0 - x)).sum().squareRoot() > 3.3 }) { positions.append(x) }
             }
             let configuration = Configuration(positions: positions, species: Array(repeating: 0, count: n), elements: [argon])
-            let e = try calculator.evaluate(configuration)
-            frames.append(Frame(configuration: configuration, energy: e.energy, forces: e.forces))
+            let e = try calculator.evaluate(configuration, [.energy, .forces, .perAtomEnergies])
+            frames.append(Frame(
+                configuration: configuration, energy: e.energy, forces: e.forces,
+                atomProperties: [AtomProperty(name: "energies", values: .real(e.perAtomEnergies))]))
         }
-        try N2P2Data.write(frames, to: url)
+        try StructureFile.write(frames, to: url)
     }
 
     static let symmetryFunctions = """
@@ -35,7 +38,7 @@ import Testing
 
         """
 
-    static func config(epochs: Int = 3, data: String = "input.data", extra: String = "") -> String {
+    static func config(epochs: Int = 3, data: String = "input.data", extra: String = "", loss: String = "") -> String {
         """
         data: [\(data)]
         test_fraction: 0.34
@@ -44,7 +47,7 @@ import Testing
         network: {hidden: [4], activations: [t]\(extra)}
         scaling: scale-center
         normalize: true
-        loss: {force_weight: 1.0, l2: 0}
+        loss: {force_weight: 1.0, l2: 0\(loss)}
         optimizer: {name: adam, learning_rate: 0.01, batch_size: 2}
         epochs: \(epochs)
         seed: 7
@@ -59,6 +62,7 @@ import Testing
     static func setUp(config: String = config()) throws -> URL {
         let folder = try CommandRunner.temporaryDirectory()
         try writeData(to: folder.appendingPathComponent("input.data"))
+        try writeData(to: folder.appendingPathComponent("atoms.extxyz"))
         try symmetryFunctions.write(to: folder.appendingPathComponent("sf.nn"), atomically: true, encoding: .utf8)
         try config.write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         return folder
@@ -148,5 +152,29 @@ import Testing
         let result = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path])
         #expect(result.status != 0)
         #expect(result.error.contains("element Ar has no network"), "\(result.error)")
+    }
+
+    @Test func perAtomEnergiesAreFittedAndReported() throws {
+        let folder = try Self.setUp(config: Self.config(epochs: 2, data: "atoms.extxyz", loss: ", atom_energy_weight: 0.5"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path, "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let model = folder.appendingPathComponent("run/model").path
+        let test = try CommandRunner.run(["test", "--model", model, folder.appendingPathComponent("atoms.extxyz").path, "--json"])
+        #expect(test.status == 0, "\(test.error)")
+        let report = try #require(try CommandRunner.json(test) as? [String: Any])
+        #expect((report["atomicEnergyRMSE"] as? Double).map { $0.isFinite && $0 > 0 } == true, "\(report)")
+        let elements = try #require(report["elements"] as? [[String: Any]])
+        #expect(elements.first?["atomicEnergyRMSE"] as? Double == report["atomicEnergyRMSE"] as? Double)
+    }
+
+    @Test func perAtomEnergyWeightNeedsPerAtomEnergies() throws {
+        // n2p2's input.data has no per-atom energies.
+        let folder = try Self.setUp(config: Self.config(loss: ", atom_energy_weight: 1"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path])
+        #expect(result.status != 0)
+        #expect(result.error.contains("input.data#1: no per-atom energies"), "\(result.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path))
     }
 }

@@ -114,6 +114,37 @@ enum TrainerFixtures {
         #expect(resumed.state.parameters != interrupted.state.parameters)
     }
 
+    /// BFGS and L-BFGS keep their curvature from epoch to epoch, in the checkpoint too: a run
+    /// stopped and resumed ends exactly where an uninterrupted one does.
+    @Test(arguments: [TrainingOptimizer.Kind.bfgs, .lbfgs])
+    func quasiNewtonCurvatureCarriesOverAndResumes(kind: TrainingOptimizer.Kind) throws {
+        var quasiNewton = QuasiNewtonTraining(memory: 5, iterationsPerEpoch: 3)
+        let optimizer: TrainingOptimizer = kind == .bfgs ? .bfgs(quasiNewton) : .lbfgs(quasiNewton)
+        var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: F.settings(optimizer, epochs: 4))
+        try straight.train()
+        switch straight.state.optimizer {
+        case .bfgs(let s): quasiNewton = s
+        case .lbfgs(let s): quasiNewton = s
+        default: Issue.record("the optimizer changed kind")
+        }
+        #expect((kind == .bfgs ? quasiNewton.inverseHessian != nil : quasiNewton.correctionHistory?.count ?? 0 > 0))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-qn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var firstHalf = F.settings(optimizer, epochs: 2)
+        firstHalf.checkpointURL = directory.appendingPathComponent("checkpoint.json")
+        var interrupted = Trainer(model: F.student, train: F.train, test: F.test, settings: firstHalf)
+        try interrupted.train()
+        let checkpoint = try TrainingCheckpoint.read(from: firstHalf.checkpointURL!)
+        #expect(checkpoint == interrupted.state)
+        var resumed = Trainer(
+            model: F.student, train: F.train, test: F.test, settings: F.settings(optimizer, epochs: 4), resumingFrom: checkpoint)
+        try resumed.train()
+        #expect(resumed.state.parameters == straight.state.parameters)
+        #expect(resumed.state.optimizer == straight.state.optimizer)
+    }
+
     @Test func annealingReturnsAStateNoWorseThanItsStart() {
         var settings = F.settings(TrainingOptimizer(.adam), epochs: 0)
         settings.annealing = SimulatedAnnealing(temperatureScale: .initialLoss, steps: 150, updates: 3, move: .all, initialStepSize: 0.05)

@@ -39,6 +39,9 @@ struct TestModel: ParsableCommand {
         var atoms: Int
         var forceRMSE: Double
         var forceMAE: Double
+        /// Errors of the atomic energies E_i, when the data carry them.
+        var atomicEnergyRMSE: Double?
+        var atomicEnergyMAE: Double?
     }
 
     struct Report: Encodable {
@@ -48,6 +51,9 @@ struct TestModel: ParsableCommand {
         var energyPerAtomMAE: Double
         var forceRMSE: Double
         var forceMAE: Double
+        /// Errors of the atomic energies E_i over the atoms whose data carry them.
+        var atomicEnergyRMSE: Double?
+        var atomicEnergyMAE: Double?
         var elements: [ElementErrors]
     }
 
@@ -81,18 +87,34 @@ struct TestModel: ParsableCommand {
         print("# \(report.structures) structures, \(report.atoms) atoms (model units)")
         print(String(format: "energy per atom  RMSE %.6g  MAE %.6g", report.energyPerAtomRMSE, report.energyPerAtomMAE))
         print(String(format: "forces           RMSE %.6g  MAE %.6g", report.forceRMSE, report.forceMAE))
+        if let rmse = report.atomicEnergyRMSE, let mae = report.atomicEnergyMAE {
+            print(String(format: "atomic energies  RMSE %.6g  MAE %.6g", rmse, mae))
+        }
         for e in report.elements {
             print(String(format: "forces on %-3@    RMSE %.6g  MAE %.6g  (%d atoms)", e.element, e.forceRMSE, e.forceMAE, e.atoms))
+            if let rmse = e.atomicEnergyRMSE, let mae = e.atomicEnergyMAE {
+                print(String(format: "E_i of %-3@       RMSE %.6g  MAE %.6g", e.element, rmse, mae))
+            }
         }
     }
 
-    /// The errors of `model` over `structures`, the force errors also per element.
+    /// The errors of `model` over `structures`, the force (and atomic energy) errors also per
+    /// element.
     static func report(model: NNPModel, structures: [TrainingStructure], threads: Int) -> Report {
         let loss = Loss(model: model, structures: structures, threads: threads)
         let errors = loss.errors()
         let count = model.settings.elements.count
         var squares = [Double](repeating: 0, count: count), absolutes = squares, atoms = [Int](repeating: 0, count: count)
+        var energySquares = squares, energyAbsolutes = squares, energyAtoms = atoms
         for (structure, prediction) in zip(structures, loss.predictions()) {
+            if let reference = structure.atomEnergies {
+                for (i, (p, r)) in zip(prediction.atomEnergies, reference).enumerated() {
+                    let e = structure.elementIndex[i]
+                    energySquares[e] += (p - r) * (p - r)
+                    energyAbsolutes[e] += abs(p - r)
+                    energyAtoms[e] += 1
+                }
+            }
             for (i, (p, r)) in zip(prediction.forces, structure.forces).enumerated() {
                 let e = structure.elementIndex[i], d = p - r
                 squares[e] += (d * d).sum()
@@ -102,14 +124,17 @@ struct TestModel: ParsableCommand {
         }
         let perElement = model.settings.elements.indices.compactMap { e -> ElementErrors? in
             guard atoms[e] > 0 else { return nil }
-            let n = Double(3 * atoms[e])
+            let n = Double(3 * atoms[e]), m = Double(energyAtoms[e])
             return ElementErrors(
                 element: model.settings.elements[e].symbol, atoms: atoms[e], forceRMSE: (squares[e] / n).squareRoot(),
-                forceMAE: absolutes[e] / n)
+                forceMAE: absolutes[e] / n, atomicEnergyRMSE: m > 0 ? (energySquares[e] / m).squareRoot() : nil,
+                atomicEnergyMAE: m > 0 ? energyAbsolutes[e] / m : nil)
         }
+        let withAtomEnergies = errors.atomEnergyCount > 0
         return Report(
             structures: structures.count, atoms: atoms.reduce(0, +), energyPerAtomRMSE: errors.energyPerAtomRMSE,
             energyPerAtomMAE: errors.energyPerAtomMAE, forceRMSE: errors.forceRMSE, forceMAE: errors.forceMAE,
-            elements: perElement)
+            atomicEnergyRMSE: withAtomEnergies ? errors.atomEnergyRMSE : nil,
+            atomicEnergyMAE: withAtomEnergies ? errors.atomEnergyMAE : nil, elements: perElement)
     }
 }

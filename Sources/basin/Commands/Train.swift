@@ -14,7 +14,7 @@ struct Train: ParsableCommand {
             Keys: data (list of files), format, test_fraction, elements, symmetry_functions \
             (a file with cutoff_type and symfunction_short lines), network {hidden, activations}, \
             scaling (none|scale|center|scale-center|sigma), normalize, loss {force_weight, \
-            energy_weight, l2}, optimizer {name, learning_rate, batch_size, iterations_per_epoch, \
+            energy_weight, atom_energy_weight, l2}, optimizer {name, learning_rate, batch_size, iterations_per_epoch, \
             schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}}, \
             epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
             threads, output, checkpoint_every. Unknown keys are errors. Relative paths are \
@@ -79,6 +79,14 @@ struct Train: ParsableCommand {
             throw CommandError(error.description)
         }
         guard dataset.count > 0 else { throw CommandError("data: the files hold no structure") }
+        if c.loss.atomEnergyWeight > 0 {
+            if optimizer.kind == .kalman {
+                throw CommandError("loss: the Kalman filter updates on energies and forces only; set atom_energy_weight to 0")
+            }
+            if let missing = dataset.structures.first(where: { $0.atomEnergies == nil }) {
+                throw CommandError("\(missing.name): no per-atom energies (property 'energies'), needed by loss.atom_energy_weight > 0")
+            }
+        }
         let (train, test) = dataset.split(testFraction: c.testFraction, seed: c.seed)
         guard train.count > 0 else { throw CommandError("test_fraction leaves no training structure (\(dataset.count) in all)") }
 
@@ -123,7 +131,8 @@ struct Train: ParsableCommand {
 
         let trainingSettings = TrainingSettings(
             optimizer: optimizer, epochs: c.epochs, batchSize: c.optimizer.batchSize, energyWeight: c.loss.energyWeight,
-            forceWeight: c.loss.forceWeight, regularization: c.loss.l2, seed: c.seed, threads: c.threads,
+            forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight, regularization: c.loss.l2,
+            seed: c.seed, threads: c.threads,
             initialization: .nguyenWidrow, annealing: annealing, earlyStoppingPatience: c.earlyStoppingPatience,
             checkpointInterval: c.checkpointEvery, checkpointURL: checkpointURL)
         var trainer = Trainer(

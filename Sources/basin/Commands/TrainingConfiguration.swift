@@ -19,7 +19,9 @@ import Yams
 ///     network: {hidden: [10, 10], activations: [t, t]}   # n2p2 letters or names; output linear
 ///     scaling: scale-center         # none | scale | center | scale-center | sigma (default)
 ///     normalize: false              # mean_energy and conv_energy from the data (conv_length 1)
-///     loss: {force_weight: 1, energy_weight: 1, l2: 0}
+///     loss: {force_weight: 1, energy_weight: 1, atom_energy_weight: 0, l2: 0}
+///                                   # atom_energy_weight > 0 fits per-atom energies too (extxyz
+///                                   # property `energies`; every structure must have them)
 ///     optimizer: {name: adam, learning_rate: 0.001, batch_size: 8, iterations_per_epoch: 10,
 ///                 schedule: {type: constant | step | exponential | plateau, factor, interval, patience, minimum}}
 ///     # name: kalman (n2p2's extended Kalman filter; keys with n2p2's names, all optional;
@@ -54,9 +56,10 @@ struct TrainingConfiguration: Decodable {
     struct LossWeights: Decodable {
         var forceWeight = 1.0
         var energyWeight = 1.0
+        var atomEnergyWeight = 0.0
         var l2 = 0.0
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case forceWeight = "force_weight", energyWeight = "energy_weight", l2
+            case forceWeight = "force_weight", energyWeight = "energy_weight", atomEnergyWeight = "atom_energy_weight", l2
         }
         init() {}
         init(from decoder: any Decoder) throws {
@@ -64,6 +67,7 @@ struct TrainingConfiguration: Decodable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             forceWeight = try c.decodeIfPresent(Double.self, forKey: .forceWeight) ?? forceWeight
             energyWeight = try c.decodeIfPresent(Double.self, forKey: .energyWeight) ?? energyWeight
+            atomEnergyWeight = try c.decodeIfPresent(Double.self, forKey: .atomEnergyWeight) ?? atomEnergyWeight
             l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? l2
         }
     }
@@ -482,8 +486,8 @@ extension TrainingConfiguration {
     func checkNumbers() throws {
         guard testFraction >= 0, testFraction < 1 else { throw CommandError("test_fraction must lie in [0, 1)") }
         guard epochs >= 0 else { throw CommandError("epochs must be ≥ 0") }
-        guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.l2 >= 0 else {
-            throw CommandError("loss: force_weight, energy_weight and l2 must be ≥ 0")
+        guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.atomEnergyWeight >= 0, loss.l2 >= 0 else {
+            throw CommandError("loss: force_weight, energy_weight, atom_energy_weight and l2 must be ≥ 0")
         }
         if let p = earlyStoppingPatience, p < 1 { throw CommandError("early_stopping_patience must be at least 1") }
         guard threads >= 1 else { throw CommandError("threads must be at least 1") }
