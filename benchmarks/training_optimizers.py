@@ -158,6 +158,9 @@ def read_curve(path):
 
 
 EPOCH_LINE = re.compile(r"^epoch (\d+)/")
+# Seconds a stopped run may take to finish its epoch and write its checkpoint before a second
+# signal ends it at once.
+GRACE_SECONDS = 120
 WEIGHTS = re.compile(r"(\d+) weights")
 
 
@@ -190,11 +193,25 @@ def train(basin, folder, name, config, budget=None, target=None):
     out_reader = threading.Thread(target=lambda: stdout.append(proc.stdout.read()), daemon=True)
     out_reader.start()
     training_start, weights, stopped, stderr_tail = None, None, False, []
-    epoch_times, reached = {}, None
+    epoch_times, reached, stop_time = {}, None, None
     while True:
-        now, line = lines.get()
+        try:
+            now, line = lines.get(timeout=1.0)
+        except queue.Empty:
+            now, line = time.time(), ""
+        # The budget runs on the clock, whatever the run prints (annealing, long epochs); a
+        # stopped run that has not ended its epoch within the grace period is signalled again
+        # (quit at once).
+        if not stopped and budget is not None and training_start is not None and now - training_start >= budget:
+            proc.send_signal(signal.SIGTERM)
+            stopped, stop_time = True, now
+        elif stopped and stop_time is not None and now - stop_time > GRACE_SECONDS:
+            proc.send_signal(signal.SIGTERM)
+            stop_time = None
         if line is None:
             break
+        if not line:
+            continue
         stderr_tail = (stderr_tail + [line])[-20:]
         if line.startswith("training:"):
             training_start = now
@@ -213,10 +230,7 @@ def train(basin, folder, name, config, budget=None, target=None):
             if curve and curve[-1]["epoch"] == epoch and curve[-1]["loss"] <= target:
                 reached = (epoch, now - training_start)
                 proc.send_signal(signal.SIGTERM)
-                stopped = True
-        if not stopped and budget is not None and now - training_start >= budget:
-            proc.send_signal(signal.SIGTERM)
-            stopped = True
+                stopped, stop_time = True, now
     reader.join()
     status, rss = wait_rusage(proc)
     out_reader.join()
