@@ -1,0 +1,47 @@
+import ArgumentParser
+import BasinIO
+import BasinMinima
+import Foundation
+
+extension MinimaDatabaseCommand {
+    /// `basin db export`: stored minima to an extended XYZ file.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write stored minima to an extended XYZ file, lowest energy first.",
+            discussion: """
+                One frame per minimum, as ASE writes a structure with an energy: the comment line \
+                holds energy=…, and id, times_found, run_id and step of the minimum. The file is \
+                written atomically. A selection that holds no minimum is an error and writes nothing.
+                """)
+
+        @OptionGroup var file: DatabaseOptions
+        @OptionGroup var selection: EnergyRangeOptions
+
+        @Option(name: .shortAndLong, help: "The extended XYZ file to write.")
+        var output: String
+
+        @Flag(help: "Print one JSON document instead of text.")
+        var json = false
+
+        struct Report: Encodable {
+            var database: String
+            var output: String
+            var minima: Int
+        }
+
+        func run() throws {
+            let database = try file.open()
+            let range = try selection.range(file: file.database)
+            let minima = try database.minima(energyRange: range, limit: selection.limit)
+            guard !minima.isEmpty else {
+                throw CommandError("\(file.database): no minima\(EnergyRangeOptions.describe(range)); nothing written to \(output)")
+            }
+            try ExtendedXYZ.write(minima.map(\.frame), to: URL(fileURLWithPath: output))
+            if json {
+                try Output.json(Report(database: file.database, output: output, minima: minima.count))
+            } else {
+                print("wrote \(minima.count) minima from \(file.database) to \(output)")
+            }
+        }
+    }
+}
