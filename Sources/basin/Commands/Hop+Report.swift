@@ -1,0 +1,70 @@
+import BasinAtoms
+import BasinIO
+import BasinOptimize
+import Foundation
+
+extension Hop {
+    struct Summary: Encodable {
+        var atoms: Int
+        var seed: UInt64
+        var stopReason: String
+        var steps: Int
+        var lowestEnergy: Double
+        var lowestFirstStep: Int
+        var targetEnergy: Double?
+        var targetStep: Int?
+        var distinctMinima: Int
+        var acceptedSteps: Int
+        var acceptanceRatio: Double
+        var evaporatedSteps: Int
+        var failedQuenches: Int
+        var evaluations: Int
+        var finalStepSize: Double
+        var containerRadius: Double?
+        var seconds: Double
+        var secondsPerStep: Double
+        var output: String?
+        var minima: String?
+    }
+
+    /// Writes the lowest minimum (--output) and the distinct minima (--minima), each atomically.
+    func write(_ result: BasinHoppingResult, template: Configuration) throws {
+        func frame(_ minimum: BasinHoppingMinimum) -> Frame {
+            var configuration = template
+            configuration.positions = minimum.positions
+            return Frame(configuration: configuration, energy: minimum.energy,
+                         info: ["first_step": "\(minimum.firstStep)", "times_found": "\(minimum.timesFound)"])
+        }
+        if let output, let lowest = result.lowest {
+            try StructureFile.write([frame(lowest)], to: URL(fileURLWithPath: output))
+        }
+        if let minima {
+            try ExtendedXYZ.write(result.minima.minima.map(frame), to: URL(fileURLWithPath: minima))
+        }
+    }
+
+    /// Prints the run's summary as JSON or text.
+    func report(_ result: BasinHoppingResult, lowest: BasinHoppingMinimum, atoms: Int, containerRadius: Double?, seconds: Double) throws {
+        let summary = Summary(
+            atoms: atoms, seed: seed, stopReason: result.stopReason.rawValue, steps: result.steps, lowestEnergy: lowest.energy,
+            lowestFirstStep: lowest.firstStep, targetEnergy: targetEnergy, targetStep: result.targetStep,
+            distinctMinima: result.minima.count, acceptedSteps: result.acceptedSteps,
+            acceptanceRatio: result.steps > 0 ? Double(result.acceptedSteps) / Double(result.steps) : 0,
+            evaporatedSteps: result.evaporatedSteps, failedQuenches: result.failedQuenches, evaluations: result.evaluations,
+            finalStepSize: result.finalStepSize, containerRadius: containerRadius, seconds: seconds,
+            secondsPerStep: result.steps > 0 ? seconds / Double(result.steps) : 0, output: output, minima: minima)
+        if json {
+            try Output.json(summary)
+            return
+        }
+        print("stopped         \(result.stopReason == .targetReached ? "target reached" : "step limit") after \(result.steps) steps")
+        print(String(format: "lowest energy   %.10f  (first found at step %d)", lowest.energy, lowest.firstStep))
+        print("distinct minima \(result.minima.count)")
+        print(String(format: "accepted        %d of %d steps (%.1f%%); %d evaporated, %d quenches failed", result.acceptedSteps,
+                     result.steps, 100 * summary.acceptanceRatio, result.evaporatedSteps, result.failedQuenches))
+        print(String(format: "time            %.3f s (%.1f µs per step, %d gradient evaluations)", seconds,
+                     1e6 * summary.secondsPerStep, result.evaluations))
+        if let output { print("lowest minimum  \(output)") }
+        if let minima { print("minima          \(minima)") }
+    }
+}
