@@ -113,10 +113,11 @@ public struct BasinHopping: Sendable {
     ///   - minimizer: the local minimizer (L-BFGS is the usual choice).
     ///   - generator: the source of all randomness; the same seed gives the same run.
     ///   - observer: called after every step.
+    ///   - shouldStop: asked before every step; true ends the run there (`.interrupted`).
     /// - Throws: whatever `problem.evaluate` throws, passed through.
     public func run<P: Optimizable, M: Minimizer>(
         _ problem: inout P, from start: [Double], steps: Int, minimizer: M, generator: inout SeededGenerator,
-        observer: BasinHoppingObserver? = nil
+        observer: BasinHoppingObserver? = nil, shouldStop: (() -> Bool)? = nil
     ) throws(P.Failure) -> BasinHoppingResult {
         precondition(problems.isEmpty, problems.joined(separator: "; "))
         precondition(start.count == problem.dimension && start.count % 3 == 0, "the start needs three coordinates per atom")
@@ -142,6 +143,10 @@ public struct BasinHopping: Sendable {
         var windowAccepted = 0, windowSteps = 0, stepsSinceImprovement = 0
         var step = 0
         while step < steps {
+            if let shouldStop, shouldStop() {
+                result.finalStepSize = s
+                return finish(&result, .interrupted, minima: minima)
+            }
             step += 1
             let restarting = restartInterval.map { stepsSinceImprovement >= $0 } ?? false
             if restarting {

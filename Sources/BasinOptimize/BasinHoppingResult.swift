@@ -8,6 +8,8 @@ public struct BasinHoppingResult: Sendable {
         case targetReached
         /// The quench of the starting point did not reach a finite minimum.
         case startFailed
+        /// `shouldStop` asked to stop between steps; the result covers the steps taken.
+        case interrupted
     }
 
     public var stopReason: StopReason

@@ -20,11 +20,14 @@ import Testing
             .replacingOccurrences(of: "batch_size: 2", with: "batch_size: 1")
     }
 
-    /// Runs `basin` and, with a `signal`, sends it `delay` seconds after the process reports
-    /// its first epoch (so the signal lands inside training, not while the data load).
+    /// Runs `basin` and, with a `signal`, sends it `delay` seconds after the process writes
+    /// `marker` to standard error (by default its first epoch's report, so the signal lands
+    /// inside training, not while the data load; nil: counted from the launch).
     /// Standard error is read while the process runs: a long run's progress lines overflow a
     /// pipe's buffer (`CommandRunner.run` reads it only after standard output ends).
-    static func run(_ arguments: [String], signal: Int32? = nil, delay: Double = 0) throws -> (status: Int32, signaled: Bool, error: String) {
+    static func run(_ arguments: [String], signal: Int32? = nil, delay: Double = 0, marker: String? = "epoch 1/") throws
+        -> (status: Int32, signaled: Bool, error: String)
+    {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = arguments
@@ -45,8 +48,8 @@ import Testing
         }
         if let signal {
             let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline && process.isRunning {
-                if text.contents.contains("epoch 1/") { break }
+            while let marker, Date() < deadline && process.isRunning {
+                if text.contents.contains(marker) { break }
                 Thread.sleep(forTimeInterval: 0.01)
             }
             Thread.sleep(forTimeInterval: delay)
@@ -165,5 +168,23 @@ import Testing
         #expect(try CommandRunner.run(["train", config]).status == 0)
         #expect(Self.files(in: model) == ["input.nn", "scaling.data", "weights.018.data"], "\(Self.files(in: model))")
         #expect(Self.files(in: folder.appendingPathComponent("run")).allSatisfy { !$0.hasPrefix(".") })
+    }
+
+    /// `basin hop` stops after the current step and still writes its minima and database run.
+    @Test func hopStopsAfterTheCurrentStepAndWritesWhatItFound() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("minima.db").path
+        let minima = folder.appendingPathComponent("minima.extxyz").path
+        let stopped = try Self.run(
+            ["hop", "--atoms", "38", "--steps", "100000000", "--seed", "2", "--database", database, "--minima", minima],
+            signal: SIGINT, delay: 1.5, marker: nil)
+        #expect(!stopped.signaled && stopped.status == 130, "status \(stopped.status)\n\(stopped.error)")
+        #expect(stopped.error.contains("interrupted after step"), "\(stopped.error)")
+        let frames = try String(contentsOfFile: minima, encoding: .utf8)
+        #expect(frames.hasPrefix("38\n"))
+        let list = try CommandRunner.run(["db", "list", "--database", database, "--json"])
+        #expect(list.status == 0, "\(list.error)")
+        #expect(list.output.contains("-1"), "\(list.output)")
     }
 }

@@ -25,6 +25,10 @@ extension Hop {
         var secondsPerStep: Double
         var output: String?
         var minima: String?
+        var database: String?
+        /// Minima stored in the database by this run, and how many of them were new to it.
+        var databaseRecords: Int?
+        var databaseNewMinima: Int?
     }
 
     /// Writes the lowest minimum (--output) and the distinct minima (--minima), each atomically.
@@ -44,7 +48,10 @@ extension Hop {
     }
 
     /// Prints the run's summary as JSON or text.
-    func report(_ result: BasinHoppingResult, lowest: BasinHoppingMinimum, atoms: Int, containerRadius: Double?, seconds: Double) throws {
+    func report(
+        _ result: BasinHoppingResult, lowest: BasinHoppingMinimum, atoms: Int, containerRadius: Double?, seconds: Double,
+        recorder: MinimaRecorder?
+    ) throws {
         let summary = Summary(
             atoms: atoms, seed: seed, stopReason: result.stopReason.rawValue, steps: result.steps, lowestEnergy: lowest.energy,
             lowestFirstStep: lowest.firstStep, targetEnergy: targetEnergy, targetStep: result.targetStep,
@@ -52,12 +59,18 @@ extension Hop {
             acceptanceRatio: result.steps > 0 ? Double(result.acceptedSteps) / Double(result.steps) : 0,
             evaporatedSteps: result.evaporatedSteps, failedQuenches: result.failedQuenches, evaluations: result.evaluations,
             finalStepSize: result.finalStepSize, containerRadius: containerRadius, seconds: seconds,
-            secondsPerStep: result.steps > 0 ? seconds / Double(result.steps) : 0, output: output, minima: minima)
+            secondsPerStep: result.steps > 0 ? seconds / Double(result.steps) : 0, output: output, minima: minima,
+            database: database, databaseRecords: recorder?.recorded, databaseNewMinima: recorder?.newMinima)
         if json {
             try Output.json(summary)
             return
         }
-        print("stopped         \(result.stopReason == .targetReached ? "target reached" : "step limit") after \(result.steps) steps")
+        let reason = switch result.stopReason {
+        case .targetReached: "target reached"
+        case .interrupted: "interrupted"
+        case .stepLimit, .startFailed: "step limit"
+        }
+        print("stopped         \(reason) after \(result.steps) steps")
         print(String(format: "lowest energy   %.10f  (first found at step %d)", lowest.energy, lowest.firstStep))
         print("distinct minima \(result.minima.count)")
         print(String(format: "accepted        %d of %d steps (%.1f%%); %d evaporated, %d quenches failed", result.acceptedSteps,
@@ -66,5 +79,8 @@ extension Hop {
                      1e6 * summary.secondsPerStep, result.evaluations))
         if let output { print("lowest minimum  \(output)") }
         if let minima { print("minima          \(minima)") }
+        if let database, let recorder {
+            print("database        \(database): \(recorder.recorded) minima recorded, \(recorder.newMinima) new")
+        }
     }
 }

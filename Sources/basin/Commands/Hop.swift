@@ -17,7 +17,9 @@ struct Hop: ParsableCommand {
             ε = σ = 1) from random positions; a structure file starts from its last frame. With \
             --potential lj and no --cutoff every pair interacts (an all-pairs cluster kernel); \
             other potentials go through the usual calculator. Distinct minima are recognised by \
-            energy and inertia/radial fingerprints and written lowest first.
+            energy and inertia/radial fingerprints and written lowest first. With --database \
+            every minimum found is stored in a minima database (see basin db) as one run. \
+            Ctrl-C (or SIGTERM) stops after the current step and writes what was found.
             """)
 
     @Argument(help: "Starting structure (extxyz/xyz, LAMMPS data or dump, n2p2); or use --atoms.")
@@ -85,6 +87,9 @@ struct Hop: ParsableCommand {
     @Option(help: "Keep (and write to --minima) only this many of the lowest distinct minima.")
     var maxMinima: Int?
 
+    @Option(help: "Store every minimum found in this minima database (SQLite; created if missing).")
+    var database: String?
+
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
@@ -131,25 +136,48 @@ struct Hop: ParsableCommand {
         let radius = noContainer ? nil : containerRadius ?? (allPairsLJ ? Self.defaultContainerRadius(atoms: template.count, sigma: sigma) : nil)
         let hopping = settings(containerRadius: radius)
 
+        let recorder = try makeRecorder(template: template, containerRadius: radius)
         let progress = ProgressReporter(label: "hop", total: steps)
         let clock = Date()
-        let observer: BasinHoppingObserver = { progress.update($0.step) }
+        let observer: BasinHoppingObserver = { step in
+            progress.update(step.step)
+            recorder?.observe(step)
+        }
+        let interruption = Interruption(acknowledgement: "interrupt: stopping after the current step (signal again to quit at once)")
+        interruption.start()
+        defer { interruption.stop() }
+        let stop = { interruption.isRequested }
         let minimizer = BasinHoppingLBFGS(maximumStep: 0.1 * sigma)
         let result: BasinHoppingResult
         if allPairsLJ {
             var cluster = ClusterLennardJones(atomCount: template.count, epsilon: potential.epsilon ?? 1, sigma: sigma)
-            result = hopping.run(&cluster, from: start, steps: steps, minimizer: minimizer, generator: &generator, observer: observer)
+            result = hopping.run(
+                &cluster, from: start, steps: steps, minimizer: minimizer, generator: &generator, observer: observer,
+                shouldStop: stop)
         } else {
             var surface = PotentialEnergySurface(configuration: template, calculator: try potential.makeCalculator())
-            result = try hopping.run(&surface, from: start, steps: steps, minimizer: minimizer, generator: &generator, observer: observer)
+            result = try hopping.run(
+                &surface, from: start, steps: steps, minimizer: minimizer, generator: &generator, observer: observer,
+                shouldStop: stop)
         }
         progress.finish()
         let seconds = Date().timeIntervalSince(clock)
         guard let lowest = result.lowest else {
             throw CommandError("\(input ?? "the random start"): the starting structure did not relax to a finite minimum")
         }
+        if let recorder {
+            // The observer sees steps 1, 2, …; the quenched start is step 0.
+            if let first = result.minima.minima.first(where: { $0.firstStep == 0 }) {
+                recorder.record(energy: first.energy, positions: first.positions, step: 0)
+            }
+            try recorder.finish(steps: result.steps)
+        }
         try write(result, template: template)
-        try report(result, lowest: lowest, atoms: template.count, containerRadius: radius, seconds: seconds)
+        try report(result, lowest: lowest, atoms: template.count, containerRadius: radius, seconds: seconds, recorder: recorder)
+        if result.stopReason == .interrupted, let number = interruption.receivedSignal {
+            Output.note("interrupted after step \(result.steps); the minima found so far are written")
+            throw ExitCode(Interruption.exitStatus(for: number))
+        }
     }
 
     /// GMIN's default container radius for a Lennard-Jones cluster: 2σ plus the radius of a
