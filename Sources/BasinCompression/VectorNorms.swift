@@ -1,0 +1,17 @@
+/// Euclidean norms and distances of the reduced variable vectors.
+enum Vectors {
+    static func norm(_ x: [Double]) -> Double {
+        var sum = 0.0
+        for value in x { sum += value * value }
+        return sum.squareRoot()
+    }
+
+    static func distance(_ x: [Double], _ y: [Double]) -> Double {
+        var sum = 0.0
+        for k in x.indices {
+            let d = x[k] - y[k]
+            sum += d * d
+        }
+        return sum.squareRoot()
+    }
+}
