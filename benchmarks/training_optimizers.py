@@ -15,8 +15,8 @@ P x P matrix (8 P^2 bytes), and Levenberg-Marquardt a Jacobian of train x (1 + 3
 (120 x 193 x 430 doubles = 80 MB) and P^2 work per row.
 
 Studies:
- 1. BFGS vs L-BFGS (memory 10; 10 iterations per epoch; the curvature memory restarts every epoch,
-    as `basin train` does): test energy/force RMSE after the same wall-time budget, the time, and peak
+ 1. BFGS vs L-BFGS (memory 10; 10 iterations per epoch; the curvature carries over from epoch to
+    epoch, as in `basin train`): test energy/force RMSE after the same wall-time budget, the time, and peak
     RSS of the basin process (its wait4 rusage; /usr/bin/time -v would intercept the stop signal) next to
     the 8 P^2 bytes of BFGS's inverse Hessian. A memory probe repeats both with a 40-40 network
     (~2900 weights, 68 MB matrix) for a few iterations, where the difference shows in the RSS.

@@ -29,7 +29,7 @@ struct CompressionOptions: ParsableArguments {
     @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Significant bits c tested for c_p, as LO...HI (0...52).")
+    @Option(help: "Significant bits c tested for c_t and c_p, as LO...HI (0...52).")
     var bits: BitsRange = BitsRange(range: 0...24)
 
     @Flag(help: "Take r₂ = min{r₀, 2/L**(r₀)} at r₀ = 0.1 instead of refining r.")

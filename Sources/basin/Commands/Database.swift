@@ -13,7 +13,7 @@ struct MinimaDatabaseCommand: ParsableCommand {
             that differ only by rotation, translation, reflection or the order of atoms are the \
             same. Energies and lengths are in the units of the potential that produced them.
             """,
-        subcommands: [Add.self, List.self, Show.self, Export.self]
+        subcommands: [Add.self, List.self, Show.self, Export.self, CompressMinima.self, VerifyMinima.self]
     )
 }
 
