@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dense BFGS approximation H of the inverse Hessian, n × n numbers allocated once.
 ///
 /// Each pair s = xₖ₊₁ − xₖ, y = ∇fₖ₊₁ − ∇fₖ with ρ = 1 / sᵀy updates it as (Nocedal & Wright,
@@ -11,7 +13,9 @@
 /// safely positive are skipped.
 ///
 /// A value carries what BFGS has learned; passing it to `BFGS.minimize(…continuing:)` again
-/// continues with that curvature (it is `Codable`, so a checkpoint can keep it).
+/// continues with that curvature. It is `Codable`, so a checkpoint can keep it: H is encoded as
+/// one block of n² little-endian doubles (base64 in JSON), which costs 8n² bytes (×4/3) instead
+/// of a tree of n² numbers. Equality compares H, not the scratch memory.
 public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendable, Equatable {
     public let dimension: Int
     /// H, row-major.
@@ -27,6 +31,39 @@ public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendabl
         matrix = [Double](repeating: 0, count: dimension * dimension)
         hy = [Double](repeating: 0, count: dimension)
         clear()
+    }
+
+    private enum CodingKeys: String, CodingKey { case dimension, isEmpty, matrix }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dimension = try c.decode(Int.self, forKey: .dimension)
+        isEmpty = try c.decode(Bool.self, forKey: .isEmpty)
+        let bytes = try c.decode(Data.self, forKey: .matrix)
+        guard dimension >= 0, bytes.count == 8 * dimension * dimension else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .matrix, in: c, debugDescription: "\(bytes.count) bytes for a \(dimension) × \(dimension) matrix")
+        }
+        let n = dimension
+        matrix = bytes.withUnsafeBytes { raw in
+            (0..<(n * n)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
+        }
+        hy = [Double](repeating: 0, count: n)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(isEmpty, forKey: .isEmpty)
+        var bytes = Data(capacity: 8 * matrix.count)
+        for value in matrix {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        try c.encode(bytes, forKey: .matrix)
+    }
+
+    public static func == (a: DenseInverseHessian, b: DenseInverseHessian) -> Bool {
+        a.dimension == b.dimension && a.isEmpty == b.isEmpty && a.matrix == b.matrix
     }
 
     /// H ← I.
