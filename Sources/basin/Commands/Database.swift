@@ -6,12 +6,15 @@ import Foundation
 struct MinimaDatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Import, list, show and export the minima of a minima database.",
+        abstract: "Import, list, show, export, compress and verify the minima of a minima database.",
         discussion: """
             A minima database is one SQLite file holding each distinct local minimum once (energy, \
-            atoms, positions, fingerprint, times found) and the runs that found them. Minima \
-            that differ only by rotation, translation, reflection or the order of atoms are the \
-            same. Energies and lengths are in the units of the potential that produced them.
+            atoms, positions, fingerprint, times found) and the runs that found them (basin hop \
+            --database fills one). Minima that differ only by rotation, translation, reflection \
+            or the order of atoms are the same. Energies and lengths are in the units of the \
+            potential that produced them. Lennard-Jones minima can also be kept at their \
+            guaranteed number of significant bits (compress) and recovered by Newton's method \
+            (verify).
             """,
         subcommands: [Add.self, List.self, Show.self, Export.self, CompressMinima.self, VerifyMinima.self]
     )
