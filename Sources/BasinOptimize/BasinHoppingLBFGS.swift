@@ -1,3 +1,5 @@
+import BasinMath
+
 /// The L-BFGS variant of GMIN and pele for the many quenches of basin hopping: Nocedal's
 /// two-loop recursion (Nocedal, Math. Comp. 35, 773 (1980); Liu & Nocedal, Math. Program. 45,
 /// 503 (1989)) with a short memory and, instead of a Wolfe line search, the step −H∇f taken
@@ -149,7 +151,7 @@ private struct TwoLoopHistory {
                         for age in 0..<count {
                             let slot = (newest - age + memory) % memory
                             let s = buffer.baseAddress! + 2 * slot * n, y = s + n
-                            let a = rho[slot] * dot(s, d, n)
+                            let a = rho[slot] * DenseKernels.dot(s, d, count: n)
                             alpha[slot] = a
                             for k in 0..<n { d[k] -= a * y[k] }
                         }
@@ -157,7 +159,7 @@ private struct TwoLoopHistory {
                         for age in stride(from: count - 1, through: 0, by: -1) {
                             let slot = (newest - age + memory) % memory
                             let s = buffer.baseAddress! + 2 * slot * n, y = s + n
-                            let b = alpha[slot] - rho[slot] * dot(y, d, n)
+                            let b = alpha[slot] - rho[slot] * DenseKernels.dot(y, d, count: n)
                             for k in 0..<n { d[k] += b * s[k] }
                         }
                     }
@@ -165,23 +167,4 @@ private struct TwoLoopHistory {
             }
         }
     }
-}
-
-/// Σₖ aₖ bₖ with four independent partial sums.
-@inline(__always)
-private func dot(_ a: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ n: Int) -> Double {
-    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-    var k = 0
-    while k + 4 <= n {
-        s0 += a[k] * b[k]
-        s1 += a[k + 1] * b[k + 1]
-        s2 += a[k + 2] * b[k + 2]
-        s3 += a[k + 3] * b[k + 3]
-        k += 4
-    }
-    while k < n {
-        s0 += a[k] * b[k]
-        k += 1
-    }
-    return (s0 + s1) + (s2 + s3)
 }
