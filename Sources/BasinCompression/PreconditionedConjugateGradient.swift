@@ -1,4 +1,5 @@
 import BasinMath
+import BasinOptimize
 
 /// Conjugate gradients for H·s = g preconditioned by the Cholesky factor of a nearby positive
 /// definite matrix (Saad, *Iterative Methods for Sparse Linear Systems*, 2nd ed., Alg. 9.1).
@@ -25,11 +26,11 @@ enum PreconditionedConjugateGradient {
         var z = r
         preconditioner.solve(&z)
         var p = z
-        var rz = dot(r, z)
+        var rz = r.dot(z)
         var hp = [Double](repeating: 0, count: m)
         for _ in 0..<maximumIterations {
             h.multiply(p, into: &hp, threads: threads)
-            let curvature = dot(p, hp)
+            let curvature = p.dot(hp)
             guard curvature.isFinite else { return .notConverged }
             guard curvature > 0 else { return .negativeCurvature }
             let alpha = rz / curvature
@@ -46,17 +47,11 @@ enum PreconditionedConjugateGradient {
             }
             z = r
             preconditioner.solve(&z)
-            let rzNext = dot(r, z)
+            let rzNext = r.dot(z)
             let beta = rzNext / rz
             rz = rzNext
             for k in 0..<m { p[k] = z[k] + beta * p[k] }
         }
         return .notConverged
-    }
-
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var sum = 0.0
-        for k in a.indices { sum += a[k] * b[k] }
-        return sum
     }
 }

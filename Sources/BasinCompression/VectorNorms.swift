@@ -1,9 +1,9 @@
+import BasinOptimize
+
 /// Euclidean norms and distances of the reduced variable vectors.
 enum Vectors {
     static func norm(_ x: [Double]) -> Double {
-        var sum = 0.0
-        for value in x { sum += value * value }
-        return sum.squareRoot()
+        x.dot(x).squareRoot()
     }
 
     static func distance(_ x: [Double], _ y: [Double]) -> Double {

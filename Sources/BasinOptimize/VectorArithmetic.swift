@@ -1,7 +1,7 @@
 /// The few vector operations the minimizers need, on `[Double]` in place (no allocation).
 extension Array where Element == Double {
     /// Σₖ selfₖ otherₖ.
-    func dot(_ other: [Double]) -> Double {
+    public func dot(_ other: [Double]) -> Double {
         precondition(count == other.count, "vectors of different lengths")
         var sum = 0.0
         for k in indices { sum += self[k] * other[k] }
