@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Basin: machine-learned interatomic potentials, molecular dynamics and energy landscapes.
 ///
-/// Modules are layered (see DESIGN.md); a module imports only modules above it in this list.
+/// Modules are layered (see docs/architecture.md); a module imports only modules above it in this list.
 let package = Package(
     name: "Basin",
     platforms: [.macOS(.v14)],
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP"]),
+        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP", "BasinPotentials"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
         .target(name: "BasinTestSupport", dependencies: ["BasinNNP"], path: "Tests/BasinTestSupport"),

@@ -8,6 +8,8 @@
 # `apt-get download` and unpacked with `dpkg-deb -x`.
 set -euo pipefail
 dest=${1:?usage: fetch-water-model.sh DESTINATION}
+mkdir -p "$(dirname "$dest")"
+dest="$(cd "$(dirname "$dest")" && pwd)/$(basename "$dest")"   # absolute: the download works in a scratch folder
 installed=/usr/share/lammps/examples/PACKAGES/hdnnp
 files="hdnnp-data/input.nn hdnnp-data/scaling.data hdnnp-data/weights.001.data hdnnp-data/weights.008.data data.H2O-360mol"
 
@@ -19,7 +21,6 @@ copy_from() {
     mv "$tmp" "$dest"
 }
 
-mkdir -p "$(dirname "$dest")"
 if [ -f "$installed/hdnnp-data/input.nn" ]; then
     copy_from "$installed"
     exit 0

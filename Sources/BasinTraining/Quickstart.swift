@@ -375,7 +375,12 @@ public struct SiliconQuickstart: Sendable {
         try TrainingPlots.learningCurve(curve).write(to: directory.appendingPathComponent("learning-curve.svg"))
         try Data(TrainingPlots.parity(test: test.structures, predictions: predictions, reference: "SW").utf8)
             .write(to: directory.appendingPathComponent("parity.svg"), options: .atomic)
-        try Self.rdfPlot(radii: radii, sw: gSW, nnp: gNNP).write(to: directory.appendingPathComponent("g-of-r.svg"))
+        let density = Double(start.count) / start.cell.volume
+        let statePoint = String(
+            format: "Si, %d atoms, %.0f K (Langevin), %.4f atoms/Å³ (a = %.4g Å)",
+            start.count, s.validationTemperature, density, s.latticeConstant)
+        try Self.rdfPlot(radii: radii, sw: gSW, nnp: gNNP, statePoint: statePoint)
+            .write(to: directory.appendingPathComponent("g-of-r.svg"))
         result.timings.report = Self.seconds(clock.now - stageStart)
         result.timings.total = Self.seconds(clock.now - jobStart)
         try Data(report(result, sample: sample).utf8).write(to: directory.appendingPathComponent("report.md"), options: .atomic)
@@ -408,8 +413,9 @@ public struct SiliconQuickstart: Sendable {
         return sxx > 0 ? sxy / sxx : 0
     }
 
-    static func rdfPlot(radii: [Double], sw: [Double], nnp: [Double]) -> SVGPlot {
-        var plot = SVGPlot(title: "g(r)", xLabel: "r (Å)", yLabel: "g(r)")
+    /// g(r) of the reference and the model; the title states the state point.
+    static func rdfPlot(radii: [Double], sw: [Double], nnp: [Double], statePoint: String) -> SVGPlot {
+        var plot = SVGPlot(title: "g(r): \(statePoint)", xLabel: "r (Å)", yLabel: "g(r)")
         plot.add(.init(name: "SW", points: zip(radii, sw).map { ($0, $1) }, color: SVGPlot.palette[0]))
         plot.add(.init(name: "NNP", points: zip(radii, nnp).map { ($0, $1) }, color: SVGPlot.palette[1], dashed: true))
         return plot

@@ -86,16 +86,17 @@ public struct SVGPlot: Sendable {
 
             """
         // Grid and ticks.
-        for t in Self.linearTicks(x0, x1) {
+        let xTicks = Self.linearTicks(x0, x1)
+        for (t, label) in zip(xTicks, Self.labels(xTicks, logarithmic: false)) {
             out += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotHeight))\" stroke=\"#e5e5e5\"/>\n"
-            out += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(Self.label(t))</text>\n"
+            out += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(label)</text>\n"
         }
         let yTicks: [Double] = logY
             ? (Int(log10(y0).rounded())...Int(log10(y1).rounded())).map { pow(10, Double($0)) }
             : Self.linearTicks(y0, y1)
-        for t in yTicks {
+        for (t, label) in zip(yTicks, Self.labels(yTicks, logarithmic: logY)) {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>\n"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Self.label(t))</text>\n"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(label)</text>\n"
         }
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"black\"/>\n"
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
@@ -179,10 +180,28 @@ public struct SVGPlot: Sendable {
         return ticks
     }
 
-    static func label(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        if abs(v) >= 1e4 || abs(v) < 1e-3 { return String(format: "%.0e", v) }
-        return String(format: "%g", v)
+    /// The labels of one axis's ticks, all in one style: powers of ten as 10ⁿ on a logarithmic
+    /// axis; on a linear axis plain decimals, or, when a tick is 10⁵ or more or a nonzero one
+    /// below 10⁻³ in magnitude, scientific notation with the fewest digits that state every
+    /// tick exactly (to 10⁻⁹ relative).
+    static func labels(_ ticks: [Double], logarithmic: Bool) -> [String] {
+        if logarithmic { return ticks.map { "10" + superscript(Int(log10($0).rounded())) } }
+        let magnitudes = ticks.filter { $0 != 0 }.map(abs)
+        guard magnitudes.contains(where: { $0 >= 1e5 || $0 < 1e-3 }) else {
+            return ticks.map { $0 == 0 ? "0" : String(format: "%g", $0) }
+        }
+        for digits in 0...6 {
+            let labels = ticks.map { $0 == 0 ? "0" : String(format: "%.\(digits)e", $0) }
+            let exact = zip(ticks, labels).allSatisfy { tick, label in abs((Double(label) ?? .nan) - tick) <= 1e-9 * abs(tick) }
+            if exact { return labels }
+        }
+        return ticks.map { String(format: "%.6e", $0) }
+    }
+
+    /// `n` in superscript digits, e.g. ⁻³.
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
     }
 
     static func escape(_ text: String) -> String {

@@ -15,9 +15,14 @@ public enum TrainingPlots {
     }
 
     /// Predicted against reference energy per atom and force components of `test`, side by side,
-    /// as one SVG document; `reference` names the reference method on the axes.
+    /// as one SVG document; `reference` names the reference method on the axes, whose units are
+    /// those the structures are tagged with (eV/atom and eV/Å for metal units).
     public static func parity(test: [TrainingStructure], predictions: [Loss.Prediction], reference: String = "reference") -> String {
-        var energy = SVGPlot(title: "Test set: energy per atom", xLabel: "\(reference) E/N", yLabel: "NNP E/N", width: 480, height: 460)
+        let units = test.first?.configuration.units ?? .metal
+        let energyUnit = "\(units.energyUnit)/atom", forceUnit = "\(units.energyUnit)/\(units.lengthUnit)"
+        var energy = SVGPlot(
+            title: "Test set: energy per atom", xLabel: "\(reference) E/N (\(energyUnit))", yLabel: "NNP E/N (\(energyUnit))",
+            width: 480, height: 460)
         energy.diagonal = true
         let ep: [(x: Double, y: Double)] = zip(test, predictions).map { s, p in
             (x: s.energy / Double(s.count), y: p.energy / Double(s.count))
@@ -28,7 +33,9 @@ public enum TrainingPlots {
             energy.yRange = (lo - pad)...(hi + pad)
         }
         energy.add(.init(name: "E/N", points: ep, style: .scatter))
-        var force = SVGPlot(title: "Test set: force components", xLabel: "\(reference) F", yLabel: "NNP F", width: 480, height: 460)
+        var force = SVGPlot(
+            title: "Test set: force components", xLabel: "\(reference) F (\(forceUnit))", yLabel: "NNP F (\(forceUnit))",
+            width: 480, height: 460)
         force.diagonal = true
         var fp: [(x: Double, y: Double)] = []
         for (s, p) in zip(test, predictions) {

@@ -1,3 +1,4 @@
+import BasinPotentials
 import Foundation
 import Testing
 
@@ -31,22 +32,9 @@ import Testing
         #expect((frame["maximumForce"] as? Double ?? 1) < 1e-10)
     }
 
-    /// Vashishta SiO₂, Phys. Rev. B 41, 12197 (1990), as LAMMPS's `SiO.1990.vashishta` writes it.
-    static let silicaVashishta = """
-        Si Si Si 0.82023 11 1.6 1.6 999 0.0 4.43 0.0 10.0 0.0 0.0 0.0 0.0 0.0
-        O O O 743.848 7 -0.8 -0.8 999 22.1179 4.43 0.0 10.0 0.0 0.0 0.0 0.0 0.0
-        O Si Si 163.859 9 -0.8 1.6 999 44.2357 4.43 0.0 10.0 20.146 1.0 2.60 0.0 -0.77714596
-        Si O O 163.859 9 1.6 -0.8 999 44.2357 4.43 0.0 10.0 5.0365 1.0 2.60 0.0 -0.333333333333
-        Si O Si 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        Si Si O 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        O Si O 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        O O Si 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-
-        """
-
     @Test func vashishtaQuartzMatchesLAMMPS() throws {
         let dir = try CommandRunner.temporaryDirectory()
-        let file = try write(Self.silicaVashishta, "SiO.vashishta", in: dir)
+        let file = try write(PublishedParameters.silicaVashishta1990, "SiO.vashishta", in: dir)
         let frame = try #require(try frames(try CommandRunner.run([
             "eval", "--lattice", "quartz", "--potential", "vashishta", "--parameters", file, "--json",
         ])).first)
@@ -54,6 +42,49 @@ import Testing
         #expect(abs((frame["energy"] as? Double ?? 0) + 82.504022638275) < 1e-9)
         #expect(abs((frame["pressure"] as? Double ?? 0) + 39870.7492940482) < 1e-6)
         #expect((frame["atomEnergies"] as? [Double])?.count == 9)
+    }
+
+    @Test func builtInSetsMatchTheirLAMMPSFiles() throws {
+        let silicon = try #require(try frames(try CommandRunner.run([
+            "eval", "--lattice", "diamond", "--element", "Si", "--lattice-constant", "5.431", "--cells", "3",
+            "--potential", "sw", "--parameters", "Si", "--json",
+        ])).first)
+        #expect(abs((silicon["energyPerAtom"] as? Double ?? 0) + 4.3366) < 1e-4)
+        let quartz = try #require(try frames(try CommandRunner.run([
+            "eval", "--lattice", "quartz", "--potential", "vashishta", "--parameters", "SiO2", "--json",
+        ])).first)
+        #expect(abs((quartz["energy"] as? Double ?? 0) + 82.504022638275) < 1e-9)
+    }
+
+    @Test func anUnknownParameterSetNamesTheBuiltInOnes() throws {
+        let result = try CommandRunner.run([
+            "eval", "--lattice", "diamond", "--element", "Si", "--lattice-constant", "5.431",
+            "--potential", "sw", "--parameters", "Germanium",
+        ])
+        #expect(result.status != 0)
+        #expect(result.error.contains("Germanium: no such file, and not a built-in parameter set (built in: Si)"), "\(result.error)")
+    }
+
+    @Test func rattledStructuresAreSeededAndLoseTheirReferenceData() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let start = dir.appendingPathComponent("start.extxyz").path
+        #expect(try CommandRunner.run([
+            "eval", "--lattice", "fcc", "--element", "Cu", "--lattice-constant", "3.615", "--cells", "2",
+            "--potential", "morse", "--d0", "0.3429", "--alpha", "1.3588", "--r0", "2.866", "--cutoff", "6", "--output", start,
+        ]).status == 0)
+        func energy(_ extra: [String]) throws -> Double {
+            let frame = try #require(try frames(try CommandRunner.run([
+                "eval", start, "--potential", "morse", "--d0", "0.3429", "--alpha", "1.3588", "--r0", "2.866",
+                "--cutoff", "6", "--json",
+            ] + extra)).first)
+            return try #require(frame["energy"] as? Double)
+        }
+        let perfect = try energy([]), rattled = try energy(["--rattle", "0.05"])
+        #expect(rattled > perfect + 1e-3, "a rattled crystal lies above the perfect one")
+        #expect(try energy(["--rattle", "0.05"]) == rattled)
+        #expect(try energy(["--rattle", "0.05", "--rattle-seed", "2"]) != rattled)
+        let bad = try CommandRunner.run(["eval", start, "--rattle=-1"])
+        #expect(bad.status != 0 && bad.error.contains("--rattle must be a non-negative number"), "\(bad.error)")
     }
 
     @Test func metalUnitsSetTheDefaultTimeStep() throws {

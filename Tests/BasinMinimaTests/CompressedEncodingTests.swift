@@ -47,11 +47,11 @@ struct CompressedEncodingTests {
     @Test("c = 52 keeps every value, c = 0 keeps powers of two, and the extremes of the exponent range survive")
     func edgeCases() throws {
         let frame = try ReducedFrame(atomCount: 5, origin: 4, axis: 0, plane: 2)
-        let values = [1.0, -1.0, 0.1, -0.0, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 3e-310, .pi, 1e300]
+        let values = [1.0, -1.0, 0.1, -0.0, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 0x1p-1030, .pi, 1e300]
         let full = try CompressedMinimum(frame: frame, bits: 52, minimum: values)
         #expect(Self.identical(try CompressedMinimum(encoded: full.encoded).coordinates, values))
 
-        let zero = try CompressedMinimum(frame: frame, bits: 0, minimum: [1.4, -1.6, 0.1, -3.0, 6.0, -0.7, 5e-324, 0, 1e300])
+        let zero = try CompressedMinimum(frame: frame, bits: 0, minimum: [1.4, -1.6, 0.1, -3.0, 6.0, -0.7, .leastNonzeroMagnitude, 0, 1e300])
         let unpacked = try CompressedMinimum(encoded: zero.encoded).coordinates
         #expect(Self.identical(unpacked, SignificantBitRounding.nearest.apply(zero.coordinates, bits: 0)))
         #expect(unpacked.prefix(6) == [1.0, -2.0, 0.125, -4.0, 8.0, -0.5])

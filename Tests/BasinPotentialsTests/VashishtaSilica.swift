@@ -1,28 +1,13 @@
 import BasinAtoms
 import BasinMath
 import BasinPotentials
+import Testing
 
 /// Si–O Vashishta parameters and silica structures for the Vashishta tests.
 enum VashishtaSilica {
     /// The Si–O parameters of P. Vashishta, R. K. Kalia, J. P. Rino and I. Ebbsjö,
-    /// Phys. Rev. B 41, 12197 (1990), in the LAMMPS `.vashishta` layout (metal units).
-    static let parameters = """
-        # element1 element2 element3 H eta Zi Zj lambda1 D lambda4 W rc B gamma r0 C cos(theta0)
-        Si Si Si 0.82023 11 1.6 1.6 999 0.0 4.43
-                 0.0 10.0 0.0 0.0 0.0 0.0 0.0
-        O  O  O  743.848 7 -0.8 -0.8 999 22.1179 4.43
-                 0.0 10.0 0.0 0.0 0.0 0.0 0.0
-        O  Si Si 163.859 9 -0.8 1.6 999 44.2357 4.43
-                 0.0 10.0 20.146 1.0 2.60 0.0 -0.77714596
-        Si O  O  163.859 9 1.6 -0.8 999 44.2357 4.43
-                 0.0 10.0 5.0365 1.0 2.60 0.0 -0.333333333333
-        Si O  Si 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        Si Si O  0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        O  Si O  0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        O  O  Si 0 0 0 0 0 0 0 0 0 0 0 0 0 0
-        """
-
-    static func potential() throws -> Vashishta { try Vashishta(text: parameters, file: "SiO.vashishta") }
+    /// Phys. Rev. B 41, 12197 (1990): the built-in set, which the LAMMPS fixtures check.
+    static func potential() throws -> Vashishta { try #require(Vashishta.published("SiO2")) }
 
     /// Ideal β-cristobalite (Fd-3m, 8 Si + 16 O per cubic cell of edge `a`), replicated.
     static func cristobalite(cells: SIMD3<Int>, a: Double = 7.16) throws -> Configuration {

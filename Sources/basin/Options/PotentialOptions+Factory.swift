@@ -17,17 +17,29 @@ extension PotentialOptions {
             }
             return try Morse(d0: d0, alpha: alpha, r0: r0, cutoff: cutoff, shift: shift, units: unitSystem)
         case .sw:
-            guard let file else { throw CommandError("--potential sw needs --parameters FILE") }
-            return try StillingerWeber(contentsOf: file)
+            if let builtIn = try builtInSet(StillingerWeber.published) { return builtIn }
+            return try StillingerWeber(contentsOf: file!)
         case .vashishta:
-            guard let file else { throw CommandError("--potential vashishta needs --parameters FILE") }
-            return try Vashishta(contentsOf: file)
+            if let builtIn = try builtInSet(Vashishta.published) { return builtIn }
+            return try Vashishta(contentsOf: file!)
         case .nnp:
             guard let model else { throw CommandError("--potential nnp needs --model DIR") }
             return NeuralNetworkPotential(
                 model: try NNPModel(directory: URL(fileURLWithPath: model)), units: unitSystem,
                 lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1)
         }
+    }
+
+    /// The built-in set `--parameters` names when no file of that name exists; nil when a
+    /// file does. A name that is neither throws, listing the built-in sets.
+    private func builtInSet<P>(_ published: (String) -> P?) throws -> P? {
+        guard let parameters else {
+            throw CommandError("--potential \(potential.rawValue) needs --parameters FILE or a built-in set (\(potential.builtInSets))")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: parameters, isDirectory: &isDirectory) { return nil }
+        if let set = published(parameters) { return set }
+        throw CommandError("\(parameters): no such file, and not a built-in parameter set (\(potential.builtInSets))")
     }
 
     /// A calculator serving the potential with the requested skin and threads.

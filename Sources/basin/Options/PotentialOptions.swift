@@ -8,20 +8,33 @@ enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
 
     /// The unit system a run uses unless --units says otherwise.
     var defaultUnits: UnitSystem { self == .lj ? .lennardJones : .metal }
+
+    /// The names `--parameters` accepts as built-in sets, for messages ("built in: Si").
+    var builtInSets: String {
+        let sets: [PublishedParameters.Entry]
+        switch self {
+        case .sw: sets = PublishedParameters.stillingerWeber
+        case .vashishta: sets = PublishedParameters.vashishta
+        case .lj, .morse, .nnp: sets = []
+        }
+        return "built in: " + (sets.isEmpty ? "none" : sets.map(\.name).joined(separator: ", "))
+    }
 }
 
 /// Options that choose and parameterise the interatomic potential, shared by every command
 /// that evaluates energies.
 struct PotentialOptions: ParsableArguments {
     @Option(help: """
-        Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber, LAMMPS .sw file), \
-        vashishta (LAMMPS .vashishta file) or nnp (neural-network potential, an n2p2 model folder given by --model).
+        Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber: a LAMMPS .sw file or the built-in Si), \
+        vashishta (a LAMMPS .vashishta file or the built-in SiO2) or nnp (neural-network potential, an n2p2 model folder given by --model).
         """)
     var potential: PotentialKind = .lj
 
     @Option(help: """
-        Parameter file: a LAMMPS .sw or .vashishta file (required by sw and vashishta), or for \
-        morse lines 'El1 El2 D0 alpha r0 cutoff' (instead of --d0, --alpha, --r0, --cutoff).
+        Parameters of sw and vashishta (required): a LAMMPS .sw or .vashishta file, or a built-in \
+        published set (sw: Si, Stillinger–Weber 1985; vashishta: SiO2, Vashishta et al. 1990); \
+        a file of that name wins. For morse, a file of lines 'El1 El2 D0 alpha r0 cutoff' \
+        (instead of --d0, --alpha, --r0, --cutoff).
         """)
     var parameters: String?
 
@@ -89,7 +102,7 @@ struct PotentialOptions: ParsableArguments {
             }
             allowed = ["--d0", "--alpha", "--r0", "--cutoff", "--shift"]
         case .sw, .vashishta:
-            guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE") }
+            guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE or a built-in set (\(potential.builtInSets))") }
             guard unitSystem == .metal else { throw ValidationError("--potential \(potential.rawValue) works in metal units") }
             allowed = ["--parameters"]
         case .nnp:

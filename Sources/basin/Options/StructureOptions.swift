@@ -1,6 +1,7 @@
 import ArgumentParser
 import BasinAtoms
 import BasinIO
+import BasinMath
 import Foundation
 
 extension StructureFile.Format: ExpressibleByArgument {}
@@ -52,7 +53,16 @@ struct StructureOptions: ParsableArguments {
     @Option(help: "Element of a built sc, bcc, fcc, diamond or hcp lattice (default X: a dummy species of mass 1).")
     var element: String?
 
+    @Option(help: ArgumentHelp(
+        "Displace every atom by a seeded Gaussian of this standard deviation (length units) along x, y and z, as ASE's Atoms.rattle.",
+        discussion: "Useful to start a minimization or a run away from a symmetric structure."))
+    var rattle: Double?
+
+    @Option(help: "Seed of the --rattle displacements.")
+    var rattleSeed: UInt64 = 1
+
     func validate() throws {
+        if let rattle, !(rattle >= 0 && rattle.isFinite) { throw ValidationError("--rattle must be a non-negative number") }
         switch (input, lattice) {
         case (nil, nil): throw ValidationError("give a structure file or --lattice")
         case (.some, .some): throw ValidationError("give either a structure file or --lattice, not both")
@@ -79,8 +89,21 @@ struct StructureOptions: ParsableArguments {
         }
     }
 
-    /// Every structure the options describe (a file's frames, or the one built lattice).
+    /// Every structure the options describe (a file's frames, or the one built lattice). With
+    /// `--rattle`, each is displaced and loses the reference data (energy, forces, stress,
+    /// per-atom columns) that described it before.
     func frames(units: UnitSystem) throws -> [Frame] {
+        let frames = try unrattledFrames(units: units)
+        guard let rattle, rattle > 0 else { return frames }
+        var generator = SeededGenerator(seed: rattleSeed)
+        return frames.map { frame in
+            var moved = frame.configuration
+            for atom in moved.positions.indices { moved.positions[atom] += rattle * generator.normal3() }
+            return Frame(configuration: moved, info: frame.info)
+        }
+    }
+
+    private func unrattledFrames(units: UnitSystem) throws -> [Frame] {
         if let input {
             let url = URL(fileURLWithPath: input)
             let symbols = elements?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
