@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "basin", targets: ["basin"]),
+        .library(name: "BasinText", targets: ["BasinText"]),
         .library(name: "BasinMath", targets: ["BasinMath"]),
         .library(name: "BasinAtoms", targets: ["BasinAtoms"]),
         .library(name: "BasinIO", targets: ["BasinIO"]),
@@ -29,15 +30,16 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
+        .target(name: "BasinText"),
         .target(name: "BasinMath", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
         .target(name: "BasinAtoms", dependencies: ["BasinMath"]),
-        .target(name: "BasinIO", dependencies: ["BasinAtoms"]),
-        .target(name: "BasinPotentials", dependencies: ["BasinAtoms"]),
+        .target(name: "BasinIO", dependencies: ["BasinAtoms", "BasinText"]),
+        .target(name: "BasinPotentials", dependencies: ["BasinAtoms", "BasinText"]),
         .target(name: "BasinDynamics", dependencies: ["BasinPotentials"]),
         .target(name: "BasinOptimize", dependencies: ["BasinPotentials"]),
-        .target(name: "BasinNN", dependencies: ["BasinMath"]),
-        .target(name: "BasinDescriptors", dependencies: ["BasinAtoms"]),
-        .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials"]),
+        .target(name: "BasinNN", dependencies: ["BasinMath", "BasinText"]),
+        .target(name: "BasinDescriptors", dependencies: ["BasinAtoms", "BasinText"]),
+        .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials", "BasinText"]),
         .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO", "BasinDynamics", "BasinOptimize"]),
         .target(name: "BasinCompression", dependencies: ["BasinOptimize"]),
         .target(
@@ -48,11 +50,12 @@ let package = Package(
             name: "basin",
             dependencies: [
                 "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining",
-                "BasinCompression", "BasinMinima",
+                "BasinCompression", "BasinMinima", "BasinText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .testTarget(name: "BasinTextTests", dependencies: ["BasinText"]),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
         .testTarget(name: "BasinAtomsTests", dependencies: ["BasinAtoms"]),
         .testTarget(name: "BasinIOTests", dependencies: ["BasinIO"], resources: [.copy("Fixtures")]),

@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// What the comment line of an extended XYZ frame says: cell, column layout, per-frame data.
 ///
@@ -86,7 +87,7 @@ struct ExtendedXYZHeader {
     private static func periodicity(_ value: String, scanner: TextScanner) throws(FileFormatError) -> [Bool] {
         let flags = ExtendedXYZComment.items(value).map(ExtendedXYZComment.bool)
         guard flags.count == 1 || flags.count == 3, flags.allSatisfy({ $0 != nil }) else {
-            throw scanner.error(.unexpected(expected: "pbc as 3 logical values (T or F)", found: "'\(value)'"))
+            throw scanner.error(.unexpected(expected: "pbc as 3 logical values (T or F)", found: "'\(TextExcerpt.quote(value))'"))
         }
         let values = flags.compactMap { $0 }
         return values.count == 1 ? Array(repeating: values[0], count: 3) : values

@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// Reads the frames of an extended (or plain) XYZ file from a scanner.
 ///
@@ -35,7 +36,7 @@ struct ExtendedXYZReader {
             }
             guard tokens.count == 1, let count = scanner.integer(tokens[0]), count >= 0 else {
                 let found = scanner.string(scanner.trimmed(header))
-                throw scanner.error(.unexpected(expected: "the number of atoms of frame \(frameNumber)", found: "'\(found)'"))
+                throw scanner.error(.unexpected(expected: "the number of atoms of frame \(frameNumber)", found: "'\(TextExcerpt.quote(found))'"))
             }
             guard let commentLine = scanner.nextLine() else {
                 throw scanner.endOfFileError(expected: "the comment line of frame \(frameNumber)")
@@ -238,7 +239,7 @@ struct ExtendedXYZReader {
             case .string: extra.strings.append(scanner.string(token))
             case .logical:
                 guard let value = ExtendedXYZComment.bool(Substring(scanner.string(token))) else {
-                    throw scanner.error(.unexpected(expected: "T or F for property '\(name)'", found: "'\(scanner.string(token))'"))
+                    throw scanner.error(.unexpected(expected: "T or F for property '\(name)'", found: scanner.quoted(token)))
                 }
                 extra.logicals.append(value)
             }
