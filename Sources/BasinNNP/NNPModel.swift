@@ -32,8 +32,10 @@ public struct NNPModel: Sendable, Equatable {
     ///   whose contents disagree with input.nn (number of scaling rows or weights).
     public init(directory: URL) throws(ModelFileError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ModelFileError(file: directory.path, reason: "no such model folder (it should hold input.nn, scaling.data and weights.XXX.data)")
+        let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue else {
+            let what = exists ? "is a file, not a model folder" : "no such model folder"
+            throw ModelFileError(file: directory.path, reason: "\(what) (it should hold input.nn, scaling.data and weights.XXX.data)")
         }
         let settingsURL = directory.appendingPathComponent("input.nn")
         let settings = try NNPSettings.parse(Self.read(settingsURL), file: settingsURL.path)

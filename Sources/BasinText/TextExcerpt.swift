@@ -1,33 +1,30 @@
 /// Short, printable quotations of file content for error messages.
 ///
 /// Control characters, non-ASCII characters and backslashes are written as escapes (`\x07`,
-/// `\u{E9}`, `\\`), and text longer than `limit` characters is cut with `…`, so a message
+/// `\u{E9}`, `\\`), and the escaped text is cut after `limit` characters with `…`, so a message
 /// quoting a token of a binary or corrupted file stays one clean line.
 public enum TextExcerpt {
     /// The default number of characters kept.
     public static let defaultLimit = 40
 
-    /// `text` escaped and cut to at most `limit` characters of the original.
+    /// `text` escaped, cut after at most `limit` characters of escaped text.
     public static func quote(_ text: some StringProtocol, limit: Int = defaultLimit) -> String {
-        var result = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() {
-            guard index < limit else {
-                result += "…"
-                break
-            }
-            result += escaped(scalar)
-        }
-        return result
+        cut(text.unicodeScalars.lazy.map(escaped), limit: limit)
     }
 
-    /// The bytes of `bytes` escaped (`\xNN` for control and non-ASCII bytes) and cut to at most
-    /// `limit` bytes.
+    /// The bytes of `bytes` escaped (`\xNN` for control and non-ASCII bytes), cut after at most
+    /// `limit` characters of escaped text.
     public static func quote(bytes: some Collection<UInt8>, limit: Int = defaultLimit) -> String {
+        cut(bytes.lazy.map { isPrintableASCII($0) && $0 != 0x5C ? String(UnicodeScalar($0)) : hex($0) }, limit: limit)
+    }
+
+    /// The pieces joined while they fit in `limit` characters, then `…` if any are left.
+    private static func cut(_ pieces: some Sequence<String>, limit: Int) -> String {
         var result = ""
-        for byte in bytes.prefix(limit) {
-            result += isPrintableASCII(byte) && byte != 0x5C ? String(UnicodeScalar(byte)) : hex(byte)
+        for piece in pieces {
+            guard result.count + piece.count <= limit else { return result + "…" }
+            result += piece
         }
-        if bytes.count > limit { result += "…" }
         return result
     }
 
