@@ -29,7 +29,14 @@ struct ExtendedXYZHeader {
         }
         var lattice: Matrix3?
         var periodic: [Bool]?
-        for (key, value) in ExtendedXYZComment.parse(line) {
+        let pairs: [(key: String, value: String)]
+        do {
+            pairs = try ExtendedXYZComment.parse(line)
+        } catch {
+            let what = error.key.map { "the value of '\(TextExcerpt.quote($0))'" } ?? "a key"
+            throw scanner.error(.invalid("\(what) is never closed: the comment line ends before its \(error.closing)"))
+        }
+        for (key, value) in pairs {
             switch key {
             case "Lattice": lattice = try Self.matrix(value, key: key, columnMajor: false, scanner: scanner)
             case "stress": stress = try Self.matrix(value, key: key, columnMajor: true, scanner: scanner)
@@ -40,7 +47,7 @@ struct ExtendedXYZHeader {
                 do {
                     properties = try ExtendedXYZProperties(parsing: value)
                 } catch {
-                    throw scanner.error(.invalid("invalid Properties '\(value)': \(error.message)"))
+                    throw scanner.error(.invalid("invalid Properties '\(TextExcerpt.quote(value))': \(error.message)"))
                 }
             default: info[key] = value
             }
