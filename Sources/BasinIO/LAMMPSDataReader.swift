@@ -269,8 +269,15 @@ struct LAMMPSDataReader {
         }
         let ordered = atoms.sorted { $0.id < $1.id }
         let h = box.vectors
-        let positions = ordered.map { atom in
-            atom.position + SIMD3(Double(atom.image.x), Double(atom.image.y), Double(atom.image.z)) * h
+        var positions: [SIMD3<Double>] = []
+        positions.reserveCapacity(ordered.count)
+        for atom in ordered {
+            let r = atom.position + SIMD3(Double(atom.image.x), Double(atom.image.y), Double(atom.image.z)) * h
+            guard r.x.isFinite, r.y.isFinite, r.z.isFinite else {
+                throw FileFormatError(file: scanner.file, line: lineOfAtom[atom.id], .invalid(
+                    "the position of atom id \(atom.id) with its image flags is not finite"))
+            }
+            positions.append(r)
         }
         let species = ordered.map { speciesOfType[$0.type] ?? 0 }
         let elements = typeMap.elements

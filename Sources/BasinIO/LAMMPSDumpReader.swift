@@ -185,7 +185,11 @@ struct LAMMPSDumpReader {
                 for k in 0..<3 { image[k] = Double(try scanner.integer(tokens[imageColumns[k]], "the image flag")) }
                 r += columns.positionKind.isScaled ? image : image * h
             }
-            positions.append(columns.positionKind.isScaled ? box.low + r * h : r)
+            let position = columns.positionKind.isScaled ? box.low + r * h : r
+            guard position.x.isFinite, position.y.isFinite, position.z.isFinite else {
+                throw scanner.error(.invalid("the position with its image flags and the box is not finite"))
+            }
+            positions.append(position)
             if let velocityColumns = columns.velocity { velocities.append(try vector(velocityColumns, "the velocity")) }
             if let forceColumns = columns.force { forces.append(try vector(forceColumns, "the force")) }
             for (k, column) in columns.extras.enumerated() { extras[k].append(scanner.string(tokens[column])) }
