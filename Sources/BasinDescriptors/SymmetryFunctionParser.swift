@@ -1,4 +1,5 @@
 import BasinAtoms
+import BasinText
 
 /// Reads n2p2 `symfunction_short` lines (n2p2 src/libnnp/Settings.cpp, SymFncExpRad.cpp,
 /// SymFncBaseExpAng.cpp `setParameters`), and RuNNer's radial types 1 and 4
@@ -27,17 +28,17 @@ public struct SymmetryFunctionParser: Sendable {
     public func parse(_ text: String, line: Int) throws(SymmetryFunctionParseError) -> (central: Element, function: SymmetryFunction) {
         func fail(_ reason: String) -> SymmetryFunctionParseError { SymmetryFunctionParseError(line: line, reason: reason) }
         let content = text.prefix { $0 != "#" && $0 != "!" }
-        let tokens = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let tokens = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
         guard let keyword = tokens.first, keyword == "symfunction_short" || keyword == "symfunction" else {
             throw fail("expected the keyword symfunction_short")
         }
         guard tokens.count >= 3 else { throw fail("expected a central element and a type") }
         func element(_ k: Int) throws(SymmetryFunctionParseError) -> Element {
-            guard let e = try? Element(symbol: tokens[k]) else { throw fail("unknown element '\(tokens[k])'") }
+            guard let e = try? Element(symbol: tokens[k]) else { throw fail("unknown element '\(TextExcerpt.quote(tokens[k]))'") }
             return e
         }
         func number(_ k: Int, _ name: String) throws(SymmetryFunctionParseError) -> Double {
-            guard let x = Double(tokens[k]), x.isFinite else { throw fail("\(name) is not a number: '\(tokens[k])'") }
+            guard let x = Double(tokens[k]), x.isFinite else { throw fail("\(name) is not a number: '\(TextExcerpt.quote(tokens[k]))'") }
             return x
         }
         let central = try element(1)
@@ -75,7 +76,7 @@ public struct SymmetryFunctionParser: Sendable {
                 zeta: zeta, shift: shift, cutoff: cutoff(radius))
             return (central, .angular(g))
         default:
-            throw fail("unsupported symmetry function type '\(tokens[2])' (supported: 1, 2, 3, 4, 9)")
+            throw fail("unsupported symmetry function type '\(TextExcerpt.quote(tokens[2]))' (supported: 1, 2, 3, 4, 9)")
         }
     }
 

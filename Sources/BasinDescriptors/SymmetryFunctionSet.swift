@@ -1,4 +1,5 @@
 import BasinAtoms
+import BasinText
 
 /// The symmetry functions of one central element, in n2p2's sorted order
 /// (Element::sortSymmetryFunctions, see `SymmetryFunction.precedes`): index s of `functions`
@@ -23,8 +24,8 @@ public struct SymmetryFunctionSet: Sendable, Hashable {
     ) throws(SymmetryFunctionParseError) -> [SymmetryFunctionSet] {
         let parser = SymmetryFunctionParser(cutoffKind: cutoffKind, alpha: alpha)
         var byElement: [Element: [SymmetryFunction]] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+        for (index, line) in TextFile.normalized(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first
             guard first == "symfunction_short" || first == "symfunction" else { continue }
             let (central, function) = try parser.parse(String(line), line: index + 1)
             byElement[central, default: []].append(function)
@@ -37,8 +38,8 @@ public struct SymmetryFunctionSet: Sendable, Hashable {
     /// `cutoff_type <code> [alpha]` line (required, once) and its `symfunction_short` lines.
     public static func parse(settings text: String) throws(SymmetryFunctionParseError) -> [SymmetryFunctionSet] {
         var cutoff: (kind: CutoffKind, alpha: Double, line: Int)?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let tokens = line.prefix { $0 != "#" && $0 != "!" }.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        for (index, line) in TextFile.normalized(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let tokens = line.prefix { $0 != "#" && $0 != "!" }.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard tokens.first == "cutoff_type" else { continue }
             func fail(_ reason: String) -> SymmetryFunctionParseError { SymmetryFunctionParseError(line: index + 1, reason: reason) }
             if let earlier = cutoff { throw fail("cutoff_type given twice (first on line \(earlier.line))") }

@@ -38,7 +38,7 @@ public enum ExtendedXYZ {
 
     /// All frames of `text`; errors name the file `file`.
     public static func read(text: String, file: String = "<text>", units: UnitSystem = .metal) throws(FileFormatError) -> [Frame] {
-        var reader = ExtendedXYZReader(scanner: TextScanner(bytes: text.utf8, file: file), units: units)
+        var reader = ExtendedXYZReader(scanner: TextScanner(text: text, file: file), units: units)
         return try reader.readAll()
     }
 

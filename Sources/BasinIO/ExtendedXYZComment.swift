@@ -10,7 +10,8 @@ enum ExtendedXYZComment {
     ///
     /// Unlike ASE, a quoted empty value (`key=""`) ends its pair; ASE would glue the next pair
     /// onto it.
-    static func parse(_ line: String) -> [(key: String, value: String)] {
+    /// - Throws: the delimiter (`"`, `'`, `}` or `]`) still awaited when the line ends.
+    static func parse(_ line: String) throws(UnterminatedValue) -> [(key: String, value: String)] {
         let closing: [Character: Character] = ["\"": "\"", "'": "'", "{": "}", "[": "]"]
         var entries: [[String]] = []  // finished pairs: a key, then the parts of its value
         var parts: [String] = []  // finished parts of the current pair
@@ -49,11 +50,20 @@ enum ExtendedXYZComment {
                 started = true
             }
         }
+        if let delimiter { throw UnterminatedValue(closing: delimiter, key: parts.first) }
         if started || !parts.isEmpty { entries.append(parts + [part]) }
         return entries.compactMap { entry in
             if entry.count == 1 { return entry[0].isEmpty ? nil : (entry[0], "T") }
             return (entry[0], entry.dropFirst().joined(separator: "="))
         }
+    }
+
+    /// A quoted or bracketed key or value that the line ends inside of.
+    struct UnterminatedValue: Error {
+        /// The character that would have closed it.
+        let closing: Character
+        /// The key whose value it is, or nil when the key itself is unterminated.
+        let key: String?
     }
 
     /// `text` as a key or value that `parse` (and ASE) reads back unchanged: quoted, with `"` and

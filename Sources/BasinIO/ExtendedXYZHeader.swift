@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// What the comment line of an extended XYZ frame says: cell, column layout, per-frame data.
 ///
@@ -28,7 +29,14 @@ struct ExtendedXYZHeader {
         }
         var lattice: Matrix3?
         var periodic: [Bool]?
-        for (key, value) in ExtendedXYZComment.parse(line) {
+        let pairs: [(key: String, value: String)]
+        do {
+            pairs = try ExtendedXYZComment.parse(line)
+        } catch {
+            let what = error.key.map { "the value of '\(TextExcerpt.quote($0))'" } ?? "a key"
+            throw scanner.error(.invalid("\(what) is never closed: the comment line ends before its \(error.closing)"))
+        }
+        for (key, value) in pairs {
             switch key {
             case "Lattice": lattice = try Self.matrix(value, key: key, columnMajor: false, scanner: scanner)
             case "stress": stress = try Self.matrix(value, key: key, columnMajor: true, scanner: scanner)
@@ -39,7 +47,7 @@ struct ExtendedXYZHeader {
                 do {
                     properties = try ExtendedXYZProperties(parsing: value)
                 } catch {
-                    throw scanner.error(.invalid("invalid Properties '\(value)': \(error.message)"))
+                    throw scanner.error(.invalid("invalid Properties '\(TextExcerpt.quote(value))': \(error.message)"))
                 }
             default: info[key] = value
             }
@@ -86,7 +94,7 @@ struct ExtendedXYZHeader {
     private static func periodicity(_ value: String, scanner: TextScanner) throws(FileFormatError) -> [Bool] {
         let flags = ExtendedXYZComment.items(value).map(ExtendedXYZComment.bool)
         guard flags.count == 1 || flags.count == 3, flags.allSatisfy({ $0 != nil }) else {
-            throw scanner.error(.unexpected(expected: "pbc as 3 logical values (T or F)", found: "'\(value)'"))
+            throw scanner.error(.unexpected(expected: "pbc as 3 logical values (T or F)", found: "'\(TextExcerpt.quote(value))'"))
         }
         let values = flags.compactMap { $0 }
         return values.count == 1 ? Array(repeating: values[0], count: 3) : values

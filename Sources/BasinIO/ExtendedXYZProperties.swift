@@ -1,3 +1,5 @@
+import BasinText
+
 /// The `Properties` descriptor of an extended XYZ frame: `name:type:width` triples, in column
 /// order, e.g. `species:S:1:pos:R:3:forces:R:3`. Types are `R` (real), `I` (integer),
 /// `S` (string) and `L` (logical, `T`/`F`).
@@ -32,13 +34,13 @@ struct ExtendedXYZProperties: Equatable {
             let name = String(fields[k])
             guard !name.isEmpty else { throw DescriptorError("empty property name") }
             guard fields[k + 1].count == 1, let code = fields[k + 1].first, let kind = Kind(rawValue: code) else {
-                throw DescriptorError("property '\(name)' has type '\(fields[k + 1])', expected R, I, S or L")
+                throw DescriptorError("property '\(TextExcerpt.quote(name))' has type '\(TextExcerpt.quote(fields[k + 1]))', expected R, I, S or L")
             }
             guard let width = Int(fields[k + 2]), (1...Self.maximumWidth).contains(width) else {
-                throw DescriptorError("property '\(name)' has width '\(fields[k + 2])', expected an integer in 1…\(Self.maximumWidth)")
+                throw DescriptorError("property '\(TextExcerpt.quote(name))' has width '\(TextExcerpt.quote(fields[k + 2]))', expected an integer in 1…\(Self.maximumWidth)")
             }
             guard !columns.contains(where: { $0.name == name }) else {
-                throw DescriptorError("property '\(name)' appears twice")
+                throw DescriptorError("property '\(TextExcerpt.quote(name))' appears twice")
             }
             columns.append(Column(name: name, kind: kind, width: width))
         }

@@ -1,14 +1,18 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// Reads the frames of an extended (or plain) XYZ file from a scanner.
 ///
 /// Per-atom columns are interpreted by name: `species` (S:1) or `Z` (I:1, which wins when both
 /// are present, as in ASE), `pos` (R:3, required), `forces`/`force` (R:3),
 /// `velocities`/`velo`/`vel` (R:3, length/time), `momenta` (R:3, ASE units, divided by the
-/// masses and converted to velocities), `masses`/`mass` (R:1). Other columns, and known names with another type or
-/// width, are kept as `AtomProperty` values. Species symbols are capitalized as ASE does
-/// ("SI" and "si" read as "Si"). Columns beyond those the descriptor lists are ignored.
+/// masses and converted to velocities), `masses`/`mass` (R:1). Other columns are kept as
+/// `AtomProperty` values. Species symbols are capitalized as ASE does ("SI" and "si" read as
+/// "Si"). A known name with another type or width (`forces:R:2`), a second column for what an
+/// earlier one gives (`force` after `forces`, `momenta` after `velocities`), and an atom line
+/// with more or fewer fields than the descriptor lists are errors; only the plain layout
+/// (species x y z) ignores further columns, which XYZ files of other programs carry.
 struct ExtendedXYZReader {
     let scanner: TextScanner
     let units: UnitSystem
@@ -35,7 +39,7 @@ struct ExtendedXYZReader {
             }
             guard tokens.count == 1, let count = scanner.integer(tokens[0]), count >= 0 else {
                 let found = scanner.string(scanner.trimmed(header))
-                throw scanner.error(.unexpected(expected: "the number of atoms of frame \(frameNumber)", found: "'\(found)'"))
+                throw scanner.error(.unexpected(expected: "the number of atoms of frame \(frameNumber)", found: "'\(TextExcerpt.quote(found))'"))
             }
             guard let commentLine = scanner.nextLine() else {
                 throw scanner.endOfFileError(expected: "the comment line of frame \(frameNumber)")
@@ -78,18 +82,13 @@ struct ExtendedXYZReader {
         }
     }
 
-    private func knownRole(of column: ExtendedXYZProperties.Column) -> Role? {
-        switch (column.name, column.kind, column.width) {
-        case ("species", .string, 1): .species
-        case ("Z", .integer, 1): .atomicNumber
-        case ("pos", .real, 3): .position
-        case ("forces", .real, 3), ("force", .real, 3): .force
-        case ("velocities", .real, 3), ("velo", .real, 3), ("vel", .real, 3): .velocity
-        case ("momenta", .real, 3): .momentum
-        case ("masses", .real, 1), ("mass", .real, 1): .mass
-        default: nil
-        }
-    }
+    /// The role, type and width of the column names Basin interprets.
+    private static let knownColumns: [String: (role: Role, kind: ExtendedXYZProperties.Kind, width: Int)] = [
+        "species": (.species, .string, 1), "Z": (.atomicNumber, .integer, 1), "pos": (.position, .real, 3),
+        "forces": (.force, .real, 3), "force": (.force, .real, 3),
+        "velocities": (.velocity, .real, 3), "velo": (.velocity, .real, 3), "vel": (.velocity, .real, 3),
+        "momenta": (.momentum, .real, 3), "masses": (.mass, .real, 1), "mass": (.mass, .real, 1),
+    ]
 
     /// True when `role` is already served by an earlier column group: each role is filled once,
     /// and velocities come from either velocities or momenta.
@@ -111,9 +110,16 @@ struct ExtendedXYZReader {
         var roles = Set<Role>()
         for entry in properties.columns {
             let role: Role
-            if let known = knownRole(of: entry), !Self.isTaken(known, in: roles) {
-                roles.insert(known)
-                role = known
+            if let known = Self.knownColumns[entry.name] {
+                guard entry.kind == known.kind && entry.width == known.width else {
+                    throw scanner.error(.invalid(
+                        "Properties: '\(entry.name)' must be \(entry.name):\(known.kind.rawValue):\(known.width), found \(entry.name):\(entry.kind.rawValue):\(entry.width)"))
+                }
+                guard !Self.isTaken(known.role, in: roles) else {
+                    throw scanner.error(.invalid("Properties: '\(entry.name)' repeats what an earlier column gives"))
+                }
+                roles.insert(known.role)
+                role = known.role
             } else {
                 role = .extra(extras.count)
                 extras.append(ExtraColumn(column: entry))
@@ -136,6 +142,7 @@ struct ExtendedXYZReader {
         let (slots, columns, seen, width) = try layout(of: header.properties)
         var extras = columns
         let useNumbers = seen.contains(.atomicNumber)
+        let plain = header.properties == .plain
 
         var table = SpeciesTable(units: units)
         var speciesByToken: [String: Int] = [:]
@@ -155,7 +162,7 @@ struct ExtendedXYZReader {
                 throw scanner.endOfFileError(expected: "\(count) atom lines in frame \(frameNumber), found \(atom)")
             }
             scanner.split(line, into: &tokens)
-            guard tokens.count >= width else {
+            guard plain ? tokens.count >= width : tokens.count == width else {
                 throw scanner.error(.columnCount(expected: width, columns: header.properties.columnSummary, found: tokens.count))
             }
             for slot in slots {
@@ -238,7 +245,7 @@ struct ExtendedXYZReader {
             case .string: extra.strings.append(scanner.string(token))
             case .logical:
                 guard let value = ExtendedXYZComment.bool(Substring(scanner.string(token))) else {
-                    throw scanner.error(.unexpected(expected: "T or F for property '\(name)'", found: "'\(scanner.string(token))'"))
+                    throw scanner.error(.unexpected(expected: "T or F for property '\(name)'", found: scanner.quoted(token)))
                 }
                 extra.logicals.append(value)
             }

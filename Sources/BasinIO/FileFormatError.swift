@@ -1,3 +1,5 @@
+import BasinText
+
 /// An error reading or writing a structure file, naming the file and, where it applies, the
 /// 1-based line, e.g. `input.xyz:7: expected 4 columns (species x y z), found 3`.
 public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -5,7 +7,8 @@ public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertib
     public enum Problem: Equatable, Sendable {
         /// The file does not exist.
         case fileNotFound
-        /// The file exists but could not be read (permissions, not UTF-8 text, I/O error).
+        /// The path cannot be read as text: a directory, an empty file, no permission, binary
+        /// data; the words say which (`TextFileError.reason`).
         case unreadable(String)
         /// A line has too few columns.
         case columnCount(expected: Int, columns: String, found: Int)
@@ -35,15 +38,20 @@ public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertib
         self.problem = problem
     }
 
-    /// The problem without the location.
+    /// The same problem as `error`, a file that cannot be read as text.
+    init(_ error: TextFileError) {
+        self.init(file: error.file, line: error.line, error.problem == .notFound ? .fileNotFound : .unreadable(error.reason))
+    }
+
+    /// The problem without the location; quoted file content is escaped and cut short.
     public var message: String {
         switch problem {
         case .fileNotFound: "no such file"
-        case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .unreadable(let reason): reason
         case .columnCount(let expected, let columns, let found):
             "expected \(expected) columns (\(columns)), found \(found)"
-        case .invalidNumber(let what, let found): "expected a finite number for \(what), found '\(found)'"
-        case .unknownElement(let symbol): "unknown element '\(symbol)'"
+        case .invalidNumber(let what, let found): "expected a finite number for \(what), found '\(TextExcerpt.quote(found))'"
+        case .unknownElement(let symbol): "unknown element '\(TextExcerpt.quote(symbol))'"
         case .unexpectedEndOfFile(let expected): "unexpected end of file: expected \(expected)"
         case .unexpected(let expected, let found): "expected \(expected), found \(found)"
         case .invalid(let reason): reason

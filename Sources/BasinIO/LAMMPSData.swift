@@ -29,7 +29,7 @@ public enum LAMMPSData {
         text: String, file: String = "<text>", units: UnitSystem = .metal, typeSymbols: [String]? = nil,
         periodic: [Bool] = [true, true, true]
     ) throws(FileFormatError) -> Configuration {
-        try read(TextScanner(bytes: text.utf8, file: file), units: units, typeSymbols: typeSymbols, periodic: periodic)
+        try read(TextScanner(text: text, file: file), units: units, typeSymbols: typeSymbols, periodic: periodic)
     }
 
     private static func read(

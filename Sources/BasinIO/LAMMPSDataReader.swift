@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// Reads a LAMMPS data file written for `atom_style atomic`.
 ///
@@ -99,7 +100,7 @@ struct LAMMPSDataReader {
         }
         guard !numbers.isEmpty else {
             let found = tokens.map { scanner.string($0) }.joined(separator: " ")
-            throw scanner.error(.unexpected(expected: "a header line such as 'N atoms' or a section name", found: "'\(found)'"))
+            throw scanner.error(.unexpected(expected: "a header line such as 'N atoms' or a section name", found: "'\(TextExcerpt.quote(found))'"))
         }
         let keyword = tokens[numbers.count...].map { scanner.string($0) }.joined(separator: " ")
         func expectNumbers(_ count: Int) throws(FileFormatError) {
@@ -144,7 +145,7 @@ struct LAMMPSDataReader {
         if next == .atoms, let comment {
             scanner.split(comment, into: &tokens)
             if let style = tokens.first.map({ scanner.string($0) }), style != "atomic" {
-                throw scanner.error(.unexpected(expected: "atom_style atomic ('Atoms # atomic')", found: "'Atoms # \(style)'"))
+                throw scanner.error(.unexpected(expected: "atom_style atomic ('Atoms # atomic')", found: "'Atoms # \(TextExcerpt.quote(style))'"))
             }
         }
         guard !sectionsSeen.contains(next) else { throw scanner.error(.invalid("section '\(name)' appears twice")) }
@@ -244,7 +245,7 @@ struct LAMMPSDataReader {
         let types = typeCount ?? 0
         if let label = typeOfLabel[scanner.string(token)] { return label }
         guard let type = scanner.integer(token) else {
-            throw scanner.error(.unexpected(expected: "an atom type in 1…\(types) or a type label", found: "'\(scanner.string(token))'"))
+            throw scanner.error(.unexpected(expected: "an atom type in 1…\(types) or a type label", found: scanner.quoted(token)))
         }
         guard (1...max(types, 1)).contains(type), types > 0 else {
             throw scanner.error(.unexpected(expected: "an atom type in 1…\(types)", found: "\(type)"))
@@ -268,8 +269,15 @@ struct LAMMPSDataReader {
         }
         let ordered = atoms.sorted { $0.id < $1.id }
         let h = box.vectors
-        let positions = ordered.map { atom in
-            atom.position + SIMD3(Double(atom.image.x), Double(atom.image.y), Double(atom.image.z)) * h
+        var positions: [SIMD3<Double>] = []
+        positions.reserveCapacity(ordered.count)
+        for atom in ordered {
+            let r = atom.position + SIMD3(Double(atom.image.x), Double(atom.image.y), Double(atom.image.z)) * h
+            guard r.x.isFinite, r.y.isFinite, r.z.isFinite else {
+                throw FileFormatError(file: scanner.file, line: lineOfAtom[atom.id], .invalid(
+                    "the position of atom id \(atom.id) with its image flags is not finite"))
+            }
+            positions.append(r)
         }
         let species = ordered.map { speciesOfType[$0.type] ?? 0 }
         let elements = typeMap.elements

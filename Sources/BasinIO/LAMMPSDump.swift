@@ -22,7 +22,7 @@ public enum LAMMPSDump {
     public static func read(
         text: String, file: String = "<text>", units: UnitSystem = .metal, typeSymbols: [String]? = nil
     ) throws(FileFormatError) -> [Frame] {
-        var reader = LAMMPSDumpReader(scanner: TextScanner(bytes: text.utf8, file: file), units: units, typeSymbols: typeSymbols)
+        var reader = LAMMPSDumpReader(scanner: TextScanner(text: text, file: file), units: units, typeSymbols: typeSymbols)
         return try reader.readAll()
     }
 

@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinText
 
 /// Reads the frames of a LAMMPS text dump (`dump atom` or `dump custom`).
 ///
@@ -40,7 +41,7 @@ struct LAMMPSDumpReader {
             let frameNumber = frames.count + 1
             let text = scanner.string(scanner.trimmed(line))
             guard text.hasPrefix("ITEM:") else {
-                throw scanner.error(.unexpected(expected: "an 'ITEM:' line", found: "'\(text)'"))
+                throw scanner.error(.unexpected(expected: "an 'ITEM:' line", found: "'\(TextExcerpt.quote(text))'"))
             }
             let item = text.dropFirst(5).trimmingWhitespace()
             started = true
@@ -85,7 +86,7 @@ struct LAMMPSDumpReader {
         guard let line = scanner.nextLine() else { throw scanner.endOfFileError(expected: what) }
         scanner.split(line, into: &tokens)
         guard tokens.count == 1 else {
-            throw scanner.error(.unexpected(expected: what, found: "'\(scanner.string(scanner.trimmed(line)))'"))
+            throw scanner.error(.unexpected(expected: what, found: scanner.quoted(scanner.trimmed(line))))
         }
         return try scanner.integer(tokens[0], what)
     }
@@ -132,7 +133,7 @@ struct LAMMPSDumpReader {
         guard let columns = LAMMPSDumpColumns(columnNames) else {
             throw scanner.error(.unexpected(
                 expected: "position columns (xu yu zu, x y z, xsu ysu zsu or xs ys zs)",
-                found: "'\(columnNames.joined(separator: " "))'"))
+                found: "'\(TextExcerpt.quote(columnNames.joined(separator: " ")))'"))
         }
         var ids: [Int] = [], types: [Int] = [], symbols: [String] = [], masses: [Double] = []
         var positions: [SIMD3<Double>] = [], velocities: [SIMD3<Double>] = [], forces: [SIMD3<Double>] = []
@@ -184,7 +185,11 @@ struct LAMMPSDumpReader {
                 for k in 0..<3 { image[k] = Double(try scanner.integer(tokens[imageColumns[k]], "the image flag")) }
                 r += columns.positionKind.isScaled ? image : image * h
             }
-            positions.append(columns.positionKind.isScaled ? box.low + r * h : r)
+            let position = columns.positionKind.isScaled ? box.low + r * h : r
+            guard position.x.isFinite, position.y.isFinite, position.z.isFinite else {
+                throw scanner.error(.invalid("the position with its image flags and the box is not finite"))
+            }
+            positions.append(position)
             if let velocityColumns = columns.velocity { velocities.append(try vector(velocityColumns, "the velocity")) }
             if let forceColumns = columns.force { forces.append(try vector(forceColumns, "the force")) }
             for (k, column) in columns.extras.enumerated() { extras[k].append(scanner.string(tokens[column])) }

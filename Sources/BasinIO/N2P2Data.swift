@@ -66,7 +66,7 @@ public enum N2P2Data {
 
     /// All structures of `text`; errors name the file `file`.
     public static func read(text: String, file: String = "<text>", units: UnitSystem = .metal) throws(FileFormatError) -> [Frame] {
-        var reader = N2P2DataReader(scanner: TextScanner(bytes: text.utf8, file: file), units: units)
+        var reader = N2P2DataReader(scanner: TextScanner(text: text, file: file), units: units)
         return try reader.readAll()
     }
 

@@ -24,7 +24,7 @@ struct N2P2DataReader {
             scanner.split(line, into: &tokens)
             guard let first = tokens.first else { continue }
             guard keyword(first) == .begin else {
-                throw scanner.error(.unexpected(expected: "'begin' of structure \(frames.count + 1)", found: "'\(scanner.string(first))'"))
+                throw scanner.error(.unexpected(expected: "'begin' of structure \(frames.count + 1)", found: scanner.quoted(first)))
             }
             frames.append(try readStructure(number: frames.count + 1))
         }
@@ -134,7 +134,7 @@ struct N2P2DataReader {
                     expected: "'end' of structure \(number) (begun on line \(beginLine))", found: "'begin'"))
             case nil:
                 throw scanner.error(.unexpected(
-                    expected: "a keyword (\(Self.keywordList)) in structure \(number)", found: "'\(scanner.string(first))'"))
+                    expected: "a keyword (\(Self.keywordList)) in structure \(number)", found: scanner.quoted(first)))
             }
         }
     }

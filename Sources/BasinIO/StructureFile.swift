@@ -1,4 +1,5 @@
 import BasinAtoms
+import BasinText
 import Foundation
 
 /// Reads and writes structures in any supported format, chosen by name or by file extension.
@@ -37,7 +38,11 @@ public enum StructureFile {
     public static func read(
         from url: URL, format: Format? = nil, units: UnitSystem = .metal, typeSymbols: [String]? = nil
     ) throws(FileFormatError) -> [Frame] {
-        switch try resolve(format, url) {
+        if format == nil && Format.guess(for: url) == nil {
+            // A path that is no usable text file (a directory, /dev/null) says so first.
+            do { _ = try TextFile.bytes(of: url) } catch { throw FileFormatError(error) }
+        }
+        return switch try resolve(format, url) {
         case .extxyz: try ExtendedXYZ.read(from: url, units: units)
         case .lammpsData: [Frame(configuration: try LAMMPSData.read(from: url, units: units, typeSymbols: typeSymbols))]
         case .lammpsDump: try LAMMPSDump.read(from: url, units: units, typeSymbols: typeSymbols)

@@ -1,10 +1,11 @@
+import BasinText
 import Foundation
 
 /// The bytes of a text file with a line cursor, for parsing without a `String` per line.
 ///
-/// Lines end at `\n`; a trailing `\r` is dropped, so Windows files read the same. Lines and
-/// tokens are byte ranges into the buffer, which ends with a NUL byte so that `strtod` never
-/// reads past it. `lineNumber` is the 1-based number of the line last returned, the one that
+/// Lines end at `\n` (`TextFile` has already turned `\r\n` into `\n`; a stray `\r` is white
+/// space). Lines and tokens are byte ranges into the buffer, which ends with a NUL byte so that
+/// `strtod` never reads past it. `lineNumber` is the 1-based number of the line last returned, the one that
 /// errors refer to.
 final class TextScanner {
     /// The file name used in error messages.
@@ -25,17 +26,20 @@ final class TextScanner {
 
     deinit { bytes.deallocate() }
 
-    /// Reads the file at `url`; errors name it as `file` (by default its path).
+    /// Reads the file at `url` through `TextFile` (no byte-order mark, `\n` line ends, and a
+    /// worded error for a directory, an empty, unreadable or binary file); errors name it as
+    /// `file` (by default its path).
     static func load(_ url: URL, file: String? = nil) throws(FileFormatError) -> TextScanner {
-        let name = file ?? url.path
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw FileFormatError(file: name, line: nil, .fileNotFound)
-        }
         do {
-            return TextScanner(bytes: try Data(contentsOf: url), file: name)
+            return TextScanner(bytes: try TextFile.bytes(of: url, file: file), file: file ?? url.path)
         } catch {
-            throw FileFormatError(file: name, line: nil, .unreadable(error.localizedDescription))
+            throw FileFormatError(error)
         }
+    }
+
+    /// A scanner over `text` handed over by a caller, normalized as `TextFile` does.
+    convenience init(text: String, file: String) {
+        self.init(bytes: TextFile.normalized(text).utf8, file: file)
     }
 
     // MARK: - Lines
@@ -50,7 +54,6 @@ final class TextScanner {
         while end < count && bytes[end] != 0x0A { end += 1 }
         position = end < count ? end + 1 : end
         lineNumber += 1
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return start..<end
     }
 
@@ -132,6 +135,12 @@ final class TextScanner {
         String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
     }
 
+    /// The text of `range` for an error message: in single quotes, escaped and cut short
+    /// (`TextExcerpt`).
+    func quoted(_ range: Range<Int>) -> String {
+        "'\(TextExcerpt.quote(string(range)))'"
+    }
+
     /// True when the bytes of `range` begin with `prefix`.
     func hasPrefix(_ range: Range<Int>, _ prefix: StaticString) -> Bool {
         guard range.count >= prefix.utf8CodeUnitCount else { return false }
@@ -190,7 +199,7 @@ final class TextScanner {
     /// The integer in `range`, or an error at the current line naming `what`.
     func integer(_ range: Range<Int>, _ what: @autoclosure () -> String) throws(FileFormatError) -> Int {
         guard let value = integer(range) else {
-            throw error(.unexpected(expected: "an integer for \(what())", found: "'\(string(range))'"))
+            throw error(.unexpected(expected: "an integer for \(what())", found: quoted(range)))
         }
         return value
     }

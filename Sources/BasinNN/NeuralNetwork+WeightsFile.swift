@@ -1,3 +1,4 @@
+import BasinText
 import Foundation
 
 /// n2p2's `weights.XXX.data` files (NeuralNetwork.cpp `writeConnections`; read by
@@ -48,23 +49,25 @@ extension NeuralNetwork {
     public mutating func readWeights(from url: URL) throws(NeuralNetworkError) {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try TextFile.contents(of: url)
         } catch {
-            throw .weightsFile(file: url.path, line: nil, reason: "cannot read: \(error.localizedDescription)")
+            throw .weightsFile(file: error.file, line: error.line, reason: error.reason)
         }
         parameters = try Self.parseWeights(text, file: url.path, expectedCount: parameterCount)
     }
 
-    /// The numbers of a weights file's text; `file` names it in errors.
+    /// The numbers of a weights file's text (a byte-order mark and `\r\n` line ends accepted);
+    /// `file` names it in errors.
     public static func parseWeights(_ text: String, file: String, expectedCount: Int) throws(NeuralNetworkError) -> [Double] {
+        let text = TextFile.normalized(text)
         var values: [Double] = []
-        values.reserveCapacity(expectedCount)
+        values.reserveCapacity(min(expectedCount, text.utf8.count / 2 + 1))
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard let first = trimmed.first, first != "#", first != "\r" else { continue }
             let token = trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
             guard let value = Double(token), value.isFinite else {
-                throw .weightsFile(file: file, line: number + 1, reason: "expected a finite number, found '\(token)'")
+                throw .weightsFile(file: file, line: number + 1, reason: "expected a finite number, found '\(TextExcerpt.quote(token))'")
             }
             guard values.count < expectedCount else {
                 throw .weightsFile(file: file, line: number + 1, reason: "more than the network's \(expectedCount) parameters")

@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinDescriptors
 import BasinNN
+import BasinText
 import Foundation
 
 /// A second-generation high-dimensional neural-network potential as n2p2 stores it in a
@@ -31,8 +32,10 @@ public struct NNPModel: Sendable, Equatable {
     ///   whose contents disagree with input.nn (number of scaling rows or weights).
     public init(directory: URL) throws(ModelFileError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ModelFileError(file: directory.path, reason: "no such model folder (it should hold input.nn, scaling.data and weights.XXX.data)")
+        let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue else {
+            let what = exists ? "is a file, not a model folder" : "no such model folder"
+            throw ModelFileError(file: directory.path, reason: "\(what) (it should hold input.nn, scaling.data and weights.XXX.data)")
         }
         let settingsURL = directory.appendingPathComponent("input.nn")
         let settings = try NNPSettings.parse(Self.read(settingsURL), file: settingsURL.path)
@@ -44,22 +47,29 @@ public struct NNPModel: Sendable, Equatable {
         }
         var networks: [NeuralNetwork] = []
         for (element, (architecture, count)) in zip(settings.elements, zip(settings.architectures, counts)) {
-            var network = architecture.network(inputCount: count, normalizesNodes: settings.normalizesNodes)
             let url = directory.appendingPathComponent(NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber))
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw ModelFileError(file: url.path, reason: Self.missingWeightsReason(element, settings: settings, directory: directory))
             }
+            // The weights file bounds the network's size: its numbers are counted before the
+            // network input.nn describes is allocated.
+            let shape = "the \(element.symbol) network of input.nn"
+            guard let parameterCount = architecture.parameterCount(inputCount: count) else {
+                throw ModelFileError(file: settingsURL.path, reason: "\(shape) has more parameters than can be counted (hidden layers \(architecture.hiddenLayers.map(String.init).joined(separator: " ")))")
+            }
+            let parameters: [Double]
             do {
-                network.parameters = try NeuralNetwork.parseWeights(
-                    Self.read(url), file: url.path, expectedCount: network.parameterCount)
+                parameters = try NeuralNetwork.parseWeights(Self.read(url), file: url.path, expectedCount: parameterCount)
             } catch let error as NeuralNetworkError {
                 guard case .weightsFile(let file, let line, let reason) = error else { throw ModelFileError(file: url.path, reason: error.description) }
-                throw ModelFileError(file: file, line: line, reason: reason + " (the \(element.symbol) network of input.nn)")
+                throw ModelFileError(file: file, line: line, reason: reason + " (\(shape))")
             } catch let error as ModelFileError {
                 throw error
             } catch {
                 throw ModelFileError(file: url.path, reason: "\(error)")
             }
+            var network = architecture.network(inputCount: count, normalizesNodes: settings.normalizesNodes)
+            network.parameters = parameters
             networks.append(network)
         }
         self.init(settings: settings, statistics: statistics, networks: networks)
@@ -101,11 +111,10 @@ public struct NNPModel: Sendable, Equatable {
     }
 
     private static func read(_ url: URL) throws(ModelFileError) -> String {
-        guard FileManager.default.fileExists(atPath: url.path) else { throw ModelFileError(file: url.path, reason: "no such file") }
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            return try TextFile.contents(of: url)
         } catch {
-            throw ModelFileError(file: url.path, reason: "cannot read: \(error.localizedDescription)")
+            throw ModelFileError(file: error.file, line: error.line, reason: error.reason)
         }
     }
 }

@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinDescriptors
 import BasinNN
+import BasinText
 
 extension NNPSettings {
     /// One keyword line: its 1-based number and its tokens, comment removed.
@@ -29,6 +30,7 @@ extension NNPSettings {
     ///   second-generation HDNNP; without a line for a missing required keyword or an element
     ///   without symmetry functions.
     public static func parse(_ text: String, file: String) throws(ModelFileError) -> NNPSettings {
+        let text = TextFile.normalized(text)
         var entries: [String: [Entry]] = [:]
         var others: [String] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -70,19 +72,19 @@ extension NNPSettings {
         }
 
         func number(_ entry: Entry, _ text: String) throws(ModelFileError) -> Double {
-            guard let x = Double(text), x.isFinite else { throw fail(entry, "\(entry.tokens[0]): '\(text)' is not a finite number") }
+            guard let x = Double(text), x.isFinite else { throw fail(entry, "\(entry.tokens[0]): '\(TextExcerpt.quote(text))' is not a finite number") }
             return x
         }
 
         func integer(_ entry: Entry, _ text: String, minimum: Int) throws(ModelFileError) -> Int {
             guard let n = Int(text), n >= minimum else {
-                throw fail(entry, "\(entry.tokens[0]): '\(text)' is not an integer of at least \(minimum)")
+                throw fail(entry, "\(entry.tokens[0]): '\(TextExcerpt.quote(text))' is not an integer of at least \(minimum)")
             }
             return n
         }
 
         func element(_ entry: Entry, _ symbol: String, in elements: [Element]) throws(ModelFileError) -> Element {
-            guard let e = try? Element(symbol: symbol) else { throw fail(entry, "unknown element '\(symbol)'") }
+            guard let e = try? Element(symbol: symbol) else { throw fail(entry, "unknown element '\(TextExcerpt.quote(symbol))'") }
             guard elements.contains(e) else {
                 throw fail(entry, "element \(symbol) is not among the model's elements (\(elements.map(\.symbol).joined(separator: " ")))")
             }
@@ -117,7 +119,7 @@ extension NNPSettings {
             let list = try required("elements")
             var elements: [Element] = []
             for symbol in list.values {
-                guard let e = try? Element(symbol: symbol) else { throw fail(list, "unknown element '\(symbol)'") }
+                guard let e = try? Element(symbol: symbol) else { throw fail(list, "unknown element '\(TextExcerpt.quote(symbol))'") }
                 guard !elements.contains(e) else { throw fail(list, "element \(symbol) is listed twice") }
                 elements.append(e)
             }
@@ -131,7 +133,7 @@ extension NNPSettings {
             let entry = try required("cutoff_type")
             guard entry.values.count == 1 || entry.values.count == 2 else { throw fail(entry, "cutoff_type takes <code> [alpha]") }
             guard let code = Int(entry.tokens[1]), let kind = CutoffKind(rawValue: code) else {
-                throw fail(entry, "unknown cutoff_type '\(entry.tokens[1])' (n2p2 codes 0-8)")
+                throw fail(entry, "unknown cutoff_type '\(TextExcerpt.quote(entry.tokens[1]))' (n2p2 codes 0-8)")
             }
             let alpha = entry.values.count == 2 ? try number(entry, entry.tokens[2]) : 0
             guard alpha >= 0 && alpha < 1 else { throw fail(entry, "the cutoff alpha must lie in [0, 1), found \(alpha)") }

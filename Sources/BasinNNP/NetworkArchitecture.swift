@@ -19,6 +19,21 @@ public struct NetworkArchitecture: Sendable, Hashable {
         self.activations = activations
     }
 
+    /// The number of weights and biases of a network of this shape with `inputCount` inputs
+    /// (`NeuralNetwork.parameterCount(layerSizes:)`), or nil when it exceeds `Int.max`; known
+    /// before anything is allocated.
+    public func parameterCount(inputCount: Int) -> Int? {
+        let sizes = [inputCount] + hiddenLayers + [1]
+        var total = 0
+        for (from, to) in zip(sizes, sizes.dropFirst()) {
+            let (product, overflow) = (from + 1).multipliedReportingOverflow(by: to)
+            let (sum, carry) = total.addingReportingOverflow(product)
+            guard !overflow && !carry else { return nil }
+            total = sum
+        }
+        return total
+    }
+
     /// A network of this shape with `inputCount` inputs and zero parameters; its output is linear.
     public func network(inputCount: Int, normalizesNodes: Bool) -> NeuralNetwork {
         NeuralNetwork(

@@ -1,3 +1,4 @@
+import BasinText
 import Foundation
 
 /// n2p2's `scaling.data`: the statistics (min, max, mean, sigma) of every symmetry function
@@ -47,6 +48,7 @@ public enum ScalingData {
     /// or surplus row is an error, and the numbers must be finite with min ≤ mean ≤ max.
     /// - Parameter file: names the file in errors.
     public static func parse(_ text: String, counts: [Int], file: String) throws(ModelFileError) -> [[SymmetryFunctionStatistics]] {
+        let text = TextFile.normalized(text)
         var rows: [(line: Int, fields: [Substring])] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
@@ -76,11 +78,11 @@ public enum ScalingData {
                     throw fail("expected e_index sf_index min max mean [sigma], found \(fields.count) fields")
                 }
                 guard Int(fields[0]) == e + 1, Int(fields[1]) == s + 1 else {
-                    throw fail("expected the row of element \(e + 1), function \(s + 1), found '\(fields[0]) \(fields[1])'")
+                    throw fail("expected the row of element \(e + 1), function \(s + 1), found '\(TextExcerpt.quote(fields[0] + " " + fields[1]))'")
                 }
                 var numbers: [Double] = []
                 for field in fields.dropFirst(2) {
-                    guard let x = Double(field), x.isFinite else { throw fail("'\(field)' is not a finite number") }
+                    guard let x = Double(field), x.isFinite else { throw fail("'\(TextExcerpt.quote(field))' is not a finite number") }
                     numbers.append(x)
                 }
                 guard numbers[0] <= numbers[2], numbers[2] <= numbers[1] else { throw fail("needs min <= mean <= max") }

@@ -1,3 +1,4 @@
+import BasinText
 import Foundation
 
 /// A problem in a potential's parameter file, with the file, the 1-based line and the reason.
@@ -38,17 +39,18 @@ public struct ParameterFile: Sendable {
     public init(contentsOf url: URL, wordsPerEntry: Int) throws(ParameterFileError) {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try TextFile.contents(of: url)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw ParameterFileError(file: url.path, line: nil, exists ? "cannot read the file" : "no such file")
+            throw ParameterFileError(file: error.file, line: error.line, error.reason)
         }
         try self.init(text: text, file: url.path, wordsPerEntry: wordsPerEntry)
     }
 
-    /// Cuts `text` into entries of `wordsPerEntry` words; errors name `file`.
+    /// Cuts `text` into entries of `wordsPerEntry` words; errors name `file`. A byte-order mark
+    /// and `\r\n` line ends are accepted (`TextFile.normalized`).
     public init(text: String, file: String, wordsPerEntry: Int) throws(ParameterFileError) {
         self.file = file
+        let text = TextFile.normalized(text)
         var entries: [Entry] = []
         var words: [String] = [], lines: [Int] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -79,7 +81,7 @@ public struct ParameterFile: Sendable {
     public func number(_ entry: Entry, _ index: Int, _ name: String) throws(ParameterFileError) -> Double {
         let word = entry.words[index]
         guard let value = Double(word), value.isFinite else {
-            throw ParameterFileError(file: file, line: entry.lines[index], "\(name) must be a finite number, found '\(word)'")
+            throw ParameterFileError(file: file, line: entry.lines[index], "\(name) must be a finite number, found '\(TextExcerpt.quote(word))'")
         }
         return value
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BasinAtoms
 import BasinDescriptors
 import BasinIO
+import BasinText
 import Foundation
 
 /// `basin sf`: tools for symmetry-function sets (the descriptors of neural-network potentials).
@@ -47,9 +48,9 @@ extension SymmetryFunctions {
     static func readSets(_ path: String) throws -> [SymmetryFunctionSet] {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.contents(of: URL(fileURLWithPath: path))
         } catch {
-            throw CommandError("\(path): cannot read (\(error.localizedDescription))")
+            throw CommandError(error.description)
         }
         let sets: [SymmetryFunctionSet]
         do {

@@ -3,6 +3,7 @@ import BasinDescriptors
 import BasinNN
 import BasinNNP
 import BasinOptimize
+import BasinText
 import BasinTraining
 import Foundation
 import Yams
@@ -365,9 +366,11 @@ extension TrainingConfiguration {
         }
         let sets: [SymmetryFunctionSet]
         do {
-            sets = try SymmetryFunctionSet.parse(settings: String(contentsOf: url, encoding: .utf8))
+            sets = try SymmetryFunctionSet.parse(settings: TextFile.contents(of: url))
         } catch let error as SymmetryFunctionParseError {
             throw CommandError("\(url.path): \(error)")
+        } catch let error as TextFileError {
+            throw CommandError("symmetry_functions: \(error)")
         }
         for set in sets where !list.contains(set.central) {
             throw CommandError("\(url.path): symmetry functions for \(set.central.symbol), which 'elements' does not list")

@@ -1,0 +1,27 @@
+import BasinNNP
+import BasinTestSupport
+import Foundation
+import Testing
+
+/// Mutated and extreme-valued `input.nn`, `scaling.data` and weights files either load as a
+/// model or throw `ModelFileError`: no trap, no allocation by an absurd count, no hang.
+@Suite("n2p2 model readers under fuzzing (Fuzz)")
+struct ModelFileFuzzTests {
+    /// Mutates `name` in a folder holding the synthetic model and loads the folder.
+    private func fuzz(_ name: String, label: String, seed: UInt64) throws {
+        let folder = try ModelFileTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticModel.make().write(to: folder)
+        let url = folder.appendingPathComponent(name)
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let summary = try ReaderFuzzer.run(label, sources: [source], to: url, seed: seed) { _ throws(ModelFileError) in
+            _ = try NNPModel(directory: folder)
+        }
+        #expect(summary.slow.isEmpty, "slow mutants (seed, seconds): \(summary.slow)")
+        #expect(summary.refused > 0 && summary.loaded > 0, "the mutants should both load and fail")
+    }
+
+    @Test func settings() throws { try fuzz("input.nn", label: "input.nn", seed: 11) }
+    @Test func scaling() throws { try fuzz("scaling.data", label: "scaling.data", seed: 12) }
+    @Test func weights() throws { try fuzz("weights.008.data", label: "weights", seed: 13) }
+}
