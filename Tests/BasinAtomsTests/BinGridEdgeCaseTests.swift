@@ -42,4 +42,21 @@ import Testing
             }
         }
     }
+
+    /// A periodic cell 10⁻¹¹ thick (valid: its volume is not zero) or a cutoff of 10³⁰⁰ would
+    /// need astronomically many ghost images; the count once trapped converting to Int.
+    @Test func cellsTooThinForTheCutoffAreRefused() throws {
+        let thin = Configuration(
+            positions: [.zero], species: [0], elements: [.dummy()], cell: .orthorhombic(SIMD3(1, 1, 1e-11)))
+        let wide = Configuration(
+            positions: [.zero], species: [0], elements: [.dummy()], cell: .orthorhombic(SIMD3(4, 4, 4)))
+        for (configuration, cutoff) in [(thin, 2.5), (wide, 1e300)] {
+            let list = NeighborList(cutoff: cutoff, skin: 0.3, kind: .half)
+            #expect {
+                try list.build(for: configuration)
+            } throws: { error in
+                "\(error)".contains("the cell is too thin for the cutoff")
+            }
+        }
+    }
 }

@@ -31,6 +31,13 @@ import Testing
         }
     }
 
+    /// A cutoff of 1e300 on a periodic lattice trapped converting the image count to Int.
+    @Test func anEnormousCutoffOnAPeriodicCellIsRefused() throws {
+        let result = try CommandRunner.run(["eval", "--lattice", "fcc", "--density", "0.8442", "--cells", "2", "--cutoff", "1e300"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("the cell is too thin for the cutoff"), "\(result.error)")
+    }
+
     static let lattice = ["--lattice", "diamond", "--element", "Si", "--lattice-constant", "5.431"]
 
     /// Runs eval, minimize, md and sample with `potential` and expects each to fail with

@@ -13,5 +13,7 @@ import Testing
     @Test func longDurationsAreHoursAndMinutes() {
         #expect(ProgressReporter.format(3 * 3600 + 125) == "3 h 02 min")
         #expect(ProgressReporter.format(1e10) == "2777777 h 46 min")
+        // An ETA of 10²⁰ s (one unit of work done out of 10¹⁸) once trapped converting to Int.
+        #expect(ProgressReporter.format(1e20) == "more than 10⁸ h")
     }
 }

@@ -56,6 +56,8 @@ final class ProgressReporter {
 
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
+        // An early ETA can be astronomically long; it must not trap converting to Int.
+        guard seconds < 3.6e11 else { return "more than 10⁸ h" }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         let s = Int(seconds.rounded())
         if s < 3600 { return String(format: "%ld min %02ld s", s / 60, s % 60) }
