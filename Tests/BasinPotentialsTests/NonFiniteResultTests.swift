@@ -59,4 +59,12 @@ import Testing
             try Vashishta(text: text, file: "big.vashishta")
         }
     }
+
+    /// `--epsilon 1e308` or `--sigma 1e300` gave an energy of −nan.
+    @Test func overflowingLennardJonesParametersAreRefused() {
+        #expect(throws: PotentialError.invalidParameters("48εσ¹² overflows (ε = 1e+308, σ = 1.0); the parameters are out of range")) {
+            try LennardJones(epsilon: 1e308)
+        }
+        #expect(throws: PotentialError.self) { try LennardJones(sigma: 1e300) }
+    }
 }
