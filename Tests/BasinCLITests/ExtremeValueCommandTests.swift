@@ -38,6 +38,13 @@ import Testing
         #expect(result.error.contains("the cell is too thin for the cutoff"), "\(result.error)")
     }
 
+    /// `--cells 1000000000` overflowed Int computing the number of atoms.
+    @Test func absurdCellCountsAreRefused() throws {
+        let result = try CommandRunner.run(["eval", "--lattice", "fcc", "--density", "0.8442", "--cells", "1000000000"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("cells would make 4e+27 atoms; at most 100000000"), "\(result.error)")
+    }
+
     static let lattice = ["--lattice", "diamond", "--element", "Si", "--lattice-constant", "5.431"]
 
     /// Runs eval, minimize, md and sample with `potential` and expects each to fail with
