@@ -45,6 +45,18 @@ import Testing
         #expect(result.error.contains("cells would make 4e+27 atoms; at most 100000000"), "\(result.error)")
     }
 
+    /// `--threads 1000000000` hung and `--rdf-bins 1000000000000` aborted allocating.
+    @Test func absurdThreadAndBinCountsAreRefused() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let run = ["md", "--lattice", "fcc", "--density", "0.8442", "--cells", "2", "--steps", "5"]
+        let threads = try CommandRunner.run(run + ["--threads", "1000000000"])
+        #expect(threads.status != 0)
+        #expect(threads.error.contains("--threads must lie in 1…1024"), "\(threads.error)")
+        let bins = try CommandRunner.run(run + ["--rdf", dir.appendingPathComponent("gr.dat").path, "--rdf-bins", "1000000000000"])
+        #expect(bins.status == 1)
+        #expect(bins.error.contains("g(r) needs 1 to 10,000,000 bins"), "\(bins.error)")
+    }
+
     static let lattice = ["--lattice", "diamond", "--element", "Si", "--lattice-constant", "5.431"]
 
     /// Runs eval, minimize, md and sample with `potential` and expects each to fail with
