@@ -45,6 +45,12 @@ import Testing
             "optimizer.batch_size must be at least 1 (or full, for one batch of the whole training set)")
     }
 
+    /// YAML's `.inf` passed the `≥ 0` checks and made every loss infinite.
+    @Test func infiniteAndNaNNumbersAreRefused() throws {
+        try expectRefusal(Self.replacing("force_weight: 1.0", with: "force_weight: .inf"), "loss.force_weight must be a finite number, got inf")
+        try expectRefusal(Self.replacing("learning_rate: 0.01", with: "learning_rate: .nan"), "optimizer.learning_rate must be a finite number, got nan")
+    }
+
     @Test func fullBatchIsSpelledOut() throws {
         let result = try train(Self.replacing("batch_size: 2", with: "batch_size: full"))
         #expect(result.status == 0, "\(result.error)")

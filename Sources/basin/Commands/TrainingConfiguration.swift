@@ -521,8 +521,27 @@ extension TrainingConfiguration {
             maximumTemperature: a.tMax, minimumTemperature: a.tMin, temperatureScale: a.scale, steps: a.steps, updates: a.updates)
     }
 
+    /// Every number of the configuration with its key path. YAML spells infinities and NaN
+    /// `.inf` and `.nan`; none of these may be one.
+    var realNumbers: [(key: String, value: Double?)] {
+        let o = optimizer, s = optimizer.schedule
+        return [
+            ("test_fraction", testFraction), ("loss.force_weight", loss.forceWeight), ("loss.energy_weight", loss.energyWeight),
+            ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2), ("optimizer.learning_rate", o.learningRate),
+            ("optimizer.schedule.factor", s?.factor), ("optimizer.schedule.minimum", s?.minimum),
+            ("optimizer.kalman_epsilon", o.kalmanEpsilon), ("optimizer.kalman_q0", o.kalmanQ0), ("optimizer.kalman_qtau", o.kalmanQtau),
+            ("optimizer.kalman_qmin", o.kalmanQmin), ("optimizer.kalman_eta", o.kalmanEta), ("optimizer.kalman_etatau", o.kalmanEtatau),
+            ("optimizer.kalman_etamax", o.kalmanEtamax), ("optimizer.kalman_lambda_short", o.kalmanLambda),
+            ("optimizer.kalman_nue_short", o.kalmanNu), ("optimizer.force_fraction", o.forceFraction),
+            ("annealing.t_max", annealing?.tMax), ("annealing.t_min", annealing?.tMin),
+        ]
+    }
+
     /// Checks the plain numbers (the library's preconditions would stop the program).
     func checkNumbers() throws {
+        for (key, value) in realNumbers {
+            if let value, !value.isFinite { throw CommandError("\(key) must be a finite number, got \(value)") }
+        }
         guard testFraction >= 0, testFraction < 1 else { throw CommandError("test_fraction must lie in [0, 1)") }
         guard epochs >= 0 else { throw CommandError("epochs must be ≥ 0") }
         guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.atomEnergyWeight >= 0, loss.l2 >= 0 else {
