@@ -74,6 +74,15 @@ import Testing
             "data:\n" + Array(repeating: "-", count: 20000).joined(separator: " ") + " x",
             (0..<100).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + "\n" + String(repeating: " ", count: 100) + "x",
         ]
+        // Aliases nest and multiply values without brackets or indentation.
+        let chain = (1..<200).map { "k\($0): &k\($0) [*k\($0 - 1)]" }.joined(separator: "\n")
+        let laughs = (1..<40).map { "l\($0): &l\($0) [*l\($0 - 1), *l\($0 - 1)]" }.joined(separator: "\n")
+        let aliased = ["k0: &k0 x\n" + chain, "l0: &l0 x\n" + laughs]
+        for text in aliased {
+            let result = try train(text + "\n")
+            #expect(result.status == 1)
+            #expect(result.error.contains("aliases expand the YAML to more than"), "\(result.error.prefix(300))")
+        }
         for text in deep {
             let result = try train(text + "\n")
             #expect(result.status == 1)

@@ -19,10 +19,16 @@ enum StrictYAML {
     static let maximumBrackets = 1000
     static let maximumLinePrefix = 1000
 
+    /// Most values the duplicate-key walk visits: aliases share nodes, so a short text (`b: [*a,
+    /// *a]`, `c: [*b, *b]`, …) can stand for a tree of billions.
+    static let maximumValues = 1_000_000
+
     /// Checks `text` before it reaches Yams: nesting, then (on the composed tree) duplicate keys.
     static func check(_ text: String) throws {
         try checkNesting(text)
-        if let root = try Yams.compose(yaml: text) { try checkDuplicateKeys(root, path: "") }
+        guard let root = try Yams.compose(yaml: text) else { return }
+        var budget = maximumValues
+        try checkDuplicateKeys(root, path: "", depth: 0, budget: &budget)
     }
 
     /// Estimates the nesting depth line by line: block levels from the stack of indentations
@@ -96,8 +102,14 @@ enum StrictYAML {
         [.space, .tab, .openBracket, .openBrace, .comma, .colon, .dash, .question].contains(byte)
     }
 
-    /// Rejects a mapping that repeats a key, naming its path (`optimizer.batch_size`) and both lines.
-    static func checkDuplicateKeys(_ node: Node, path: String) throws {
+    /// Rejects a mapping that repeats a key, naming its path (`optimizer.batch_size`) and both
+    /// lines; also nesting and sizes that aliases build beyond the limits of the text scan.
+    static func checkDuplicateKeys(_ node: Node, path: String, depth: Int, budget: inout Int) throws {
+        budget -= 1
+        guard depth <= maximumDepth, budget >= 0 else {
+            let reason = budget < 0 ? "more than \(maximumValues) values" : "more than \(maximumDepth) levels deep"
+            throw Problem(line: node.mark?.line ?? 0, message: "aliases expand the YAML to \(reason)")
+        }
         switch node {
         case .mapping(let mapping):
             var firstLines: [String: Int] = [:]
@@ -109,10 +121,12 @@ enum StrictYAML {
                     throw Problem(line: line, message: "duplicate key '\(full)' (first given at line \(first))")
                 }
                 firstLines[name] = line
-                try checkDuplicateKeys(value, path: full)
+                try checkDuplicateKeys(value, path: full, depth: depth + 1, budget: &budget)
             }
         case .sequence(let sequence):
-            for (index, value) in sequence.enumerated() { try checkDuplicateKeys(value, path: "\(path)[\(index)]") }
+            for (index, value) in sequence.enumerated() {
+                try checkDuplicateKeys(value, path: "\(path)[\(index)]", depth: depth + 1, budget: &budget)
+            }
         default:
             break
         }
