@@ -49,11 +49,17 @@ struct BinGrid: Sendable {
         // Physical length covered by the binned region along each direction.
         var extent = SIMD3<Double>.zero
         for k in 0..<3 { extent[k] = periodic[k] ? widths[k] : (high[k] - low[k]) * widths[k] }
+        // Counts are bounded while still Doubles (2⁵² stays exact and far inside Int), so that an
+        // extent of 1e18 or 1e308, or an infinite one (coordinates of opposite sign near the
+        // largest Double), cannot trap the conversion; the cap below then leaves few bins.
+        let largest = 0x1p52
         var counts = SIMD3<Int>(1, 1, 1)
-        for k in 0..<3 { counts[k] = max(1, Int((extent[k] / (0.5 * radius)).rounded(.down))) }
+        for k in 0..<3 { counts[k] = wholeNumber(extent[k] / (0.5 * radius), atMost: largest) }
         func margins(_ n: SIMD3<Int>) -> SIMD3<Int> {
             var g = SIMD3<Int>.zero
-            for k in 0..<3 where periodic[k] { g[k] = Int((ghostReach[k] * Double(n[k])).rounded(.up)) + 1 }
+            for k in 0..<3 where periodic[k] {
+                g[k] = wholeNumber((ghostReach[k] * Double(n[k])).rounded(.up), atMost: largest, atLeast: 0) + 1
+            }
             return g
         }
         // Not many more bins than points: a sparse cluster or gas would waste memory otherwise.
@@ -85,11 +91,15 @@ struct BinGrid: Sendable {
         var thickness = SIMD3<Double>.zero, reach = SIMD3<Int>.zero
         for k in 0..<3 {
             thickness[k] = extent[k] > 0 ? extent[k] / Double(counts[k]) : .infinity
-            reach[k] = min(dimensions[k] - 1, thickness[k].isFinite ? Int((radius / thickness[k]).rounded(.up)) : 0)
+            reach[k] = thickness[k].isFinite
+                ? wholeNumber((radius / thickness[k]).rounded(.up), atMost: Double(dimensions[k] - 1), atLeast: 0) : 0
         }
         let v = cell.spanningVectors
         let orthogonal = dot(v[0], v[1]) == 0 && dot(v[0], v[2]) == 0 && dot(v[1], v[2]) == 0
-        func gap(_ d: Int, _ k: Int) -> Double { orthogonal ? Double(max(0, abs(d) - 1)) * thickness[k] : 0 }
+        // The least distance between points of bins d apart along k. Along a direction of zero
+        // extent (a flat or linear structure) the thickness is infinite and d is 0: the gap is 0,
+        // not 0 · ∞ = NaN, which would drop every stencil row.
+        func gap(_ d: Int, _ k: Int) -> Double { orthogonal && abs(d) > 1 ? Double(abs(d) - 1) * thickness[k] : 0 }
         var rows: [(dy: Int, dz: Int, dx: Int)] = []
         for dz in -reach.z...reach.z {
             for dy in -reach.y...reach.y {
@@ -129,4 +139,12 @@ struct BinGrid: Sendable {
 @inline(__always)
 func integers(_ v: SIMD3<Double>) -> SIMD3<Int> {
     SIMD3(Int(v.x), Int(v.y), Int(v.z))
+}
+
+/// `value` rounded down and clamped to [`atLeast`, `atMost`] before it becomes an Int, so that
+/// no value (huge, infinite or NaN, which gives `atLeast`) can trap the conversion.
+@inline(__always)
+func wholeNumber(_ value: Double, atMost upper: Double, atLeast lower: Double = 1) -> Int {
+    guard value >= lower else { return Int(lower) }
+    return Int(min(value, upper).rounded(.down))
 }

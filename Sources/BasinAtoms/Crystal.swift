@@ -69,12 +69,12 @@ public enum Crystal: String, Sendable, CaseIterable, Codable {
     public func build(latticeConstant: Double? = nil, cells: SIMD3<Int>) throws(AtomsError) -> Configuration {
         let a = latticeConstant ?? self.latticeConstant
         guard a.isFinite, a > 0 else { throw .cannotBuild("the lattice constant must be positive, got \(a)") }
-        guard cells.x > 0, cells.y > 0, cells.z > 0 else { throw .cannotBuild("cell counts must be positive") }
+        let count = try replicatedAtomCount(cells: cells, basis: sites.count)
         let vectors = cellVectors(latticeConstant: a)
         let sites = self.sites
         var positions: [SIMD3<Double>] = []
         var species: [Int] = []
-        positions.reserveCapacity(cells.x * cells.y * cells.z * sites.count)
+        positions.reserveCapacity(count)
         species.reserveCapacity(positions.capacity)
         for k in 0..<cells.z {
             for j in 0..<cells.y {

@@ -41,10 +41,10 @@ public enum Lattice: String, Sendable, CaseIterable, Codable {
         element: Element, latticeConstant a: Double, cells: SIMD3<Int>, units: UnitSystem = .metal
     ) throws(AtomsError) -> Configuration {
         guard a.isFinite, a > 0 else { throw .cannotBuild("the lattice constant must be positive, got \(a)") }
-        guard cells.x > 0, cells.y > 0, cells.z > 0 else { throw .cannotBuild("cell counts must be positive") }
+        let count = try replicatedAtomCount(cells: cells, basis: basis.count)
         let edge = cellLengths(latticeConstant: a)
         var positions: [SIMD3<Double>] = []
-        positions.reserveCapacity(cells.x * cells.y * cells.z * basis.count)
+        positions.reserveCapacity(count)
         for k in 0..<cells.z {
             for j in 0..<cells.y {
                 for i in 0..<cells.x {
@@ -58,4 +58,19 @@ public enum Lattice: String, Sendable, CaseIterable, Codable {
             positions: positions, species: Array(repeating: 0, count: positions.count), elements: [element],
             cell: .orthorhombic(box), units: units)
     }
+}
+
+/// Most atoms a lattice or crystal builder makes (100 million positions take 2.4 GB).
+let maximumBuiltAtoms = 100_000_000
+
+/// The atoms of `cells` replicas of a `basis`-atom cell, checked (in Double, so that no cell
+/// count can overflow Int) to be positive and at most `maximumBuiltAtoms`.
+func replicatedAtomCount(cells: SIMD3<Int>, basis: Int) throws(AtomsError) -> Int {
+    guard cells.x > 0, cells.y > 0, cells.z > 0 else { throw .cannotBuild("cell counts must be positive") }
+    let count = Double(cells.x) * Double(cells.y) * Double(cells.z) * Double(basis)
+    guard count <= Double(maximumBuiltAtoms) else {
+        throw .cannotBuild(String(
+            format: "%ld × %ld × %ld cells would make %.3g atoms; at most %ld", cells.x, cells.y, cells.z, count, maximumBuiltAtoms))
+    }
+    return Int(count)
 }

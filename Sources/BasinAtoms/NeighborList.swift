@@ -154,6 +154,7 @@ public final class NeighborList: @unchecked Sendable {
         if cell.isPeriodic {
             try cell.validate()
             if cutoff == .infinity { throw .invalidCell("a potential without cutoff needs an open (non-periodic) system") }
+            try checkImageCount(cell: cell, atoms: configuration.count)
         }
         for (i, r) in configuration.positions.enumerated() where !(r.x.isFinite && r.y.isFinite && r.z.isFinite) {
             throw .nonFinite(what: "the position", atom: i)
@@ -170,6 +171,26 @@ public final class NeighborList: @unchecked Sendable {
             buildAllPairs()
         } else {
             buildByBinning(previousRowCounts: previous)
+        }
+    }
+
+    /// Most extended atoms (local plus ghosts) a list may need; 10⁸ positions take 2.4 GB.
+    static let maximumExtendedAtoms = 1e8
+
+    /// Refuses a periodic cell so thin for the list radius that its ghost images could not be
+    /// stored (a cell 10⁻¹¹ thick would need some 10¹¹ images of each atom). The estimate,
+    /// N ∏ (1 + 2 r_list / width) over periodic directions, is the ghost region's volume
+    /// relative to the cell's, computed in Double so that no width or cutoff can overflow it.
+    private func checkImageCount(cell: Cell, atoms: Int) throws(AtomsError) {
+        let widths = cell.perpendicularWidths
+        var estimate = Double(atoms)
+        for k in 0..<3 where cell.periodic[k] { estimate *= 1 + 2 * listRadius / widths[k] }
+        guard estimate <= Self.maximumExtendedAtoms else {
+            let thinnest = (0..<3).filter { cell.periodic[$0] }.map { widths[$0] }.min() ?? 0
+            let count = estimate.isFinite ? String(format: "about %.2g", estimate) : "more than 10³⁰⁸"
+            throw .invalidCell(String(
+                format: "the cell is too thin for the cutoff: a periodic width of %.3g with a neighbor-list radius of %.3g would need %@ periodic images",
+                thinnest, listRadius, count))
         }
     }
 

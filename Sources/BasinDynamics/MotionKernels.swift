@@ -79,6 +79,9 @@ extension DynamicsState {
         do {
             try calculator.evaluate(configuration, request, into: &evaluation)
         } catch {
+            // After a finite evaluation, NaN or infinite forces mean the integration blew up
+            // (atoms driven into each other), not that the potential cannot serve the structure.
+            if case .nonFiniteResult = error, !evaluatedProperties.isEmpty { throw .unstable(step: step + 1) }
             throw .evaluation(error)
         }
         evaluatedProperties = request

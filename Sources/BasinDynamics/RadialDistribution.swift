@@ -31,7 +31,9 @@ public final class RadialDistribution: Observer {
     ///   - species: a pair of species indices to resolve g_ab, or nil for all atoms.
     public init(maximumRadius: Double, binCount: Int = 100, species: SpeciesPair? = nil) throws(DynamicsError) {
         try DynamicsError.requirePositive(maximumRadius, "the maximum radius")
-        guard binCount >= 1 else { throw .invalidParameter("g(r) needs at least one bin, got \(binCount)") }
+        guard binCount >= 1, binCount <= 10_000_000 else {
+            throw .invalidParameter("g(r) needs 1 to 10,000,000 bins, got \(binCount)")
+        }
         self.maximumRadius = maximumRadius
         self.binCount = binCount
         self.species = species

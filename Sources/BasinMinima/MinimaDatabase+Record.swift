@@ -34,6 +34,11 @@ extension MinimaDatabase {
             throw MinimaDatabaseError(file: path, .invalidMinimum(problem))
         }
         let fingerprint = MinimumFingerprint(energy: energy, positions: positions)
+        let m = fingerprint.principalMoments
+        guard m.x.isFinite, m.y.isFinite, m.z.isFinite, fingerprint.centroidDistances.allSatisfy(\.isFinite) else {
+            throw MinimaDatabaseError(
+                file: path, .invalidMinimum("the structure is too large: its moments of inertia (length²) overflow"))
+        }
         let composition = StoredMinimum.composition(of: symbols)
         let file = path
         let matching = matching

@@ -30,7 +30,8 @@ public final class Calculator: @unchecked Sendable {
         return result
     }
 
-    /// Evaluates into an existing result, reusing its memory.
+    /// Evaluates into an existing result, reusing its memory. A NaN or infinite energy, force,
+    /// virial or per-atom energy is an error, so no driver goes on with garbage.
     public func evaluate(_ configuration: Configuration, _ properties: Properties, into result: inout Evaluation) throws(PotentialError) {
         let missing = properties.subtracting(potential.implementedProperties)
         guard missing.isEmpty else { throw .unsupported(missing, potential: String(describing: type(of: potential))) }
@@ -44,5 +45,8 @@ public final class Calculator: @unchecked Sendable {
             throw .configuration(error)
         }
         potential.evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
+        if let what = result.nonFiniteResult(properties) {
+            throw .nonFiniteResult(what, potential: String(describing: type(of: potential)))
+        }
     }
 }

@@ -43,6 +43,10 @@ public struct LennardJones: Potential {
                 throw .invalidParameters("ε must be ≥ 0 and σ > 0 (got ε = \(p.epsilon), σ = \(p.sigma))")
             }
             if let rc = p.cutoff, !(rc > 0) { throw .invalidParameters("cutoff must be positive, got \(rc)") }
+            // 48εσ¹² is the largest constant of the force; beyond Double every result is NaN.
+            guard (48 * p.epsilon * pow(p.sigma, 12)).isFinite else {
+                throw .invalidParameters("48εσ¹² overflows (ε = \(p.epsilon), σ = \(p.sigma)); the parameters are out of range")
+            }
         }
         if let cutoff, !(cutoff > 0) { throw .invalidParameters("cutoff must be positive, got \(cutoff)") }
         for key in pairs.keys where key.first >= species.count || key.second >= species.count {

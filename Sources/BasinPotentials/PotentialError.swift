@@ -10,6 +10,9 @@ public enum PotentialError: Error, Equatable, CustomStringConvertible {
     case unitMismatch(configuration: String, potential: String)
     /// A configuration problem found while evaluating.
     case configuration(AtomsError)
+    /// The potential returned NaN or an infinity (`what`, e.g. "the force on atom 3"): its
+    /// parameters overflow, or the structure is far outside what it describes.
+    case nonFiniteResult(String, potential: String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,8 @@ public enum PotentialError: Error, Equatable, CustomStringConvertible {
         case .invalidParameters(let message): "invalid potential parameters: \(message)"
         case .unitMismatch(let c, let p): "the structure is in \(c) units but the potential in \(p) units"
         case .configuration(let error): error.description
+        case .nonFiniteResult(let what, let potential):
+            "\(potential) returned a non-finite value for \(what); check its parameters (an overflowing one such as 1e308) and the structure"
         }
     }
 }

@@ -64,6 +64,18 @@ extension StillingerWeber {
             return cut + (gamma < 1 ? gamma * sigma : sigma) / log(t)
         }
 
+        /// The name of the first constant the kernel derives from these numbers (A·ε·B·σ^p,
+        /// λ·ε, γ·σ, …) that overflows, or nil. Such parameters (ε or γ of 1e308) would make
+        /// every energy and force NaN or infinite.
+        var overflowingConstant: String? {
+            let pair = StillingerWeberConstants.Pair(self), triplet = StillingerWeberConstants.Triplet(self)
+            let constants = [
+                ("A·ε·p·B·σ^p", pair.c1), ("A·ε·q·σ^q", pair.c2), ("A·ε·B·σ^(p+1)", pair.c3), ("A·ε·σ^(q+1)", pair.c4),
+                ("A·ε·B·σ^p", pair.c5), ("A·ε·σ^q", pair.c6), ("γ·σ", pair.sigmaGamma), ("2·λ·ε", triplet.twoLambdaEpsilon),
+            ]
+            return constants.first { !$0.1.isFinite }?.0
+        }
+
         /// The names of the numbers in the order of a `.sw` line.
         static let fieldNames = ["epsilon", "sigma", "a", "lambda", "gamma", "costheta0", "A", "B", "p", "q", "tol"]
 
@@ -105,6 +117,9 @@ extension StillingerWeber {
                 throw ParameterFileError(file: file.file, line: entry.line, "a second entry for \(entry.words[0..<3].joined(separator: " "))")
             }
             let parameters = Parameters(fields: fields)
+            if let constant = parameters.overflowingConstant {
+                throw ParameterFileError(file: file.file, line: entry.line, "\(constant) overflows; the parameters are out of range")
+            }
             if j == k, !(parameters.listCutoff > 0) {
                 throw ParameterFileError(file: file.file, line: entry.line, "the pair cutoff a·σ (shortened by tol) must be positive")
             }

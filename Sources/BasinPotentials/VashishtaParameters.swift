@@ -38,6 +38,15 @@ extension Vashishta {
         /// The 14 numbers in file order.
         var numbers: [Double] { [h, eta, zi, zj, lambda1, d, lambda4, w, rc, b, gamma, r0, c, cosTheta0] }
 
+        /// The name of the first constant the kernel derives from these numbers (H·η, the
+        /// shifts V2(rc) and V2′(rc)) that overflows, or nil. Such parameters (an H of
+        /// 1e308) would make energies and forces NaN or infinite.
+        var overflowingConstant: String? {
+            let pair = PairConstants(self)
+            let constants = [("H·η", pair.hEta), ("V2′(rc)", pair.slopeAtCutoff), ("rc·V2′(rc) − V2(rc)", pair.offset)]
+            return constants.first { !$0.1.isFinite }?.0
+        }
+
         static let fieldNames = ["H", "eta", "Zi", "Zj", "lambda1", "D", "lambda4", "W", "rc", "B", "gamma", "r0", "C", "cos(theta0)"]
     }
 
@@ -57,14 +66,18 @@ extension Vashishta {
                 throw ParameterFileError(file: file.file, line: entry.lines[3 + index], "\(name) must not be negative, found \(values[index])")
             }
             let triplet = (entry.words[0], entry.words[1], entry.words[2])
+            let parsed = Entry(
+                elements: triplet, h: values[0], eta: values[1], zi: values[2], zj: values[3], lambda1: values[4], d: values[5],
+                lambda4: values[6], w: values[7], rc: values[8], b: values[9], gamma: values[10], r0: values[11],
+                c: values[12], cosTheta0: values[13])
+            if let constant = parsed.overflowingConstant {
+                throw ParameterFileError(file: file.file, line: entry.line, "\(constant) overflows; the parameters are out of range")
+            }
             if entries.contains(where: { $0.elements == triplet }) {
                 throw ParameterFileError(file: file.file, line: entry.line, "duplicate entry for \(triplet.0) \(triplet.1) \(triplet.2)")
             }
             for symbol in entry.words[0..<3] where !elements.contains(symbol) { elements.append(symbol) }
-            entries.append(Entry(
-                elements: triplet, h: values[0], eta: values[1], zi: values[2], zj: values[3], lambda1: values[4], d: values[5],
-                lambda4: values[6], w: values[7], rc: values[8], b: values[9], gamma: values[10], r0: values[11],
-                c: values[12], cosTheta0: values[13]))
+            entries.append(parsed)
         }
         guard !entries.isEmpty else { throw ParameterFileError(file: file.file, line: nil, "the file has no entries") }
         for i in elements {

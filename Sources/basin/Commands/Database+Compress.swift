@@ -106,7 +106,7 @@ extension MinimaDatabaseCommand {
                 return
             }
             let t = report.totals
-            print(String(format: "total: %d compressed, %d left uncompressed; %d bytes for %d raw (ratio %.2f) or %d reduced (ratio %.2f); %.1f s",
+            print(String(format: "total: %ld compressed, %ld left uncompressed; %ld bytes for %ld raw (ratio %.2f) or %ld reduced (ratio %.2f); %.1f s",
                          t.compressed, t.uncompressed, t.compressedBytes, t.rawBytes, t.ratio, t.reducedRawBytes, t.reducedRatio, t.seconds))
         }
 

@@ -43,9 +43,18 @@ struct MolecularDynamicsReport: Encodable {
     var loopSeconds: Double
     var atomStepsPerSecond: Double
     var neighborListBuilds: Int
+    /// Potential plus kinetic energy at the first and last logged steps (energy units). Under a
+    /// thermostat it is not conserved: the bath adds and removes energy.
     var initialTotalEnergy: Double
     var finalTotalEnergy: Double
-    /// Largest |E(t) − E(0)| / N over the logged steps (the conserved energy for thermostats).
+    /// What the integrator conserves up to its integration error: the total energy (NVE), the
+    /// Nosé–Hoover extended energy (total plus the chain's kinetic and potential terms) or the
+    /// Langevin effective energy (total minus the heat the bath has put in).
+    var conservedQuantity: String
+    /// The conserved quantity at the first and last logged steps (energy units).
+    var initialConservedEnergy: Double
+    var finalConservedEnergy: Double
+    /// Largest |C(t) − C(0)| / N of the conserved quantity C over the logged steps.
     var maxEnergyDeviationPerAtom: Double
     /// Mean of the instantaneous temperature, sampled every 10 steps from the first.
     var meanTemperature: Double
@@ -66,6 +75,9 @@ struct MolecularDynamicsReport: Encodable {
         neighborListBuilds = summary.neighborListBuilds
         initialTotalEnergy = log.first?.totalEnergy ?? .nan
         finalTotalEnergy = log.last?.totalEnergy ?? .nan
+        conservedQuantity = Self.conservedQuantity(ensemble: ensemble)
+        initialConservedEnergy = log.first?.conservedEnergy ?? .nan
+        finalConservedEnergy = log.last?.conservedEnergy ?? .nan
         let reference = log.first?.conservedEnergy ?? 0
         let largestDeviation = log.map { abs($0.conservedEnergy - reference) }.max() ?? 0
         maxEnergyDeviationPerAtom = largestDeviation / Double(max(1, summary.atomCount))
@@ -77,13 +89,30 @@ struct MolecularDynamicsReport: Encodable {
         self.log = log
     }
 
+    /// The quantity the integrator of `ensemble` (an `Ensemble` raw value) conserves.
+    static func conservedQuantity(ensemble: String) -> String {
+        switch Ensemble(rawValue: ensemble) {
+        case .noseHoover: "Nosé–Hoover extended energy"
+        case .langevin: "Langevin effective energy"
+        default: "total energy"
+        }
+    }
+
     func printSummary() {
         let n = Double(max(1, atoms))
         print("")
         print("atoms                 \(atoms)")
         print("steps                 \(steps) × \(timeStep) (\(ensemble), \(units) units)")
         print(String(format: "loop time             %.3f s, %.4g atom-steps/s, %d neighbor-list builds", loopSeconds, atomStepsPerSecond, neighborListBuilds))
-        print(String(format: "total energy / atom   %.8f -> %.8f (largest deviation %.3g)", initialTotalEnergy / n, finalTotalEnergy / n, maxEnergyDeviationPerAtom))
+        if conservedQuantity == Self.conservedQuantity(ensemble: Ensemble.nve.rawValue) {
+            print(String(format: "total energy / atom   %.8f -> %.8f (conserved; largest deviation %.3g)",
+                         initialTotalEnergy / n, finalTotalEnergy / n, maxEnergyDeviationPerAtom))
+        } else {
+            print(String(format: "conserved / atom      %.8f -> %.8f (%@; largest deviation %.3g)",
+                         initialConservedEnergy / n, finalConservedEnergy / n, conservedQuantity, maxEnergyDeviationPerAtom))
+            print(String(format: "total energy / atom   %.8f -> %.8f (not conserved: the thermostat exchanges energy)",
+                         initialTotalEnergy / n, finalTotalEnergy / n))
+        }
         print(String(format: "temperature           %.6g ± %.3g", meanTemperature, temperatureStandardDeviation))
         if let meanPressure { print(String(format: "pressure              %.6g", meanPressure)) }
         if let diffusionCoefficient { print(String(format: "diffusion coefficient %.6g", diffusionCoefficient)) }

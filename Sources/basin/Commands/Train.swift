@@ -15,9 +15,10 @@ struct Train: ParsableCommand {
             (a file with cutoff_type and symfunction_short lines), network {hidden, activations}, \
             scaling (none|scale|center|scale-center|sigma), normalize, loss {force_weight, \
             energy_weight, atom_energy_weight, l2}, optimizer {name, learning_rate, batch_size, iterations_per_epoch, \
-            schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}}, \
+            schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}} \
+            (batch_size ≥ 1, or full), \
             epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
-            threads, output, checkpoint_every. Unknown keys are errors. Relative paths are \
+            threads, output, checkpoint_every. Unknown and repeated keys are errors. Relative paths are \
             relative to the configuration's folder. Writes OUTPUT/model (n2p2 folder, the weights \
             of the lowest monitored loss), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json; \
             --resume continues from the checkpoint. Progress goes to standard error. \
@@ -103,6 +104,10 @@ struct Train: ParsableCommand {
             architecture.network(inputCount: set.functions.count, normalizesNodes: settings.normalizesNodes)
         }
         let model = NNPModel(settings: settings, statistics: statistics, networks: networks)
+        if optimizer.kind == .kalman, model.parameterCount > TrainingConfiguration.maximumKalmanWeights {
+            throw CommandError(
+                "optimizer.name: kalman keeps a covariance of weights² numbers; the model has \(model.parameterCount) weights, at most \(TrainingConfiguration.maximumKalmanWeights)")
+        }
 
         let output = TrainingConfiguration.resolve(c.output, base: base)
         do {
@@ -130,7 +135,7 @@ struct Train: ParsableCommand {
         }
 
         let trainingSettings = TrainingSettings(
-            optimizer: optimizer, epochs: c.epochs, batchSize: c.optimizer.batchSize, energyWeight: c.loss.energyWeight,
+            optimizer: optimizer, epochs: c.epochs, batchSize: c.optimizer.batchSize ?? 0, energyWeight: c.loss.energyWeight,
             forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight, regularization: c.loss.l2,
             seed: c.seed, threads: c.threads,
             initialization: .nguyenWidrow, annealing: annealing, earlyStoppingPatience: c.earlyStoppingPatience,

@@ -24,6 +24,7 @@ import Yams
 ///                                   # atom_energy_weight > 0 fits per-atom energies too (extxyz
 ///                                   # property `energies`; every structure must have them)
 ///     optimizer: {name: adam, learning_rate: 0.001, batch_size: 8, iterations_per_epoch: 10,
+///                 # batch_size ≥ 1, or full (one batch of the whole training set per epoch)
 ///                 schedule: {type: constant | step | exponential | plateau, factor, interval, patience, minimum}}
 ///     # name: kalman (n2p2's extended Kalman filter; keys with n2p2's names, all optional;
 ///     # defaults from n2p2's example input.nn):
@@ -41,6 +42,10 @@ import Yams
 ///     threads: 1
 ///     output: run                   # folder for model/, learning-curve.csv, checkpoint.json
 ///     checkpoint_every: 10          # epochs (≤ 0: only at the end)
+///
+/// A key given twice (at any level) and nesting deeper than 64 levels are refused (`StrictYAML`);
+/// sizes are bounded before anything is allocated: at most 10,000 nodes per hidden layer,
+/// 10,000,000 weights in all, and 1,024 threads.
 struct TrainingConfiguration: Decodable {
     struct Network: Decodable {
         var hidden: [Int]
@@ -94,7 +99,9 @@ struct TrainingConfiguration: Decodable {
     struct Optimizer: Decodable {
         var name = "adam"
         var learningRate: Double?
-        var batchSize = 8
+        /// Structures per mini-batch, ≥ 1; nil (`batch_size: full`) for one batch of the whole
+        /// training set per epoch. Zero and negative numbers are refused.
+        var batchSize: Int? = 8
         var iterationsPerEpoch: Int?
         var schedule: Schedule?
         var kalmanType: String?
@@ -131,7 +138,11 @@ struct TrainingConfiguration: Decodable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             name = try c.decodeIfPresent(String.self, forKey: .name) ?? name
             learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate)
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
+            if (try? c.decodeIfPresent(String.self, forKey: .batchSize)) == "full" {
+                batchSize = nil
+            } else {
+                batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
+            }
             iterationsPerEpoch = try c.decodeIfPresent(Int.self, forKey: .iterationsPerEpoch)
             schedule = try c.decodeIfPresent(Schedule.self, forKey: .schedule)
             if let text = try? c.decodeIfPresent(String.self, forKey: .kalmanType) {
@@ -230,7 +241,8 @@ struct TrainingConfiguration: Decodable {
     }
 
     /// Reads and checks the YAML file at `url`; every problem is a one-line `CommandError`
-    /// naming the file and the key.
+    /// naming the file and the key (and the line for nesting deeper than 64 levels and
+    /// duplicate keys, which are refused).
     static func read(from url: URL) throws -> TrainingConfiguration {
         let text: String
         do {
@@ -239,7 +251,10 @@ struct TrainingConfiguration: Decodable {
             throw CommandError("\(url.path): cannot read the configuration (\(error.localizedDescription))")
         }
         do {
+            try StrictYAML.check(text)
             return try YAMLDecoder().decode(TrainingConfiguration.self, from: text)
+        } catch let problem as StrictYAML.Problem {
+            throw CommandError("\(url.path):\(problem.line): \(problem.message)")
         } catch let error as StrictKeys.UnknownKey {
             throw CommandError("\(url.path): \(error)")
         } catch let error as DecodingError {
@@ -385,6 +400,13 @@ extension TrainingConfiguration {
         guard !network.hidden.isEmpty, network.hidden.allSatisfy({ $0 > 0 }) else {
             throw CommandError("network.hidden: give one or more positive layer widths")
         }
+        if let index = network.hidden.firstIndex(where: { $0 > Self.maximumLayerWidth }) {
+            throw CommandError("network.hidden[\(index)]: \(network.hidden[index]) nodes; a layer has at most \(Self.maximumLayerWidth)")
+        }
+        let weights = ordered.reduce(0.0) { $0 + Self.weightCount(inputs: $1.functions.count, hidden: network.hidden) }
+        guard weights <= Double(Self.maximumWeights) else {
+            throw CommandError("network.hidden: the networks would have \(Int(weights)) weights; at most \(Self.maximumWeights)")
+        }
         var activations = try network.activations.map(Self.activation)
         if activations.count == network.hidden.count { activations.append(.identity) }
         guard activations.count == network.hidden.count + 1 else {
@@ -394,6 +416,23 @@ extension TrainingConfiguration {
         return NNPSettings(
             elements: list, cutoffKind: cutoff.kind, cutoffAlpha: cutoff.alpha, symmetryFunctions: ordered,
             scaling: try Self.scalingMode(scaling), architectures: list.map { _ in architecture })
+    }
+
+    /// Widest hidden layer accepted (nodes).
+    static let maximumLayerWidth = 10_000
+    /// Most weights accepted over all elements' networks (80 MB per copy of the weights).
+    static let maximumWeights = 10_000_000
+    /// Most weights the Kalman filter accepts: its covariance holds weights² numbers (800 MB).
+    static let maximumKalmanWeights = 10_000
+    /// Most worker threads accepted.
+    static let maximumThreads = 1024
+
+    /// Weights and biases of one fully connected network with one output.
+    static func weightCount(inputs: Int, hidden: [Int]) -> Double {
+        let widths = [inputs] + hidden + [1]
+        var count = 0.0
+        for layer in 1..<widths.count { count += Double(widths[layer - 1] + 1) * Double(widths[layer]) }
+        return count
     }
 
     /// The optimizer and its schedule.
@@ -485,14 +524,36 @@ extension TrainingConfiguration {
             maximumTemperature: a.tMax, minimumTemperature: a.tMin, temperatureScale: a.scale, steps: a.steps, updates: a.updates)
     }
 
+    /// Every number of the configuration with its key path. YAML spells infinities and NaN
+    /// `.inf` and `.nan`; none of these may be one.
+    var realNumbers: [(key: String, value: Double?)] {
+        let o = optimizer, s = optimizer.schedule
+        return [
+            ("test_fraction", testFraction), ("loss.force_weight", loss.forceWeight), ("loss.energy_weight", loss.energyWeight),
+            ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2), ("optimizer.learning_rate", o.learningRate),
+            ("optimizer.schedule.factor", s?.factor), ("optimizer.schedule.minimum", s?.minimum),
+            ("optimizer.kalman_epsilon", o.kalmanEpsilon), ("optimizer.kalman_q0", o.kalmanQ0), ("optimizer.kalman_qtau", o.kalmanQtau),
+            ("optimizer.kalman_qmin", o.kalmanQmin), ("optimizer.kalman_eta", o.kalmanEta), ("optimizer.kalman_etatau", o.kalmanEtatau),
+            ("optimizer.kalman_etamax", o.kalmanEtamax), ("optimizer.kalman_lambda_short", o.kalmanLambda),
+            ("optimizer.kalman_nue_short", o.kalmanNu), ("optimizer.force_fraction", o.forceFraction),
+            ("annealing.t_max", annealing?.tMax), ("annealing.t_min", annealing?.tMin),
+        ]
+    }
+
     /// Checks the plain numbers (the library's preconditions would stop the program).
     func checkNumbers() throws {
+        for (key, value) in realNumbers {
+            if let value, !value.isFinite { throw CommandError("\(key) must be a finite number, got \(value)") }
+        }
         guard testFraction >= 0, testFraction < 1 else { throw CommandError("test_fraction must lie in [0, 1)") }
         guard epochs >= 0 else { throw CommandError("epochs must be ≥ 0") }
         guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.atomEnergyWeight >= 0, loss.l2 >= 0 else {
             throw CommandError("loss: force_weight, energy_weight, atom_energy_weight and l2 must be ≥ 0")
         }
         if let p = earlyStoppingPatience, p < 1 { throw CommandError("early_stopping_patience must be at least 1") }
-        guard threads >= 1 else { throw CommandError("threads must be at least 1") }
+        guard threads >= 1, threads <= Self.maximumThreads else { throw CommandError("threads must lie in 1…\(Self.maximumThreads)") }
+        if let size = optimizer.batchSize, size < 1 {
+            throw CommandError("optimizer.batch_size must be at least 1 (or full, for one batch of the whole training set)")
+        }
     }
 }

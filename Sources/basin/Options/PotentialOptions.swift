@@ -83,7 +83,7 @@ struct PotentialOptions: ParsableArguments {
 
     func validate() throws {
         if let units, UnitSystem.named(units) == nil { throw ValidationError("--units must be 'lj' or 'metal', got '\(units)'") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         if let skin, !(skin >= 0) { throw ValidationError("--skin must be non-negative") }
         let given: [(String, Bool)] = [
             ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),

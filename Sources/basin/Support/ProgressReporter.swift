@@ -28,11 +28,17 @@ final class ProgressReporter {
         guard elapsed >= quietSeconds else { return }
         if let lastPrint, now.timeIntervalSince(lastPrint) < interval { return }
         lastPrint = now
-        let fraction = Double(done) / Double(total)
+        write(Self.line(label: label, done: done, total: total, elapsed: elapsed), final: false)
+    }
+
+    /// The progress line after `elapsed` seconds. Counts are written as Int (`%ld`): `%d` reads
+    /// 32 bits, which printed `1668659988/1269623159` and then negative numbers once a total of
+    /// work passed 2³¹.
+    static func line(label: String, done: Int, total: Int, elapsed: Double) -> String {
+        let fraction = Double(done) / Double(max(1, total))
         let remaining = fraction > 0 ? elapsed * (1 - fraction) / fraction : .nan
-        let line = String(format: "%@: %d/%d (%.0f%%), elapsed %@, ETA %@", label, done, total, 100 * fraction,
-                          Self.format(elapsed), Self.format(remaining))
-        write(line, final: false)
+        return String(format: "%@: %ld/%ld (%.0f%%), elapsed %@, ETA %@", label, done, total, 100 * fraction,
+                      format(elapsed), format(remaining))
     }
 
     /// Ends the progress display (a newline after an in-place line).
@@ -50,9 +56,11 @@ final class ProgressReporter {
 
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
+        // An early ETA can be astronomically long; it must not trap converting to Int.
+        guard seconds < 3.6e11 else { return "more than 10⁸ h" }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         let s = Int(seconds.rounded())
-        if s < 3600 { return String(format: "%d min %02d s", s / 60, s % 60) }
-        return String(format: "%d h %02d min", s / 3600, (s % 3600) / 60)
+        if s < 3600 { return String(format: "%ld min %02ld s", s / 60, s % 60) }
+        return String(format: "%ld h %02ld min", s / 3600, (s % 3600) / 60)
     }
 }
