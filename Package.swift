@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials", "BasinTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP", "BasinPotentials"]),
+        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP", "BasinPotentials", "BasinTestSupport"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
         .target(name: "BasinTestSupport", dependencies: ["BasinNNP"], path: "Tests/BasinTestSupport"),

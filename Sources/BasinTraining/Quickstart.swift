@@ -262,7 +262,7 @@ public struct SiliconQuickstart: Sendable {
         var trainer = Trainer(model: untrained, train: train.structures, test: test.structures, settings: trainingSettings)
         let model = try trainer.train(progress: { e in
             let line = String(
-                format: "epoch %d/%d  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
+                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
                 e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE,
                 e.learningRate)
             progress?(Progress(stage: .training, completed: e.epoch, total: s.epochs, message: line))
@@ -377,7 +377,7 @@ public struct SiliconQuickstart: Sendable {
             .write(to: directory.appendingPathComponent("parity.svg"), options: .atomic)
         let density = Double(start.count) / start.cell.volume
         let statePoint = String(
-            format: "Si, %d atoms, %.0f K (Langevin), %.4f atoms/Å³ (a = %.4g Å)",
+            format: "Si, %ld atoms, %.0f K (Langevin), %.4f atoms/Å³ (a = %.4g Å)",
             start.count, s.validationTemperature, density, s.latticeConstant)
         try Self.rdfPlot(radii: radii, sw: gSW, nnp: gNNP, statePoint: statePoint)
             .write(to: directory.appendingPathComponent("g-of-r.svg"))

@@ -64,8 +64,9 @@ public struct SVGPlot: Sendable {
         var y0 = yRange?.lowerBound ?? ys.min() ?? (logY ? 0.1 : 0), y1 = yRange?.upperBound ?? ys.max() ?? 1
         if x1 <= x0 { x0 -= 0.5; x1 += 0.5 }
         if logY {
-            y0 = pow(10, floor(log10(max(y0, 1e-300))))
-            y1 = pow(10, ceil(log10(max(y1, y0 * 10))))
+            // Decades within 10^±300, so that the tick exponents are finite whole numbers.
+            y0 = pow(10, min(max(floor(log10(max(y0, 1e-300))), -300), 299))
+            y1 = pow(10, min(max(ceil(log10(max(y1, y0 * 10))), -299), 300))
             if y1 <= y0 { y1 = y0 * 10 }
         } else {
             if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }

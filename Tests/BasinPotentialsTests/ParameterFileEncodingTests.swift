@@ -30,7 +30,7 @@ import Testing
 
     @Test func vashishta() throws {
         // Entries span two lines here: the file read as one line had 129 fields.
-        let url = try windowsFile(VashishtaSilica.parameters + "\n", name: "SiO.vashishta")
+        let url = try windowsFile(PublishedParameters.silicaVashishta1990 + "\n", name: "SiO.vashishta")
         let quartz = try VashishtaSilica.cluster()
         #expect(try energy(Vashishta(contentsOf: url), quartz) == energy(VashishtaSilica.potential(), quartz))
     }

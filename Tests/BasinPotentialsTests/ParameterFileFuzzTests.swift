@@ -23,7 +23,7 @@ struct ParameterFileFuzzTests {
     }
 
     @Test func vashishta() throws {
-        try fuzz(".vashishta", VashishtaSilica.parameters, file: "SiO.vashishta") { url throws(ParameterFileError) in
+        try fuzz(".vashishta", PublishedParameters.silicaVashishta1990, file: "SiO.vashishta") { url throws(ParameterFileError) in
             _ = try Vashishta(contentsOf: url)
         }
     }

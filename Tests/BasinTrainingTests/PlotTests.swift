@@ -28,5 +28,11 @@ import Testing
         #expect(!svg.contains("e+0"))
     }
 
+    @Test func extremeValuesOnALogarithmicAxisDoNotTrap() {
+        var plot = SVGPlot(title: "t", xLabel: "x", yLabel: "y", logY: true)
+        plot.add(.init(name: "s", points: [(0, .leastNonzeroMagnitude), (1, .greatestFiniteMagnitude), (2, .infinity), (3, .nan)]))
+        #expect(plot.svg.contains("10³⁰⁰"))
+    }
+
     private func pow10(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { v, _ in n < 0 ? v / 10 : v * 10 } }
 }

@@ -38,7 +38,7 @@ struct CompressAnalyze: ParsableCommand {
         for trial in report.levels.trials {
             let inside = (trial.insideBall ? "yes" : "no").padding(toLength: 8, withPad: " ", startingAt: 0)
             let outcome = trial.outcome.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-            print(String(format: "%3d  %10.3e   ", trial.bits, trial.distance) + inside + " " + outcome + "\(trial.iterations)")
+            print(String(format: "%3ld  %10.3e   ", trial.bits, trial.distance) + inside + " " + outcome + "\(trial.iterations)")
         }
         print("")
         let stages = ["frame", "radius", "sampling", "scan"].map { String(format: "%@ %.2f s", $0, report.stageSeconds[$0] ?? 0) }

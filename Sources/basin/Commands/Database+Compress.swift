@@ -139,9 +139,9 @@ extension MinimaDatabaseCommand {
 
         static func line(_ row: Row) -> String {
             guard let bytes = row.compressedBytes, let bits = row.bits, let ratio = row.ratio, let reduced = row.reducedRatio else {
-                return String(format: "%8lld %6d  left uncompressed: %@", row.id, row.atoms, row.refusal ?? "unknown reason")
+                return String(format: "%8lld %6ld  left uncompressed: %@", row.id, row.atoms, row.refusal ?? "unknown reason")
             }
-            return String(format: "%8lld %6d %4d %11.4e %7d %8d %8d %7.2f %7.2f %9.2f", row.id, row.atoms, bits, row.radius ?? .nan,
+            return String(format: "%8lld %6ld %4ld %11.4e %7ld %8ld %8ld %7.2f %7.2f %9.2f", row.id, row.atoms, bits, row.radius ?? .nan,
                           bytes, row.rawBytes, row.reducedRawBytes, ratio, reduced, row.seconds)
         }
     }

@@ -97,13 +97,13 @@ extension MinimaDatabaseCommand {
         }
 
         static func line(_ row: Row) -> String {
-            let bits = row.bits.map { String(format: "%4d", $0) } ?? "   -"
+            let bits = row.bits.map { String(format: "%4ld", $0) } ?? "   -"
             guard let distance = row.distance, let start = row.roundingDistance, let energy = row.relativeEnergyDifference,
                   let iterations = row.iterations
             else {
-                return String(format: "%8lld %6d %@ %7d  FAILED: %@", row.id, row.atoms, bits, row.bytes, row.failure ?? "unknown")
+                return String(format: "%8lld %6ld %@ %7ld  FAILED: %@", row.id, row.atoms, bits, row.bytes, row.failure ?? "unknown")
             }
-            return String(format: "%8lld %6d %@ %7d %11.3e %11.3e %11.3e %5d  %@", row.id, row.atoms, bits, row.bytes, start,
+            return String(format: "%8lld %6ld %@ %7ld %11.3e %11.3e %11.3e %5ld  %@", row.id, row.atoms, bits, row.bytes, start,
                           distance, energy, iterations, row.passed ? "ok" : "FAILED")
         }
     }

@@ -74,7 +74,7 @@ struct Evaluate: ParsableCommand {
         print("# frame  atoms  energy/\(units.energyUnit)  energy per atom  max force/(\(units.energyUnit)/\(units.lengthUnit))  pressure/\(units.pressureUnit)")
         for r in results {
             let pressure = r.pressure.map { String(format: "%.8g", $0) } ?? "-"
-            print(String(format: "%6d %6d %.12g %.12g %.6g ", r.frame, r.atoms, r.energy, r.energyPerAtom, r.maximumForce) + pressure)
+            print(String(format: "%6ld %6ld %.12g %.12g %.6g ", r.frame, r.atoms, r.energy, r.energyPerAtom, r.maximumForce) + pressure)
         }
     }
 }

@@ -71,11 +71,11 @@ extension Hop {
         case .stepLimit, .startFailed: "step limit"
         }
         print("stopped         \(reason) after \(result.steps) steps")
-        print(String(format: "lowest energy   %.10f  (first found at step %d)", lowest.energy, lowest.firstStep))
+        print(String(format: "lowest energy   %.10f  (first found at step %ld)", lowest.energy, lowest.firstStep))
         print("distinct minima \(result.minima.count)")
-        print(String(format: "accepted        %d of %d steps (%.1f%%); %d evaporated, %d quenches failed", result.acceptedSteps,
+        print(String(format: "accepted        %ld of %ld steps (%.1f%%); %ld evaporated, %ld quenches failed", result.acceptedSteps,
                      result.steps, 100 * summary.acceptanceRatio, result.evaporatedSteps, result.failedQuenches))
-        print(String(format: "time            %.3f s (%.1f µs per step, %d gradient evaluations)", seconds,
+        print(String(format: "time            %.3f s (%.1f µs per step, %ld gradient evaluations)", seconds,
                      1e6 * summary.secondsPerStep, result.evaluations))
         if let output { print("lowest minimum  \(output)") }
         if let minima { print("minima          \(minima)") }

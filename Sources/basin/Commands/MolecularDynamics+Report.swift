@@ -27,7 +27,7 @@ final class ThermoPrinter {
         guard enabled else { return }
         let n = Double(s.atomCount)
         let pressure = s.pressure.map { String(format: "%14.6g", $0) } ?? ThermoPrinter.rightAligned("-", 14)
-        Swift.print(String(format: "%10d %12.6g %12.6g %14.8f %14.8f %14.8f ", s.step, s.time, s.temperature,
+        Swift.print(String(format: "%10ld %12.6g %12.6g %14.8f %14.8f %14.8f ", s.step, s.time, s.temperature,
                            s.potentialEnergy / n, s.kineticEnergy / n, s.totalEnergy / n) + pressure)
     }
 }
@@ -103,7 +103,7 @@ struct MolecularDynamicsReport: Encodable {
         print("")
         print("atoms                 \(atoms)")
         print("steps                 \(steps) × \(timeStep) (\(ensemble), \(units) units)")
-        print(String(format: "loop time             %.3f s, %.4g atom-steps/s, %d neighbor-list builds", loopSeconds, atomStepsPerSecond, neighborListBuilds))
+        print(String(format: "loop time             %.3f s, %.4g atom-steps/s, %ld neighbor-list builds", loopSeconds, atomStepsPerSecond, neighborListBuilds))
         if conservedQuantity == Self.conservedQuantity(ensemble: Ensemble.nve.rawValue) {
             print(String(format: "total energy / atom   %.8f -> %.8f (conserved; largest deviation %.3g)",
                          initialTotalEnergy / n, finalTotalEnergy / n, maxEnergyDeviationPerAtom))

@@ -94,11 +94,11 @@ extension SymmetryFunctions {
                 for f in r.functions {
                     let flags = [f.zero ? "zero" : nil, f.constant ? "constant" : nil, f.dropped.map { "dropped: " + $0 }]
                         .compactMap { $0 }.joined(separator: ",")
-                    print(String(format: "%5d %.6g %.6g %.6g %.6g ", f.index, f.minimum, f.maximum, f.mean, f.sigma)
+                    print(String(format: "%5ld %.6g %.6g %.6g %.6g ", f.index, f.minimum, f.maximum, f.mean, f.sigma)
                         + (flags.isEmpty ? "-" : flags) + "  " + f.line)
                 }
                 print("# correlated pairs of \(r.element) (|r| ≥ \(correlation)): \(r.correlatedPairs.count)")
-                for p in r.correlatedPairs { print(String(format: "%5d %5d %.8f", p.first, p.second, p.correlation)) }
+                for p in r.correlatedPairs { print(String(format: "%5ld %5ld %.8f", p.first, p.second, p.correlation)) }
                 print()
             }
         }

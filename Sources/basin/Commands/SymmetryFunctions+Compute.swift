@@ -98,7 +98,7 @@ extension SymmetryFunctions {
             }
             print("# frame  atoms  seconds  atom-evaluations/s")
             for (k, f) in frames.enumerated() {
-                print(String(format: "%7d %6d %.6f %.4g", k + 1, f.atoms, f.seconds, Double(f.atoms) / f.seconds))
+                print(String(format: "%7ld %6ld %.6f %.4g", k + 1, f.atoms, f.seconds, Double(f.atoms) / f.seconds))
             }
         }
     }

@@ -91,7 +91,7 @@ struct TestModel: ParsableCommand {
             print(String(format: "atomic energies  RMSE %.6g  MAE %.6g", rmse, mae))
         }
         for e in report.elements {
-            print(String(format: "forces on %-3@    RMSE %.6g  MAE %.6g  (%d atoms)", e.element, e.forceRMSE, e.forceMAE, e.atoms))
+            print(String(format: "forces on %-3@    RMSE %.6g  MAE %.6g  (%ld atoms)", e.element, e.forceRMSE, e.forceMAE, e.atoms))
             if let rmse = e.atomicEnergyRMSE, let mae = e.atomicEnergyMAE {
                 print(String(format: "E_i of %-3@       RMSE %.6g  MAE %.6g", e.element, rmse, mae))
             }

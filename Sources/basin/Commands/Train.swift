@@ -159,7 +159,7 @@ struct Train: ParsableCommand {
                 let done = record.epoch - firstEpoch
                 let elapsed = Date().timeIntervalSince(started)
                 let eta = done > 0 ? elapsed / Double(done) * Double(max(0, c.epochs - record.epoch)) : Double.nan
-                var line = String(format: "epoch %d/%d  train E %.4g F %.4g", record.epoch, c.epochs, record.trainEnergyRMSE, record.trainForceRMSE)
+                var line = String(format: "epoch %ld/%ld  train E %.4g F %.4g", record.epoch, c.epochs, record.trainEnergyRMSE, record.trainForceRMSE)
                 if test.count > 0 { line += String(format: "  test E %.4g F %.4g", record.testEnergyRMSE, record.testForceRMSE) }
                 line += "  elapsed \(ProgressReporter.format(elapsed))  ETA \(ProgressReporter.format(eta))"
                 Output.note(line)

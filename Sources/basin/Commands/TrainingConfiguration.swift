@@ -246,9 +246,9 @@ struct TrainingConfiguration: Decodable {
     static func read(from url: URL) throws -> TrainingConfiguration {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try TextFile.contents(of: url)
         } catch {
-            throw CommandError("\(url.path): cannot read the configuration (\(error.localizedDescription))")
+            throw CommandError("\(error)")
         }
         do {
             try StrictYAML.check(text)
