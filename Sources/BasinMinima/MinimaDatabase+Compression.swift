@@ -100,7 +100,9 @@ extension MinimaDatabase {
         sql += " ORDER BY id"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                StoredCompression(id: MinimumID(rawValue: row[0]), bits: row[1], data: row[2])
+                StoredCompression(
+                    id: MinimumID(rawValue: try row.decode(atIndex: 0)), bits: try row.decode(atIndex: 1),
+                    data: try row.decode(atIndex: 2))
             }
         }
     }

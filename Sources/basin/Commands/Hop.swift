@@ -170,7 +170,7 @@ struct Hop: ParsableCommand {
             if let first = result.minima.minima.first(where: { $0.firstStep == 0 }) {
                 recorder.record(energy: first.energy, positions: first.positions, step: 0)
             }
-            try recorder.finish(steps: result.steps)
+            try recorder.finish(steps: result.steps, interrupted: result.stopReason == .interrupted)
         }
         try write(result, template: template)
         try report(result, lowest: lowest, atoms: template.count, containerRadius: radius, seconds: seconds, recorder: recorder)
