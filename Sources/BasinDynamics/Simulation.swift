@@ -58,10 +58,14 @@ public final class Simulation {
     ///   - progressEvery: call `progress` after every this many steps (and after the last);
     ///     0 means only after the last.
     ///   - progress: a callback for progress and time estimates, e.g. a line on stderr.
+    ///   - shouldStop: asked after every step; when it answers true the run ends there, and the
+    ///     summary counts the steps taken (e.g. to stop cleanly on a signal).
     /// - Returns: the wall time of the loop and related counts.
     /// - Throws: `DynamicsError` from the integrator, or whatever an observer throws.
     @discardableResult
-    public func run(steps: Int, progressEvery: Int = 0, progress: ((RunProgress) -> Void)? = nil) throws -> RunSummary {
+    public func run(
+        steps: Int, progressEvery: Int = 0, progress: ((RunProgress) -> Void)? = nil, shouldStop: () -> Bool = { false }
+    ) throws -> RunSummary {
         guard steps >= 0 else { throw DynamicsError.invalidParameter("the number of steps must not be negative, got \(steps)") }
         let needed = properties(at: state.step).union(.forces)
         if !state.evaluatedProperties.isSuperset(of: needed) {
@@ -71,15 +75,18 @@ public final class Simulation {
         let buildsBefore = calculator.neighbors.buildCount
         let clock = ContinuousClock()
         let start = clock.now
+        var taken = 0
         for completed in stride(from: 1, through: steps, by: 1) {
             try integrator.advance(&state, calculator: calculator, properties: properties(at: state.step + 1))
             try notifyObservers()
+            taken = completed
             if let progress, completed == steps || (progressEvery > 0 && completed % progressEvery == 0) {
                 progress(RunProgress(completedSteps: completed, totalSteps: steps, elapsedSeconds: seconds(clock.now - start)))
             }
+            if shouldStop() { break }
         }
         return RunSummary(
-            steps: steps, atomCount: state.atomCount, wallSeconds: seconds(clock.now - start),
+            steps: taken, atomCount: state.atomCount, wallSeconds: seconds(clock.now - start),
             neighborListBuilds: calculator.neighbors.buildCount - buildsBefore)
     }
 

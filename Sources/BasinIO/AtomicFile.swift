@@ -9,10 +9,12 @@ import Darwin
 
 /// Whole-file writes that never leave a half-written file behind.
 ///
-/// The data goes to a hidden temporary file in the destination's directory (`.name.<random>.tmp`),
-/// is flushed to disk, and is then renamed over the destination, which POSIX makes atomic: a
-/// reader sees either the old file or the complete new one. On any failure the temporary file
-/// is removed and the destination is untouched. A replaced file keeps its permission bits; a new
+/// The data goes to a hidden temporary file in the destination's directory
+/// (`.name.<pid>.<random>.tmp`, with the writing process's id), is flushed to disk, and is then
+/// renamed over the destination, which POSIX makes atomic: a reader sees either the old file or
+/// the complete new one. On any failure the temporary file is removed and the destination is
+/// untouched. A process killed outright (kill -9) cannot remove its temporary file; the next
+/// write to the same destination removes such leftovers, those whose process no longer exists. A replaced file keeps its permission bits; a new
 /// file gets the usual `0666` masked by the process umask. A symbolic link at the destination is
 /// replaced by a regular file.
 public enum AtomicFile {
@@ -50,12 +52,15 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
+    /// Opens a new temporary file for `name` in `directory`, after removing the leftovers of
+    /// dead processes (`StaleTemporaryFiles`), and returns its descriptor and path.
     static func createTemporaryFile(
         in directory: String, for name: String, destination: String
     ) throws(FileFormatError) -> (Int32, String) {
+        let folder = directory.isEmpty ? "." : directory
+        StaleTemporaryFiles.remove(in: folder, for: name)
         for _ in 0..<16 {
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).\(suffix).tmp"
+            let temporary = folder + "/" + StaleTemporaryFiles.name(for: name)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if descriptor >= 0 { return (descriptor, temporary) }
             if errno != EEXIST { throw failure(destination, "cannot create a temporary file in \(directory)") }

@@ -3,6 +3,10 @@ import BasinText
 import Foundation
 
 /// Reads and writes structures in any supported format, chosen by name or by file extension.
+///
+/// One rule, `Format.guess(for:)`, tells the format from a file's name, for reading and writing
+/// alike: a file is written in the format its name says, so that it reads back as written
+/// (`Format.forWriting`).
 public enum StructureFile {
     /// The supported formats.
     public enum Format: String, CaseIterable, Sendable {
@@ -50,17 +54,23 @@ public enum StructureFile {
         }
     }
 
-    /// Writes `frames` to `url` atomically (a LAMMPS data file holds only one structure).
-    public static func write(_ frames: [Frame], to url: URL, format: Format? = nil) throws(FileFormatError) {
-        switch try resolve(format, url) {
+    /// Writes `frames` to `url` atomically in the format its name says (`Format.forWriting`):
+    /// a `format` that disagrees with the name, a name that says no format, or a format that
+    /// cannot hold the frames (several in a LAMMPS data file) or what `requiring` asks for
+    /// (e.g. energies and forces for training data) is refused before anything is written.
+    public static func write(
+        _ frames: [Frame], to url: URL, format: Format? = nil, requiring contents: Contents = []
+    ) throws(FileFormatError) {
+        let needed = frames.count > 1 ? contents.union(.severalFrames) : contents
+        switch try Format.forWriting(url, requested: format, holding: needed) {
         case .extxyz: try ExtendedXYZ.write(frames, to: url)
         case .lammpsDump: try LAMMPSDump.write(frames, to: url)
         case .n2p2: try N2P2Data.write(frames, to: url)
         case .lammpsData:
-            guard frames.count == 1 else {
-                throw FileFormatError(file: url.path, line: nil, .cannotWrite("a LAMMPS data file holds one structure, not \(frames.count)"))
+            guard let frame = frames.first else {
+                throw FileFormatError(file: url.path, line: nil, .cannotWrite("a LAMMPS data file holds one structure, not none"))
             }
-            try LAMMPSData.write(frames[0].configuration, to: url)
+            try LAMMPSData.write(frame.configuration, to: url)
         }
     }
 

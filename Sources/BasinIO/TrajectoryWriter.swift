@@ -22,13 +22,12 @@ public final class TrajectoryWriter {
     public private(set) var frameCount = 0
 
     /// - Parameters:
-    ///   - url: where the finished trajectory goes.
-    ///   - format: extxyz, LAMMPS dump or n2p2 input.data (nil: from the extension).
+    ///   - url: where the finished trajectory goes; its name decides the format
+    ///     (`StructureFile.Format.forWriting`): extxyz, LAMMPS dump or n2p2 input.data, not a
+    ///     LAMMPS data file, which holds one structure.
+    ///   - format: the format asked for, which must agree with the name (nil: the name's).
     public init(url: URL, format: StructureFile.Format? = nil) throws(FileFormatError) {
-        let chosen = format ?? StructureFile.Format.guess(for: url) ?? .extxyz
-        guard chosen != .lammpsData else {
-            throw FileFormatError(file: url.path, line: nil, .cannotWrite("a trajectory needs extxyz, a LAMMPS dump or n2p2 input.data, not a LAMMPS data file"))
-        }
+        let chosen = try StructureFile.Format.forWriting(url, requested: format, holding: .severalFrames)
         destination = url
         self.format = chosen
         (descriptor, temporary) = try AtomicFile.createTemporaryFile(

@@ -48,18 +48,20 @@ extension MinimaDatabase {
 }
 
 extension StoredMinimum {
-    /// A row of `MinimaDatabase.minimumColumns`; throws when its positions and symbols disagree.
-    init(row: Row, file: String) throws(MinimaDatabaseError) {
-        let id = MinimumID(rawValue: row[0])
-        let symbolText: String = row[2]
+    /// A row of `MinimaDatabase.minimumColumns`; throws when a value has the wrong type or its
+    /// positions and symbols disagree.
+    init(row: Row, file: String) throws {
+        let id = MinimumID(rawValue: try row.decode(atIndex: 0))
+        let symbolText: String = try row.decode(atIndex: 2)
         let symbols = symbolText.split(separator: " ").map(String.init)
-        guard let positions = CoordinateBlob.positions(row[3]), positions.count == symbols.count else {
+        guard let positions = CoordinateBlob.positions(try row.decode(atIndex: 3)), positions.count == symbols.count else {
             throw MinimaDatabaseError(file: file, .corrupt("minimum \(id) has positions that do not match its \(symbols.count) symbols"))
         }
-        let run: Int64? = row[8]
+        let run: Int64? = try row.decode(atIndex: 8)
         self.init(
-            id: id, energy: row[1], symbols: symbols, positions: positions,
-            principalMoments: SIMD3(row[4], row[5], row[6]), timesFound: row[7], run: run.map(RunID.init(rawValue:)),
-            step: row[9], foundAt: row[10])
+            id: id, energy: try row.decode(atIndex: 1), symbols: symbols, positions: positions,
+            principalMoments: SIMD3(try row.decode(atIndex: 4), try row.decode(atIndex: 5), try row.decode(atIndex: 6)),
+            timesFound: try row.decode(atIndex: 7), run: run.map(RunID.init(rawValue:)), step: try row.decode(atIndex: 9),
+            foundAt: try row.decode(atIndex: 10))
     }
 }

@@ -33,13 +33,6 @@ extension MinimaDatabase {
         if let problem = Self.problem(energy: energy, positions: positions, symbols: symbols, step: step) {
             throw MinimaDatabaseError(file: path, .invalidMinimum(problem))
         }
-        let fingerprint = MinimumFingerprint(energy: energy, positions: positions)
-        let m = fingerprint.principalMoments
-        guard m.x.isFinite, m.y.isFinite, m.z.isFinite, fingerprint.centroidDistances.allSatisfy(\.isFinite) else {
-            throw MinimaDatabaseError(
-                file: path, .invalidMinimum("the structure is too large: its moments of inertia (length²) overflow"))
-        }
-        let composition = StoredMinimum.composition(of: symbols)
         let file = path
         let matching = matching
         return try write { db in
@@ -49,26 +42,39 @@ extension MinimaDatabase {
                     throw MinimaDatabaseError(file: file, .unknownRun(run))
                 }
             }
-            if let (id, timesFound) = try Self.match(
-                fingerprint, composition: composition, matching: matching, in: db, file: file)
-            {
-                try db.cachedStatement(sql: "UPDATE minima SET times_found = times_found + 1 WHERE id = ?")
-                    .execute(arguments: [id])
-                return RecordOutcome(id: MinimumID(rawValue: id), isNew: false, timesFound: timesFound + 1)
-            }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO minima (energy, atoms, composition, symbols, positions, moment_1, moment_2, moment_3,
-                                    centroid_distances, times_found, run_id, step, found_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-                """)
-            let moments = fingerprint.principalMoments
-            try insert.execute(arguments: [
-                energy, positions.count, composition, symbols.joined(separator: " "), CoordinateBlob.encode(positions),
-                moments.x, moments.y, moments.z, CoordinateBlob.encode(fingerprint.centroidDistances),
-                run?.rawValue, step, Date(),
-            ])
-            return RecordOutcome(id: MinimumID(rawValue: db.lastInsertedRowID), isNew: true, timesFound: 1)
+            return try Self.insertOrCount(
+                energy: energy, positions: positions, symbols: symbols, run: run, step: step, matching: matching, in: db, file: file)
         }
+    }
+
+    /// Records a checked minimum inside the caller's transaction: counts it again when a stored
+    /// minimum matches, otherwise inserts it.
+    static func insertOrCount(
+        energy: Double, positions: [SIMD3<Double>], symbols: [String], run: RunID?, step: Int?, matching: MinimumMatching,
+        in db: Database, file: String
+    ) throws -> RecordOutcome {
+        let fingerprint = MinimumFingerprint(energy: energy, positions: positions)
+        let m = fingerprint.principalMoments
+        guard m.x.isFinite, m.y.isFinite, m.z.isFinite, fingerprint.centroidDistances.allSatisfy(\.isFinite) else {
+            throw MinimaDatabaseError(file: file, .invalidMinimum("the structure is too large: its moments of inertia (length²) overflow"))
+        }
+        let composition = StoredMinimum.composition(of: symbols)
+        if let (id, timesFound) = try match(fingerprint, composition: composition, matching: matching, in: db, file: file) {
+            try db.cachedStatement(sql: "UPDATE minima SET times_found = times_found + 1 WHERE id = ?").execute(arguments: [id])
+            return RecordOutcome(id: MinimumID(rawValue: id), isNew: false, timesFound: timesFound + 1)
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO minima (energy, atoms, composition, symbols, positions, moment_1, moment_2, moment_3,
+                                centroid_distances, times_found, run_id, step, found_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+            """)
+        let moments = fingerprint.principalMoments
+        try insert.execute(arguments: [
+            energy, positions.count, composition, symbols.joined(separator: " "), CoordinateBlob.encode(positions),
+            moments.x, moments.y, moments.z, CoordinateBlob.encode(fingerprint.centroidDistances),
+            run?.rawValue, step, Date(),
+        ])
+        return RecordOutcome(id: MinimumID(rawValue: db.lastInsertedRowID), isNew: true, timesFound: 1)
     }
 
     /// The id and times found of the first stored minimum that `fingerprint` matches.
@@ -84,21 +90,23 @@ extension MinimaDatabase {
             fingerprint.centroidDistances.count, composition,
         ])
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            guard let distances = CoordinateBlob.numbers(row[5]) else {
+            let id: Int64 = try row.decode(atIndex: 0)
+            guard let distances = CoordinateBlob.numbers(try row.decode(atIndex: 5)) else {
                 throw MinimaDatabaseError(file: file, .corrupt("minimum \(id) has a malformed centroid_distances blob"))
             }
             let stored = MinimumFingerprint(
-                energy: row[1], principalMoments: SIMD3(row[2], row[3], row[4]), centroidDistances: distances)
+                energy: try row.decode(atIndex: 1),
+                principalMoments: SIMD3(try row.decode(atIndex: 2), try row.decode(atIndex: 3), try row.decode(atIndex: 4)),
+                centroidDistances: distances)
             if fingerprint.matches(stored, energyTolerance: matching.energy, lengthTolerance: matching.length) {
-                return (id, row[6])
+                return (id, try row.decode(atIndex: 6))
             }
         }
         return nil
     }
 
     /// Why a minimum cannot be recorded, or nil when it can.
-    private static func problem(energy: Double, positions: [SIMD3<Double>], symbols: [String], step: Int?) -> String? {
+    static func problem(energy: Double, positions: [SIMD3<Double>], symbols: [String], step: Int?) -> String? {
         if positions.isEmpty { return "it has no atoms" }
         if symbols.count != positions.count { return "\(symbols.count) symbols for \(positions.count) atoms" }
         if !energy.isFinite { return "the energy is not finite" }

@@ -8,7 +8,11 @@ extension MinimaDatabase {
     ///
     /// `runs`: one row per search — `id`, `kind` ("basin-hopping", "import"), `parameters`
     /// (JSON text), `seed` (the UInt64 seed's bit pattern as a signed 64-bit integer),
-    /// `started_at`, `finished_at`, `steps`.
+    /// `started_at`, `finished_at`, `steps`; from the second migration also `status`
+    /// ("running", "finished" or "interrupted", see `RunStatus`), and the `pid` and `host` of
+    /// the process that runs it, so that a run whose process was killed reads as interrupted.
+    /// Rows older than that migration are "finished" when they have `finished_at`, otherwise
+    /// "interrupted".
     ///
     /// `minima`: one row per distinct minimum — `energy` (indexed), `atoms`, `composition`
     /// (`StoredMinimum.composition(of:)`), `symbols` (per-atom labels separated by single
@@ -49,6 +53,16 @@ extension MinimaDatabase {
                 t.column("bits", .integer)
                 t.column("compressed", .blob)
             }
+        }
+        migrator.registerMigration("run status") { db in
+            try db.alter(table: "runs") { t in
+                t.add(column: "status", .text).notNull().defaults(to: RunStatus.running.rawValue)
+                t.add(column: "pid", .integer)
+                t.add(column: "host", .text)
+            }
+            try db.execute(
+                sql: "UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN ? ELSE ? END",
+                arguments: [RunStatus.interrupted.rawValue, RunStatus.finished.rawValue])
         }
         return migrator
     }

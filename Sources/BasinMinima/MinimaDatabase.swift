@@ -42,9 +42,10 @@ public final class MinimaDatabase: Sendable {
     public init(path: String, mode: OpenMode = .create, matching: MinimumMatching = MinimumMatching()) throws(MinimaDatabaseError) {
         self.path = path
         self.matching = matching
-        if mode == .existing, !FileManager.default.fileExists(atPath: path) {
-            throw MinimaDatabaseError(file: path, .fileNotFound)
-        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if mode == .existing, !exists { throw MinimaDatabaseError(file: path, .fileNotFound) }
+        if exists, isDirectory.boolValue { throw MinimaDatabaseError(file: path, .notABasinDatabase("it is a directory")) }
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
@@ -116,12 +117,29 @@ public final class MinimaDatabase: Sendable {
     /// `error` as a `MinimaDatabaseError` naming `file`.
     static func translate(_ error: any Error, file: String) -> MinimaDatabaseError {
         if let error = error as? MinimaDatabaseError { return error }
+        if error is RowDecodingError {
+            return MinimaDatabaseError(file: file, .corrupt("a stored value has the wrong type or is missing"))
+        }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_NOTADB {
                 return MinimaDatabaseError(file: file, .notABasinDatabase("not an SQLite database"))
             }
-            return MinimaDatabaseError(file: file, .sqlite(error.message ?? "\(error.resultCode)"))
+            return MinimaDatabaseError(file: file, .sqlite(printable(error.message ?? "\(error.resultCode)")))
         }
-        return MinimaDatabaseError(file: file, .sqlite("\(error)"))
+        return MinimaDatabaseError(file: file, .sqlite(printable("\(error)")))
+    }
+
+    /// `text` as one printable line for a message: control characters (a damaged file's bytes
+    /// that SQLite quotes) escaped as \u{…}, and at most 300 characters.
+    static func printable(_ text: String) -> String {
+        var line = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{FFFD}" {
+                line += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        return line.count > 300 ? String(line.prefix(300)) + "…" : line
     }
 }

@@ -19,6 +19,8 @@ public struct MinimaDatabaseError: Error, Equatable, Sendable, CustomStringConve
         case invalidParameters(String)
         /// A stored row is damaged (a blob of the wrong length, symbols that do not match).
         case corrupt(String)
+        /// The caller stopped a transaction (e.g. on a signal); nothing of it was written.
+        case cancelled
         /// SQLite reported an error (I/O, locking, a full disk).
         case sqlite(String)
     }
@@ -43,6 +45,7 @@ public struct MinimaDatabaseError: Error, Equatable, Sendable, CustomStringConve
         case .invalidMinimum(let reason): "cannot record the minimum: \(reason)"
         case .invalidParameters(let reason): "cannot store the run parameters as JSON: \(reason)"
         case .corrupt(let reason): "damaged database: \(reason)"
+        case .cancelled: "cancelled; nothing was written"
         case .sqlite(let reason): "database error: \(reason)"
         }
     }

@@ -12,8 +12,11 @@ public struct SearchRun: Sendable, Equatable {
     public var seed: UInt64?
     /// When the run started.
     public var startedAt: Date
-    /// When the run finished, or nil while it runs (or if it stopped without finishing).
+    /// When the run finished or was stopped by a signal; nil while it runs, or when its process
+    /// ended without closing it.
     public var finishedAt: Date?
-    /// Number of steps it took, set when it finished.
+    /// Number of steps it took, set when it finished or was stopped by a signal.
     public var steps: Int?
+    /// Whether it is running, finished, or was interrupted (see `RunStatus`).
+    public var status: RunStatus
 }

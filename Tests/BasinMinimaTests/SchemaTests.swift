@@ -30,7 +30,7 @@ struct SchemaTests {
             let indexed = try db.indexes(on: "minima").flatMap(\.columns)
             #expect(indexed.contains("energy"))
             #expect(try db.columns(in: "runs").map(\.name) == [
-                "id", "kind", "parameters", "seed", "started_at", "finished_at", "steps",
+                "id", "kind", "parameters", "seed", "started_at", "finished_at", "steps", "status", "pid", "host",
             ])
         }
     }

@@ -18,7 +18,10 @@ extension MinimaDatabaseCommand {
                 --lennard-jones always computes it. A minimum already stored (up to rotation, \
                 translation, reflection and the order of atoms) is counted again, not added. All \
                 files are read and checked before the database is touched; the import is one \
-                run of kind 'import'.
+                run of kind 'import' and one transaction: it is recorded whole or not at all, so \
+                an import that fails or is stopped (Ctrl-C, SIGTERM, even kill -9) leaves the \
+                database as it was and can simply be run again. On Ctrl-C or SIGTERM it exits \
+                with 130 or 143.
                 """)
 
         @Argument(help: "Structure files: extxyz/xyz, LAMMPS data or dump, n2p2 input.data.")
@@ -75,23 +78,32 @@ extension MinimaDatabaseCommand {
         }
 
         func run() throws {
-            let candidates = try readAll()
+            let interruption = Interruption()
+            interruption.start()
+            defer { interruption.stop() }
+            let candidates = try readAll(stopping: interruption)
             let database = try file.open(.create)
             let parameters = ImportParameters(files: files, energies: lennardJones ? "lennard-jones" : "file, else lennard-jones")
-            let run = try database.startRun(kind: "import", parameters: parameters)
-            var imported: [Imported] = []
-            let start = Date()
-            for (step, candidate) in candidates.enumerated() {
-                let outcome = try database.record(
-                    energy: candidate.energy, positions: candidate.configuration.positions,
-                    symbols: candidate.configuration.symbols, run: run, step: step)
-                imported.append(Imported(
-                    file: candidate.file, frame: candidate.frame, id: outcome.id.rawValue, isNew: outcome.isNew,
-                    timesFound: outcome.timesFound, energy: candidate.energy))
+            let minima = candidates.map {
+                MinimaDatabase.FoundMinimum(
+                    energy: $0.energy, positions: $0.configuration.positions, symbols: $0.configuration.symbols)
             }
+            let start = Date()
+            let result = Result { () throws(MinimaDatabaseError) in
+                try database.importMinima(minima, parameters: parameters, shouldStop: { interruption.isRequested })
+            }
+            if case .failure(let error) = result, error.problem == .cancelled {
+                try Self.stop(interruption, database: file.database)
+            }
+            let outcome = try result.get()
             let seconds = Date().timeIntervalSince(start)
-            try database.finishRun(run, steps: candidates.count)
+            let imported = zip(candidates, outcome.records).map { candidate, record in
+                Imported(
+                    file: candidate.file, frame: candidate.frame, id: record.id.rawValue, isNew: record.isNew,
+                    timesFound: record.timesFound, energy: candidate.energy)
+            }
             let added = imported.filter(\.isNew).count
+            let run = outcome.run
             let report = Report(
                 database: file.database, run: run.rawValue, added: added, known: imported.count - added,
                 total: try database.count, seconds: seconds, minima: imported)
@@ -106,14 +118,22 @@ extension MinimaDatabaseCommand {
             print("\(added) new and \(report.known) known minima recorded in \(file.database) (run \(run)); \(report.total) minima stored")
         }
 
+        /// Ends the command after a signal: nothing was recorded.
+        private static func stop(_ interruption: Interruption, database: String) throws -> Never {
+            let number = interruption.receivedSignal ?? SIGINT
+            Output.note("\(Interruption.name(of: number)): import stopped; nothing was recorded in \(database)")
+            throw ExitCode(Interruption.exitStatus(for: number))
+        }
+
         /// Every frame of every file with its energy, checked before anything is recorded.
-        private func readAll() throws -> [Candidate] {
+        private func readAll(stopping interruption: Interruption) throws -> [Candidate] {
             let calculator = Calculator(potential: try LennardJones(cutoff: nil))
             var candidates: [Candidate] = []
             for path in files {
                 let frames = try StructureFile.read(from: URL(fileURLWithPath: path), format: format, units: .lennardJones)
                 guard !frames.isEmpty else { throw CommandError("\(path): the file holds no structure") }
                 for (index, frame) in frames.enumerated() {
+                    if interruption.isRequested { try Self.stop(interruption, database: file.database) }
                     let which = frames.count > 1 ? " (frame \(index + 1))" : ""
                     let configuration = frame.configuration
                     guard !configuration.cell.periodic.contains(true) else {

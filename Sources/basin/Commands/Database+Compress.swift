@@ -13,12 +13,21 @@ extension MinimaDatabaseCommand {
                 Each selected minimum is analysed as `basin compress analyze` does (reduced \
                 frame, radius r₂ of guaranteed Newton convergence, c_t); its 3n − 6 reduced \
                 coordinates rounded to c_t significant bits are bit-packed into the `compressed` \
-                column and c_t into `bits`; the full-precision positions stay. A minimum that is \
-                not a Lennard-Jones cluster in reduced units (stored energy ≠ 4 Σ (r⁻¹² − r⁻⁶)), \
-                not a minimum, or without a guaranteed level in the --bits range is reported and \
-                left uncompressed (an earlier compressed copy is removed). Raw sizes are 24n bytes \
+                column and c_t into `bits`; the full-precision positions stay. Each minimum is \
+                first refined by Newton's method to a reduced gradient norm of 10⁻⁹, 10⁻³ of the \
+                analysis's minimum test (a search such as basin hop stops at its own --fmax), and the \
+                refined positions replace the stored ones when no atom moved more than the \
+                database's matching length (10⁻³): the same minimum, polished. A structure that \
+                is not a Lennard-Jones cluster in reduced units (stored energy ≠ 4 Σ (r⁻¹² − r⁻⁶)) \
+                or not a minimum is reported and skipped; a true minimum without a guaranteed \
+                level in the --bits range is reported as failed. Either way it is left \
+                uncompressed (an earlier compressed copy is removed). Raw sizes are 24n bytes \
                 (3n binary64 positions) and 8(3n − 6) bytes (the reduced coordinates); the ratio \
                 is raw over compressed bytes. Progress with an ETA goes to standard error.
+
+                Exit status: 0 when every Lennard-Jones minimum was compressed (skipped \
+                structures included), 1 when some true minimum failed; the last line (and \
+                totals in --json) counts compressed, skipped and failed minima.
                 """)
 
         @OptionGroup var file: DatabaseOptions
@@ -54,11 +63,19 @@ extension MinimaDatabaseCommand {
             var seconds: Double
             /// Why the minimum was left uncompressed.
             var refusal: String?
+            /// Whether it is a Lennard-Jones minimum (after refinement); false: skipped.
+            var isMinimum: Bool
+            /// Largest distance an atom moved in the refinement (reduced length units).
+            var refinement: Double?
         }
 
         struct Totals: Encodable {
             var compressed: Int
             var uncompressed: Int
+            /// Left uncompressed because they are not Lennard-Jones minima.
+            var skipped: Int
+            /// True minima left uncompressed (exit status 1).
+            var failed: Int
             /// Sums over the compressed minima.
             var compressedBytes: Int
             var rawBytes: Int
@@ -101,13 +118,18 @@ extension MinimaDatabaseCommand {
             }
             progress.finish()
             let report = Report(database: file.database, minima: rows, totals: Self.totals(rows))
+            let t = report.totals
             if json {
                 try Output.json(report)
-                return
+            } else {
+                print(String(format: "total: %ld compressed, %ld left uncompressed (%ld skipped as not Lennard-Jones minima, %ld failed); %ld bytes for %ld raw (ratio %.2f) or %ld reduced (ratio %.2f); %.1f s",
+                             t.compressed, t.uncompressed, t.skipped, t.failed, t.compressedBytes, t.rawBytes, t.ratio,
+                             t.reducedRawBytes, t.reducedRatio, t.seconds))
             }
-            let t = report.totals
-            print(String(format: "total: %ld compressed, %ld left uncompressed; %ld bytes for %ld raw (ratio %.2f) or %ld reduced (ratio %.2f); %.1f s",
-                         t.compressed, t.uncompressed, t.compressedBytes, t.rawBytes, t.ratio, t.reducedRawBytes, t.reducedRatio, t.seconds))
+            if t.failed > 0 {
+                Output.note("\(file.database): \(t.failed) of \(rows.count) minima are true Lennard-Jones minima that could not be compressed (see the table)")
+                throw ExitCode(1)
+            }
         }
 
         static func row(_ minimum: StoredMinimum, _ outcome: MinimaDatabase.CompressionOutcome, seconds: Double) -> Row {
@@ -119,15 +141,17 @@ extension MinimaDatabaseCommand {
                     .map { $0 + 1 },
                 radius: outcome.report?.radius, compressedBytes: outcome.bytes, rawBytes: raw, reducedRawBytes: reduced,
                 ratio: outcome.bytes.map { Double(raw) / Double($0) }, reducedRatio: outcome.bytes.map { Double(reduced) / Double($0) },
-                seconds: seconds, refusal: outcome.refusal)
+                seconds: seconds, refusal: outcome.refusal, isMinimum: outcome.isMinimum, refinement: outcome.refinement)
         }
 
         static func totals(_ rows: [Row]) -> Totals {
             let compressed = rows.filter { $0.compressedBytes != nil }
+            let failed = rows.filter { $0.isMinimum && $0.compressedBytes == nil }.count
             let bytes = compressed.reduce(0) { $0 + $1.compressedBytes! }
             let raw = compressed.reduce(0) { $0 + $1.rawBytes }, reduced = compressed.reduce(0) { $0 + $1.reducedRawBytes }
             return Totals(
-                compressed: compressed.count, uncompressed: rows.count - compressed.count, compressedBytes: bytes,
+                compressed: compressed.count, uncompressed: rows.count - compressed.count,
+                skipped: rows.count - compressed.count - failed, failed: failed, compressedBytes: bytes,
                 rawBytes: raw, reducedRawBytes: reduced, ratio: bytes > 0 ? Double(raw) / Double(bytes) : 0,
                 reducedRatio: bytes > 0 ? Double(reduced) / Double(bytes) : 0, seconds: rows.reduce(0) { $0 + $1.seconds })
         }
@@ -139,7 +163,8 @@ extension MinimaDatabaseCommand {
 
         static func line(_ row: Row) -> String {
             guard let bytes = row.compressedBytes, let bits = row.bits, let ratio = row.ratio, let reduced = row.reducedRatio else {
-                return String(format: "%8lld %6ld  left uncompressed: %@", row.id, row.atoms, row.refusal ?? "unknown reason")
+                let status = row.isMinimum ? "failed" : "skipped"
+                return String(format: "%8lld %6ld  %@, left uncompressed: %@", row.id, row.atoms, status, row.refusal ?? "unknown reason")
             }
             return String(format: "%8lld %6ld %4ld %11.4e %7ld %8ld %8ld %7.2f %7.2f %9.2f", row.id, row.atoms, bits, row.radius ?? .nan,
                           bytes, row.rawBytes, row.reducedRawBytes, ratio, reduced, row.seconds)

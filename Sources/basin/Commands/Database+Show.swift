@@ -16,17 +16,6 @@ extension MinimaDatabaseCommand {
         @Flag(help: "Print one JSON document instead of text.")
         var json = false
 
-        struct RunReport: Encodable {
-            var id: Int64
-            var kind: String
-            /// The run's settings, as the JSON text stored with it.
-            var parameters: String
-            var seed: UInt64?
-            var startedAt: String
-            var finishedAt: String?
-            var steps: Int?
-        }
-
         struct Report: Encodable {
             var database: String
             var minimum: MinimumSummary
@@ -45,10 +34,7 @@ extension MinimaDatabaseCommand {
                 try Output.json(Report(
                     database: file.database, minimum: MinimumSummary(minimum), principalMoments: [moments.x, moments.y, moments.z],
                     symbols: minimum.symbols, positions: minimum.positions.map { [$0.x, $0.y, $0.z] },
-                    run: run.map {
-                        RunReport(id: $0.id.rawValue, kind: $0.kind, parameters: $0.parameters, seed: $0.seed,
-                                  startedAt: timestamp($0.startedAt), finishedAt: $0.finishedAt.map(timestamp), steps: $0.steps)
-                    }))
+                    run: run.map(RunReport.init)))
                 return
             }
             print("minimum         \(minimum.id) of \(file.database)")
@@ -59,7 +45,7 @@ extension MinimaDatabaseCommand {
             if let run {
                 let seed = run.seed.map { ", seed \($0)" } ?? ""
                 let step = minimum.step.map { " at step \($0)" } ?? ""
-                print("run             \(run.id) (\(run.kind)\(seed))\(step)")
+                print("run             \(run.id) (\(run.kind)\(seed), \(run.status.rawValue))\(step)")
                 print("parameters      \(run.parameters)")
             }
             print("moments         \(moments.x) \(moments.y) \(moments.z)")

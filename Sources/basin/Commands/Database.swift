@@ -6,7 +6,7 @@ import Foundation
 struct MinimaDatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Import, list, show, export, compress and verify the minima of a minima database.",
+        abstract: "Import, list, show, export, compress and verify the minima of a minima database; list its runs.",
         discussion: """
             A minima database is one SQLite file holding each distinct local minimum once (energy, \
             atoms, positions, fingerprint, times found) and the runs that found them (basin hop \
@@ -16,7 +16,7 @@ struct MinimaDatabaseCommand: ParsableCommand {
             guaranteed number of significant bits (compress) and recovered by Newton's method \
             (verify).
             """,
-        subcommands: [Add.self, List.self, Show.self, Export.self, CompressMinima.self, VerifyMinima.self]
+        subcommands: [Add.self, List.self, Show.self, Runs.self, Export.self, CompressMinima.self, VerifyMinima.self]
     )
 }
 

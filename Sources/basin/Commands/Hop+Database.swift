@@ -19,7 +19,9 @@ extension Hop {
     }
 
     /// Stores every converged quench of a basin-hopping run in a minima database, as one run of
-    /// kind `basin-hopping`: a minimum seen before only has its times-found count raised.
+    /// kind `basin-hopping`: a minimum seen before only has its times-found count raised. Each
+    /// minimum is committed as it is found, so a killed run keeps its minima; its run then
+    /// reads back as interrupted (`RunStatus`).
     ///
     /// The observer cannot throw, so the first database error is kept and the recorder stops
     /// recording; `finish` reports it.
@@ -55,10 +57,11 @@ extension Hop {
             }
         }
 
-        /// Closes the run after `steps` steps; throws the first recording error, if any.
-        func finish(steps: Int) throws {
+        /// Closes the run after `steps` steps, as finished or as stopped by a signal; throws the
+        /// first recording error, if any.
+        func finish(steps: Int, interrupted: Bool) throws {
             if let failure { throw CommandError(failure.description) }
-            try database.finishRun(run, steps: steps)
+            try database.finishRun(run, steps: steps, interrupted: interrupted)
         }
 
         private static func positions(_ x: [Double]) -> [SIMD3<Double>] {

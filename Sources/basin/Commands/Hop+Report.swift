@@ -31,6 +31,15 @@ extension Hop {
         var databaseNewMinima: Int?
     }
 
+    /// What --minima must hold.
+    static let minimaContents: StructureFile.Contents = [.severalFrames, .energies]
+
+    /// Refuses, before the search, output names whose format cannot be written (see `write`).
+    func checkOutputNames() throws {
+        if let output { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: output)) }
+        if let minima { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: minima), holding: Self.minimaContents) }
+    }
+
     /// Writes the lowest minimum (--output) and the distinct minima (--minima), each atomically.
     func write(_ result: BasinHoppingResult, template: Configuration) throws {
         func frame(_ minimum: BasinHoppingMinimum) -> Frame {
@@ -43,7 +52,7 @@ extension Hop {
             try StructureFile.write([frame(lowest)], to: URL(fileURLWithPath: output))
         }
         if let minima {
-            try ExtendedXYZ.write(result.minima.minima.map(frame), to: URL(fileURLWithPath: minima))
+            try StructureFile.write(result.minima.minima.map(frame), to: URL(fileURLWithPath: minima), requiring: Self.minimaContents)
         }
     }
 

@@ -78,10 +78,10 @@ struct Hop: ParsableCommand {
     @Option(help: "Seed of the random number generator; the same seed gives the same run.")
     var seed: UInt64 = 1
 
-    @Option(help: "Write the lowest minimum to this file (extxyz unless the name says otherwise).")
+    @Option(help: "Write the lowest minimum to this file, in the format its name says (.extxyz, .xyz, .lmp, .dump, input.data).")
     var output: String?
 
-    @Option(help: "Write the distinct minima, lowest first, one frame each, to this extxyz file.")
+    @Option(help: "Write the distinct minima, lowest first, one frame each, to this file (.extxyz/.xyz, or n2p2 input.data).")
     var minima: String?
 
     @Option(help: "Keep (and write to --minima) only this many of the lowest distinct minima.")
@@ -128,6 +128,7 @@ struct Hop: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputNames()
         var generator = SeededGenerator(seed: seed)
         let template = try startingConfiguration(generator: &generator)
         let start = template.positions.flatMap { [$0.x, $0.y, $0.z] }
@@ -170,7 +171,7 @@ struct Hop: ParsableCommand {
             if let first = result.minima.minima.first(where: { $0.firstStep == 0 }) {
                 recorder.record(energy: first.energy, positions: first.positions, step: 0)
             }
-            try recorder.finish(steps: result.steps)
+            try recorder.finish(steps: result.steps, interrupted: result.stopReason == .interrupted)
         }
         try write(result, template: template)
         try report(result, lowest: lowest, atoms: template.count, containerRadius: radius, seconds: seconds, recorder: recorder)

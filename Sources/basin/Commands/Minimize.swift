@@ -87,7 +87,7 @@ struct Minimize: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         let final = try calculator.evaluate(configuration, .energyAndForces)
         if let trajectory {
-            try ExtendedXYZ.write(snapshots, to: URL(fileURLWithPath: trajectory))
+            try StructureFile.write(snapshots, to: URL(fileURLWithPath: trajectory), requiring: .severalFrames)
         }
         if let output {
             try StructureFile.write([Frame(configuration: configuration, energy: final.energy, forces: final.forces)], to: URL(fileURLWithPath: output))

@@ -22,7 +22,9 @@ struct MolecularDynamics: ParsableCommand {
             total momentum, scaled to the exact temperature) unless the file carries velocities. \
             With --equilibrate N, N Langevin steps at --temperature come first and are not part \
             of the summary. Times are in the unit system's time unit (τ in lj, ps in metal) and \
-            temperatures in its temperature unit (ε/k_B in lj, K in metal).
+            temperatures in its temperature unit (ε/k_B in lj, K in metal). Ctrl-C (or SIGTERM) \
+            stops after the current step: the trajectory, analyses and summary of the steps done \
+            are written, and the exit status is 130 (143).
 
             Example (the LAMMPS 'in.lj' benchmark, 32,000 atoms):
               basin md --lattice fcc --density 0.8442 --cells 20 --temperature 3.0 \\
@@ -116,13 +118,23 @@ struct MolecularDynamics: ParsableCommand {
         let calculator = try potential.makeCalculator()
         let dt = timeStep
         let damping = self.damping ?? 100 * dt
+        let interruption = Interruption(acknowledgement: "interrupt: stopping after the current step (signal again to quit at once)")
+        interruption.start()
+        defer { interruption.stop() }
+        let stop = { interruption.isRequested }
         if equilibrate > 0, let temperature {
             let warmup = try Simulation(
                 configuration: configuration, calculator: calculator,
                 integrator: try Langevin(timeStep: dt, temperature: temperature, damping: damping, generator: generator))
             let progress = ProgressReporter(label: "equilibrate", total: equilibrate)
-            try warmup.run(steps: equilibrate, progressEvery: max(1, equilibrate / 1000)) { progress.update($0.completedSteps) }
+            try warmup.run(
+                steps: equilibrate, progressEvery: max(1, equilibrate / 1000), progress: { progress.update($0.completedSteps) },
+                shouldStop: stop)
             progress.finish()
+            if let number = interruption.receivedSignal {
+                Output.note("interrupted during equilibration after step \(warmup.state.step); nothing written")
+                throw ExitCode(Interruption.exitStatus(for: number))
+            }
             configuration = warmup.state.configuration
             generator = SeededGenerator(seed: generator.next())
         }
@@ -138,7 +150,8 @@ struct MolecularDynamics: ParsableCommand {
 
         let progress = ProgressReporter(label: "md", total: steps)
         printer.header()
-        let summary = try simulation.run(steps: steps, progressEvery: max(1, steps / 1000)) { progress.update($0.completedSteps) }
+        let summary = try simulation.run(
+            steps: steps, progressEvery: max(1, steps / 1000), progress: { progress.update($0.completedSteps) }, shouldStop: stop)
         progress.finish()
         if log.samples.last?.step != simulation.state.step {
             log.observe(try finalState(simulation))
@@ -155,6 +168,10 @@ struct MolecularDynamics: ParsableCommand {
             try Output.json(report)
         } else {
             report.printSummary()
+        }
+        if let number = interruption.receivedSignal {
+            Output.note("interrupted after step \(summary.steps) of \(steps); the output of the steps done is written")
+            throw ExitCode(Interruption.exitStatus(for: number))
         }
     }
 

@@ -36,8 +36,11 @@ struct Sample: ParsableCommand {
             kept steps' energies come from the same force call.
 
             Units are the potential's: temperatures in K (metal) or ε/k_B (lj), times in ps or τ, \
-            lengths in Å or σ, forces in eV/Å or ε/σ. The output is an n2p2 input.data file when \
-            named input.data or *.n2p2, extended XYZ otherwise, written only when the job ends.
+            lengths in Å or σ, forces in eV/Å or ε/σ. The output's name decides its format, as \
+            when it is read back: n2p2 for input.data, output.data or *.n2p2, extended XYZ for \
+            *.extxyz or *.xyz; other names (e.g. train.data, which reads back as a LAMMPS data \
+            file that cannot hold energies and forces) are refused before sampling. It is \
+            written only when the job ends.
 
             Example (Stillinger–Weber silicon, 64 atoms, 3 temperatures):
               basin sample --lattice diamond --element Si --lattice-constant 5.431 --cells 2 \\
@@ -88,7 +91,7 @@ struct Sample: ParsableCommand {
     @Option(help: "Seed of the random numbers (displacements, velocities, Langevin noise).")
     var seed: UInt64 = 1
 
-    @Option(help: "Output file: n2p2 input.data (named input.data or *.n2p2), extended XYZ otherwise.")
+    @Option(help: "Output file: n2p2 (input.data, output.data, *.n2p2) or extended XYZ (*.extxyz, *.xyz).")
     var output: String?
 
     @Flag(help: "Print a JSON summary (frames per temperature, energy and force ranges) instead of text.")
@@ -96,14 +99,14 @@ struct Sample: ParsableCommand {
 
     func run() throws {
         let sampler = try makeSampler()
-        guard let output else { throw CommandError("give the output file with --output (input.data for n2p2, .xyz for extended XYZ)") }
+        guard let output else { throw CommandError("give the output file with --output (input.data for n2p2, .extxyz for extended XYZ)") }
         let url = URL(fileURLWithPath: output)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandError("\(output): the folder \(directory.path) does not exist")
         }
-        let format: StructureFile.Format = StructureFile.Format.guess(for: url) == .n2p2 ? .n2p2 : .extxyz
+        let format = try StructureFile.Format.forWriting(url, holding: Self.trainingContents)
 
         let units = potential.unitSystem
         let structures = try structure.frames(units: units).map(\.configuration)
@@ -129,7 +132,7 @@ struct Sample: ParsableCommand {
         progress.finish()
         let (whole, fraction) = (clock.now - start).components
         let seconds = Double(whole) + Double(fraction) * 1e-18
-        try StructureFile.write(sample.frames, to: url, format: format)
+        try StructureFile.write(sample.frames, to: url, format: format, requiring: Self.trainingContents)
 
         let report = SampleReport(
             output: output, format: format.rawValue, units: units.name, selection: selection.rawValue,
@@ -141,6 +144,9 @@ struct Sample: ParsableCommand {
             report.printSummary()
         }
     }
+
+    /// What a file of training data must hold.
+    static let trainingContents: StructureFile.Contents = [.severalFrames, .energies, .forces]
 
     /// The sampler the options describe; a bad option throws one line naming it.
     func makeSampler() throws -> ReferenceSampler {

@@ -1,0 +1,90 @@
+import BasinCompression
+import BasinMath
+
+/// Polishes a Lennard-Jones cluster minimum with a few Newton steps, so that a minimum a search
+/// converged only to its own force tolerance (basin hop's --fmax) meets the compression
+/// analysis's tighter gradient test — without becoming a different minimum.
+///
+/// The steps run in reduced coordinates (`ReducedFrame`, the first frame `FrameSelection`
+/// proposes): x ← x − U′(x)⁻¹ ∇U(x), with U′ factored by Cholesky, until the reduced gradient
+/// norm is at most `target`. The result is put back in the stored orientation and order (the
+/// frame's rigid motion undone), so that it differs from the stored positions only by the
+/// Newton correction. Reduced units (ε = σ = 1).
+enum MinimumRefinement {
+    /// A refined minimum.
+    struct Refined {
+        /// Cartesian positions, stored order and orientation.
+        var positions: [SIMD3<Double>]
+        /// Reduced gradient norm at the refined positions.
+        var gradientNorm: Double
+        /// Largest distance an atom moved (reduced length units).
+        var displacement: Double
+    }
+
+    /// Refines `positions`, or says why it is not a minimum near them: the Hessian is not
+    /// positive definite, Newton's method did not reach `tolerance` within `maximumSteps`, or it
+    /// moved an atom farther than `largestDisplacement` (another minimum, not this one).
+    ///
+    /// - Parameters:
+    ///   - target: reduced gradient norm at which to stop.
+    ///   - tolerance: largest reduced gradient norm accepted at the end (≥ target).
+    static func refine(
+        _ positions: [SIMD3<Double>], target: Double, tolerance: Double, largestDisplacement: Double, maximumSteps: Int = 8,
+        threads: Int = 1
+    ) -> Result<Refined, RefinementFailure> {
+        let n = positions.count
+        guard n >= 2, let choice = FrameSelection.candidates(for: positions, limit: 1).first,
+              let frame = try? ReducedFrame(atomCount: n, origin: choice.origin, axis: choice.axis, plane: choice.plane),
+              var x = try? frame.coordinates(of: positions)
+        else { return .failure(RefinementFailure("the atoms do not define a reduced frame (coincident or non-finite positions)")) }
+        let problem = ReducedLennardJones(atomCount: n)
+        var gradient = problem.gradient(x)
+        var norm = gradient.dot(gradient).squareRoot()
+        var steps = 0
+        while norm > target, steps < maximumSteps {
+            guard let factor = try? CholeskyFactorization(problem.hessian(x, threads: threads), threads: threads) else {
+                return .failure(RefinementFailure("the Hessian is not positive definite (a saddle point or a flat direction)"))
+            }
+            factor.solve(&gradient)
+            for k in x.indices { x[k] -= gradient[k] }
+            gradient = problem.gradient(x)
+            norm = gradient.dot(gradient).squareRoot()
+            steps += 1
+        }
+        guard norm <= tolerance, norm.isFinite else {
+            return .failure(RefinementFailure("\(steps) Newton steps left the reduced gradient norm at \(norm), above \(tolerance)"))
+        }
+        if steps == 0 { return .success(Refined(positions: positions, gradientNorm: norm, displacement: 0)) }
+        let refined = orient(frame.positions(from: x), like: positions, frame: frame)
+        guard refined.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) else {
+            return .failure(RefinementFailure("the refined positions are not finite"))
+        }
+        let displacement = zip(refined, positions).map { a, b in ((a - b) * (a - b)).sum().squareRoot() }.max() ?? 0
+        guard displacement <= largestDisplacement else {
+            return .failure(RefinementFailure("Newton's method moved an atom by \(displacement), more than \(largestDisplacement): another minimum"))
+        }
+        return .success(Refined(positions: refined, gradientNorm: norm, displacement: displacement))
+    }
+
+    /// Reduced-frame positions `local` turned back into the orientation of `original`: the
+    /// frame's origin atom at its place and its axes e₁, e₂, e₃ = e₁ × e₂ as `ReducedFrame` builds them.
+    private static func orient(_ local: [SIMD3<Double>], like original: [SIMD3<Double>], frame: ReducedFrame) -> [SIMD3<Double>] {
+        let center = original[frame.origin]
+        let first = original[frame.axis] - center
+        let e1 = first / (first * first).sum().squareRoot()
+        var e2 = SIMD3<Double>(0, 1, 0), e3 = SIMD3<Double>(0, 0, 1)
+        if let plane = frame.plane {
+            let v = original[plane] - center
+            let w = v - (v * e1).sum() * e1
+            e2 = w / (w * w).sum().squareRoot()
+            e3 = SIMD3(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
+        }
+        return local.map { q in center + q.x * e1 + q.y * e2 + q.z * e3 }
+    }
+}
+
+/// Why `MinimumRefinement` found no minimum near a structure.
+struct RefinementFailure: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
