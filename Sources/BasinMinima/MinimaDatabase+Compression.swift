@@ -60,7 +60,7 @@ extension MinimaDatabase {
     ///
     /// A search stops at its own force tolerance (basin hop's --fmax), usually above the
     /// analysis's `settings.gradientTolerance`; so the minimum is first polished by Newton's
-    /// method (`MinimumRefinement`) to a reduced gradient norm of 10⁻³ of that tolerance. When
+    /// method (`MinimumRefinement`) to the level of rounding. When
     /// that moves no atom farther than `matching.length` and the energy by at most
     /// `matching.energy` — the same minimum, in the database's own sense — the refined
     /// positions, energy and fingerprint replace the stored ones; then the minimum is analysed
@@ -83,8 +83,8 @@ extension MinimaDatabase {
             outcome.refusal = refusal
         } else {
             switch MinimumRefinement.refine(
-                minimum.positions, target: 1e-3 * settings.gradientTolerance, tolerance: settings.gradientTolerance,
-                largestDisplacement: matching.length, threads: settings.threads)
+                minimum.positions, tolerance: settings.gradientTolerance, largestDisplacement: matching.length,
+                threads: settings.threads)
             {
             case .failure(let failure):
                 outcome.refusal = "not a minimum: \(failure.reason)"

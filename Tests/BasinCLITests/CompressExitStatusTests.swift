@@ -15,6 +15,8 @@ import Testing
         let totals = try #require(report["totals"] as? [String: Any])
         #expect(totals["failed"] as? Int == 0 && totals["uncompressed"] as? Int == 0, "\(totals)")
         #expect((totals["compressed"] as? Int ?? 0) >= 1)
+        let verified = try CommandRunner.run(["db", "verify", "--database", database, "--threads", "1"])
+        #expect(verified.status == 0, "\(verified.output)\n\(verified.error)")
     }
 
     @Test func aTrueMinimumLeftUncompressedExitsWithOne() throws {

@@ -14,8 +14,8 @@ extension MinimaDatabaseCommand {
                 frame, radius r₂ of guaranteed Newton convergence, c_t); its 3n − 6 reduced \
                 coordinates rounded to c_t significant bits are bit-packed into the `compressed` \
                 column and c_t into `bits`; the full-precision positions stay. Each minimum is \
-                first refined by Newton's method to a reduced gradient norm of 10⁻⁹, 10⁻³ of the \
-                analysis's minimum test (a search such as basin hop stops at its own --fmax), and the \
+                first refined by Newton's method to the level of rounding (a search such as basin \
+                hop stops at its own --fmax, above the analysis's minimum test), and the \
                 refined positions replace the stored ones when no atom moved more than the \
                 database's matching length (10⁻³): the same minimum, polished. A structure that \
                 is not a Lennard-Jones cluster in reduced units (stored energy ≠ 4 Σ (r⁻¹² − r⁻⁶)) \
