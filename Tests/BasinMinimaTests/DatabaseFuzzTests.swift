@@ -10,14 +10,14 @@ import Testing
 /// Damaged and foreign files opened as minima databases: each either works or throws a
 /// `MinimaDatabaseError` naming the file in one clean line — never a trap.
 ///
-/// The suite mutates a valid database 120 times (seed 2026); `scripts/fuzz-minima-database.sh`
-/// runs it longer through the environment variables `BASIN_DATABASE_FUZZ_COUNT` and
-/// `BASIN_DATABASE_FUZZ_SEED`.
+/// The suite mutates a valid database 120 times (seed 2026); `BASIN_FUZZ_COUNT` sets the number
+/// of mutants, as for the other readers (`scripts/fuzz-readers.sh` runs them all longer), and
+/// `BASIN_DATABASE_FUZZ_SEED` the seed.
 @Suite("Damaged minima databases give typed errors")
 struct DatabaseFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     /// Number of mutants, and the seed of their damage.
-    static let mutants = environment["BASIN_DATABASE_FUZZ_COUNT"].flatMap { Int($0) } ?? 120
+    static let mutants = environment["BASIN_FUZZ_COUNT"].flatMap { Int($0) } ?? 120
     static let seed = environment["BASIN_DATABASE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 2026
 
     /// The bytes of a valid database: three minima (one compressed) from an import and a run
@@ -30,7 +30,7 @@ struct DatabaseFuzzTests {
                 let cluster = try Cluster(atoms: atoms)
                 return MinimaDatabase.FoundMinimum(energy: cluster.energy, positions: cluster.positions, symbols: cluster.symbols)
             }
-            try database.importMinima(minima, parameters: ["files": "lj.xyz"])
+            _ = try database.importMinima(minima, parameters: ["files": "lj.xyz"])
             _ = try database.startRun(kind: "basin-hopping", parameters: ["steps": 10], seed: 4)
             var settings = CompressionSettings()
             settings.samples = 12
@@ -116,7 +116,7 @@ struct DatabaseFuzzTests {
         }
         // Damage in unused space or in values that still read passes; most mutants must not.
         #expect(opened < Self.mutants)
-        print("minima database fuzzing: \(Self.mutants) mutants (seed \(Self.seed)), \(opened) opened and read, \(Self.mutants - opened) refused with a typed error")
+        print("fuzz minima database: \(Self.mutants) inputs (seed \(Self.seed)), \(opened) opened and read, \(Self.mutants - opened) refused with a typed error, no trap")
     }
 
     @Test("an empty file, a text file, another program's SQLite file and a directory are refused by name")
