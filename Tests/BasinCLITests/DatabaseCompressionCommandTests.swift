@@ -62,4 +62,24 @@ import Testing
         #expect(uncompressed.status != 0)
         #expect(uncompressed.error.contains("minimum 3 is not compressed"))
     }
+
+    @Test func anEnergyRangeSelectsTheMinimaToCompress() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let database = dir.appendingPathComponent("minima.db").path
+        let added = try CommandRunner.run([
+            "db", "add", DatabaseCommandTests.cluster(7), DatabaseCommandTests.cluster(13), "--database", database,
+        ])
+        #expect(added.status == 0, "\(added.error)")
+        // LJ7 lies at −16.505 ε, LJ13 at −44.327 ε.
+        let arguments = ["db", "compress", "--database", database, "--samples", "50", "--threads", "1", "--json"]
+        let low = try CommandRunner.run(arguments + ["--max-energy", "-40"])
+        #expect(low.status == 0, "\(low.error)")
+        let rows = try #require((try CommandRunner.json(low) as? [String: Any])?["minima"] as? [[String: Any]])
+        #expect(rows.map { $0["atoms"] as? Int } == [13])
+        let none = try CommandRunner.run(arguments + ["--ids", "1", "--min-energy", "-20"])
+        let picked = try #require((try CommandRunner.json(none) as? [String: Any])?["minima"] as? [[String: Any]])
+        #expect(picked.map { $0["atoms"] as? Int } == [7])
+        let unknown = try CommandRunner.run(arguments + ["--ids", "99"])
+        #expect(unknown.status != 0)
+    }
 }

@@ -32,8 +32,11 @@ extension MinimaDatabaseCommand {
 
         @OptionGroup var file: DatabaseOptions
 
-        @Option(parsing: .upToNextOption, help: "Ids of the minima to compress (default: every minimum).")
+        @Option(parsing: .upToNextOption, help: "Ids of the minima to compress (default: every minimum in the energy range).")
         var ids: [Int64] = []
+
+        /// Which minima, by energy (with --ids, those of the ids in the range).
+        @OptionGroup var selection: EnergyRangeOptions
 
         /// The analysis settings of `basin compress analyze`; --bits is the range searched for c_t.
         @OptionGroup var analysis: CompressionOptions
@@ -93,9 +96,16 @@ extension MinimaDatabaseCommand {
 
         func run() throws {
             let database = try file.open()
-            let minima = try ids.isEmpty
-                ? database.minima().sorted { $0.id < $1.id }
-                : ids.map { id throws(MinimaDatabaseError) in try database.minimum(id: MinimumID(rawValue: id)) }
+            let range = try selection.range(file: file.database)
+            var chosen = try database.minima(energyRange: range, limit: ids.isEmpty ? selection.limit : nil)
+            if !ids.isEmpty {
+                let wanted = Set(ids)
+                for id in wanted where !chosen.contains(where: { $0.id.rawValue == id }) {
+                    _ = try database.minimum(id: MinimumID(rawValue: id))   // an unknown id is an error
+                }
+                chosen = Array(chosen.filter { wanted.contains($0.id.rawValue) }.prefix(selection.limit ?? .max))
+            }
+            let minima = chosen.sorted { $0.id < $1.id }
             let settings = analysis.settings
             // The ETA weighs each minimum by the work of its analysis for m = 3n − 6 variables:
             // K samples of O(m²) each, plus factorizations and Newton runs of O(m³).
