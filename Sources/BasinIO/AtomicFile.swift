@@ -14,9 +14,9 @@ import Darwin
 /// renamed over the destination, which POSIX makes atomic: a reader sees either the old file or
 /// the complete new one. On any failure the temporary file is removed and the destination is
 /// untouched. A process killed outright (kill -9) cannot remove its temporary file; the next
-/// write to the same destination removes such leftovers, those whose process no longer exists. A replaced file keeps its permission bits; a new
-/// file gets the usual `0666` masked by the process umask. A symbolic link at the destination is
-/// replaced by a regular file.
+/// write to the same destination removes such leftovers, those whose process no longer exists.
+/// A replaced file keeps its permission bits; a new file gets the usual `0666` masked by the
+/// process umask. A symbolic link at the destination is replaced by a regular file.
 public enum AtomicFile {
     /// Writes `data` to the file URL `url`, replacing any existing file atomically.
     public static func write(_ data: Data, to url: URL) throws(FileFormatError) {
