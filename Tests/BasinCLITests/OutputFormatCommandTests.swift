@@ -55,6 +55,19 @@ import Testing
         #expect(refused.status != 0 && refused.error.contains("cannot hold several structures"), "\(refused.error)")
     }
 
+    @Test func mdRefusesOutputNamesItCannotWriteBeforeTheFirstStep() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let start = Date()
+        let run = ["md", "--lattice", "fcc", "--density", "0.8442", "--cells", "4", "--temperature", "1", "--cutoff", "2.5",
+                   "--equilibrate", "1000000", "--steps", "1000000"]
+        let trajectory = try CommandRunner.run(run + ["--trajectory", dir.appendingPathComponent("run.data").path])
+        #expect(trajectory.status != 0 && trajectory.error.contains("cannot hold several structures"), "\(trajectory.error)")
+        let output = try CommandRunner.run(run + ["--output", dir.appendingPathComponent("final.txt").path])
+        #expect(output.status != 0 && output.error.contains("cannot tell the format from the name 'final.txt'"), "\(output.error)")
+        #expect(Date().timeIntervalSince(start) < 30, "refused before running a million steps")
+    }
+
     @Test func databaseExportFollowsTheName() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

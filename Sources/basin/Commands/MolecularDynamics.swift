@@ -109,6 +109,9 @@ struct MolecularDynamics: ParsableCommand {
     }
 
     func run() throws {
+        // Output names are checked before the first step, so that no run ends on a name it cannot write.
+        if let trajectory { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: trajectory), holding: .severalFrames) }
+        if let output { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: output)) }
         let units = potential.unitSystem
         var configuration = try structure.configuration(units: units)
         var generator = SeededGenerator(seed: seed)
