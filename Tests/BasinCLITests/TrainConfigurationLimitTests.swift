@@ -92,3 +92,33 @@ import Testing
         }
     }
 }
+
+/// `scale_min` and `scale_max`: the range of scaled symmetry functions (Stende's eq. 7.5 is
+/// `scaling: scale` onto [−1, 1]).
+@Suite struct TrainScalingRangeTests {
+    @Test func theRangeReachesTheModelAndTheModelReproducesTraining() throws {
+        let config = TrainConfigurationLimitTests.replacing("scaling: scale-center", with: "scaling: scale\nscale_min: -1\nscale_max: 1")
+        let folder = try TrainCommandTests.setUp(config: config)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trained = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path, "--json"])
+        #expect(trained.status == 0, "\(trained.error)")
+        let model = folder.appendingPathComponent("run/model")
+        let settings = try String(contentsOf: model.appendingPathComponent("input.nn"), encoding: .utf8)
+        #expect(settings.contains("scale_min_short -1") && settings.contains("scale_max_short 1"), "\(settings)")
+        #expect(settings.contains("scale_symmetry_functions") && !settings.contains("center_symmetry_functions"))
+        let tested = try CommandRunner.run(["test", "--model", model.path, folder.appendingPathComponent("input.data").path, "--json"])
+        #expect(tested.status == 0, "\(tested.error)")
+    }
+
+    @Test func aRangeTheModeCannotUseIsRefused() throws {
+        for (replacement, message) in [
+            ("scaling: scale\nscale_min: 1\nscale_max: -1", "scale_min and scale_max: need finite numbers with scale_min < scale_max"),
+            ("scaling: center\nscale_min: -1", "scale_min and scale_max: scaling center does not use them"),
+        ] {
+            let folder = try TrainCommandTests.setUp(config: TrainConfigurationLimitTests.replacing("scaling: scale-center", with: replacement))
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path])
+            #expect(result.status != 0 && result.error.contains(message), "\(result.error)")
+        }
+    }
+}

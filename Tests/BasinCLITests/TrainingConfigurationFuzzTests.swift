@@ -18,6 +18,8 @@ import Testing
         symmetry_functions: sf.nn
         network: {hidden: [3, 2], activations: [tanh, softplus]}
         scaling: sigma
+        scale_min: -1
+        scale_max: 1
         normalize: false
         loss: {force_weight: 0.5, energy_weight: 2, atom_energy_weight: 0, l2: 1.0e-6}
         optimizer: {name: nadam, learning_rate: 0.001, batch_size: 4, iterations_per_epoch: 3,

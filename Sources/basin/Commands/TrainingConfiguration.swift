@@ -19,6 +19,9 @@ import Yams
 ///     symmetry_functions: sf.nn     # cutoff_type + symfunction_short lines (required)
 ///     network: {hidden: [10, 10], activations: [t, t]}   # n2p2 letters or names; output linear
 ///     scaling: scale-center         # none | scale | center | scale-center | sigma (default)
+///     scale_min: 0                  # S_min and S_max of the scaled modes (n2p2's scale_min_short,
+///     scale_max: 1                  # scale_max_short; default 0 and 1); scaling: scale with -1 and 1
+///                                   # maps each function's [G_min, G_max] onto [-1, 1] (Stende, eq. 7.5)
 ///     normalize: false              # mean_energy and conv_energy from the data (conv_length 1)
 ///     loss: {force_weight: 1, energy_weight: 1, atom_energy_weight: 0, l2: 0}
 ///                                   # atom_energy_weight > 0 fits per-atom energies too (extxyz
@@ -197,6 +200,8 @@ struct TrainingConfiguration: Decodable {
     var symmetryFunctions: String
     var network: Network
     var scaling = "sigma"
+    var scaleMinimum = 0.0
+    var scaleMaximum = 1.0
     var normalize = false
     var loss = LossWeights()
     var optimizer = Optimizer()
@@ -210,7 +215,7 @@ struct TrainingConfiguration: Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case data, format, testFraction = "test_fraction", elements, symmetryFunctions = "symmetry_functions", network
-        case scaling, normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience", annealing
+        case scaling, scaleMinimum = "scale_min", scaleMaximum = "scale_max", normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience", annealing
         case seed, threads, output, checkpointEvery = "checkpoint_every"
     }
 
@@ -228,6 +233,8 @@ struct TrainingConfiguration: Decodable {
         symmetryFunctions = try c.decode(String.self, forKey: .symmetryFunctions)
         network = try c.decode(Network.self, forKey: .network)
         scaling = try c.decodeIfPresent(String.self, forKey: .scaling) ?? scaling
+        scaleMinimum = try c.decodeIfPresent(Double.self, forKey: .scaleMinimum) ?? scaleMinimum
+        scaleMaximum = try c.decodeIfPresent(Double.self, forKey: .scaleMaximum) ?? scaleMaximum
         normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? normalize
         loss = try c.decodeIfPresent(LossWeights.self, forKey: .loss) ?? loss
         optimizer = try c.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? optimizer
@@ -413,9 +420,16 @@ extension TrainingConfiguration {
             throw CommandError("network.activations: give one per hidden layer (\(network.hidden.count)), optionally plus the output's")
         }
         let architecture = NetworkArchitecture(hiddenLayers: network.hidden, activations: activations)
+        let mode = try Self.scalingMode(scaling)
+        guard scaleMinimum.isFinite, scaleMaximum.isFinite, scaleMinimum < scaleMaximum else {
+            throw CommandError("scale_min and scale_max: need finite numbers with scale_min < scale_max, got \(scaleMinimum) and \(scaleMaximum)")
+        }
+        if (scaleMinimum, scaleMaximum) != (0, 1), mode == .none || mode == .center {
+            throw CommandError("scale_min and scale_max: scaling \(scaling) does not use them (scale, scale-center or sigma does)")
+        }
         return NNPSettings(
             elements: list, cutoffKind: cutoff.kind, cutoffAlpha: cutoff.alpha, symmetryFunctions: ordered,
-            scaling: try Self.scalingMode(scaling), architectures: list.map { _ in architecture })
+            scaling: mode, scaleMinimum: scaleMinimum, scaleMaximum: scaleMaximum, architectures: list.map { _ in architecture })
     }
 
     /// Widest hidden layer accepted (nodes).
