@@ -35,8 +35,20 @@ public struct ReducedFrame: Sendable, Equatable, Codable {
     /// Number of free variables: 3n − 6, or 1 for two atoms.
     public var variableCount: Int { ReducedLayout(atomCount: atomCount).variableCount }
 
-    /// The reduced coordinates of `positions` (input order, length units).
-    public func coordinates(of positions: [SIMD3<Double>]) throws(CompressionError) -> [Double] {
+    /// The frame as it lies in `positions`: atom 1's place and the orthonormal axes e₁ (towards
+    /// atom 2), e₂ (towards atom 3, in the plane of atoms 1–3) and e₃ = e₁ × e₂.
+    public struct Axes: Sendable {
+        public var center: SIMD3<Double>
+        public var e1: SIMD3<Double>, e2: SIMD3<Double>, e3: SIMD3<Double>
+
+        /// `local` (frame coordinates) in the coordinates the axes were taken from.
+        public func placing(_ local: SIMD3<Double>) -> SIMD3<Double> {
+            center + local.x * e1 + local.y * e2 + local.z * e3
+        }
+    }
+
+    /// The frame's axes in `positions` (input order, length units).
+    public func axes(in positions: [SIMD3<Double>]) throws(CompressionError) -> Axes {
         precondition(positions.count == atomCount, "one position per atom")
         for (index, p) in positions.enumerated() where !(p.x.isFinite && p.y.isFinite && p.z.isFinite) {
             throw .nonFiniteCoordinates(atom: index)
@@ -62,11 +74,17 @@ public struct ReducedFrame: Sendable, Equatable, Codable {
             }
             e3 = SIMD3(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
         }
+        return Axes(center: center, e1: e1, e2: e2, e3: e3)
+    }
+
+    /// The reduced coordinates of `positions` (input order, length units).
+    public func coordinates(of positions: [SIMD3<Double>]) throws(CompressionError) -> [Double] {
+        let frame = try axes(in: positions)
         let layout = ReducedLayout(atomCount: atomCount)
         var x = [Double](repeating: 0, count: layout.variableCount)
         for (reduced, atom) in order.enumerated() {
-            let q = positions[atom] - center
-            let local = SIMD3((q * e1).sum(), (q * e2).sum(), (q * e3).sum())
+            let q = positions[atom] - frame.center
+            let local = SIMD3((q * frame.e1).sum(), (q * frame.e2).sum(), (q * frame.e3).sum())
             for d in 0..<3 {
                 let index = layout.variable(atom: reduced, component: d)
                 if index >= 0 { x[index] = local[d] }

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Lines end at `\n` (`TextFile` has already turned `\r\n` into `\n`; a stray `\r` is white
 /// space). Lines and tokens are byte ranges into the buffer, which ends with a NUL byte so that
-/// `strtod` never reads past it. `lineNumber` is the 1-based number of the line last returned, the one that
-/// errors refer to.
+/// `strtod` never reads past it. `lineNumber` is the 1-based number of the line last returned,
+/// the one that errors refer to.
 final class TextScanner {
     /// The file name used in error messages.
     let file: String

@@ -9,9 +9,9 @@ import BasinMath
 /// proposes): x ← x − U′(x)⁻¹ ∇U(x), with U′ factored by Cholesky, for as long as a step at
 /// least halves the reduced gradient norm — Newton's quadratic convergence reaches the level of
 /// rounding in two or three steps — so that the stored minimum is the one Newton's method finds
-/// again when a compressed copy is decompressed (`db verify` compares them to 10⁻¹⁰). The result is put back in the stored orientation and order (the
-/// frame's rigid motion undone), so that it differs from the stored positions only by the
-/// Newton correction. Reduced units (ε = σ = 1).
+/// again when a compressed copy is decompressed (`db verify` compares them to 10⁻¹⁰). The
+/// result is put back in the stored orientation and order (`ReducedFrame.Axes`), so that it
+/// differs from the stored positions only by the Newton correction. Reduced units (ε = σ = 1).
 enum MinimumRefinement {
     /// A refined minimum.
     struct Refined {
@@ -34,7 +34,7 @@ enum MinimumRefinement {
         let n = positions.count
         guard n >= 2, let choice = FrameSelection.candidates(for: positions, limit: 1).first,
               let frame = try? ReducedFrame(atomCount: n, origin: choice.origin, axis: choice.axis, plane: choice.plane),
-              var x = try? frame.coordinates(of: positions)
+              let axes = try? frame.axes(in: positions), var x = try? frame.coordinates(of: positions)
         else { return .failure(RefinementFailure("the atoms do not define a reduced frame (coincident or non-finite positions)")) }
         let problem = ReducedLennardJones(atomCount: n)
         var gradient = problem.gradient(x)
@@ -57,7 +57,8 @@ enum MinimumRefinement {
             return .failure(RefinementFailure("\(steps) Newton steps left the reduced gradient norm at \(norm), above \(tolerance)"))
         }
         if steps == 0 { return .success(Refined(positions: positions, gradientNorm: norm, displacement: 0)) }
-        let refined = orient(frame.positions(from: x), like: positions, frame: frame)
+        // Back in the stored orientation: the frame's rigid motion undone.
+        let refined = frame.positions(from: x).map(axes.placing)
         guard refined.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) else {
             return .failure(RefinementFailure("the refined positions are not finite"))
         }
@@ -66,22 +67,6 @@ enum MinimumRefinement {
             return .failure(RefinementFailure("Newton's method moved an atom by \(displacement), more than \(largestDisplacement): another minimum"))
         }
         return .success(Refined(positions: refined, gradientNorm: norm, displacement: displacement))
-    }
-
-    /// Reduced-frame positions `local` turned back into the orientation of `original`: the
-    /// frame's origin atom at its place and its axes e₁, e₂, e₃ = e₁ × e₂ as `ReducedFrame` builds them.
-    private static func orient(_ local: [SIMD3<Double>], like original: [SIMD3<Double>], frame: ReducedFrame) -> [SIMD3<Double>] {
-        let center = original[frame.origin]
-        let first = original[frame.axis] - center
-        let e1 = first / (first * first).sum().squareRoot()
-        var e2 = SIMD3<Double>(0, 1, 0), e3 = SIMD3<Double>(0, 0, 1)
-        if let plane = frame.plane {
-            let v = original[plane] - center
-            let w = v - (v * e1).sum() * e1
-            e2 = w / (w * w).sum().squareRoot()
-            e3 = SIMD3(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
-        }
-        return local.map { q in center + q.x * e1 + q.y * e2 + q.z * e3 }
     }
 }
 

@@ -183,9 +183,10 @@ extension MinimaDatabaseCommand {
 }
 
 extension MinimaDatabaseCommand {
-    /// A table header: each title right-aligned in its width, one space between columns.
-    static func columns(_ titles: [(String, Int)]) -> String {
-        titles.map { title, width in String(repeating: " ", count: max(width - title.count, 0)) + title }
+    /// A table line (a header or a row): each text right-aligned in its width, one space between
+    /// columns.
+    static func columns(_ cells: [(String, Int)]) -> String {
+        cells.map { text, width in String(repeating: " ", count: max(width - text.count, 0)) + text }
             .joined(separator: " ")
     }
 }

@@ -36,9 +36,10 @@ extension MinimaDatabaseCommand {
             }
             print(MinimaDatabaseCommand.columns([("id", 6), ("kind", 14), ("status", 12), ("steps", 9), ("started", 21), ("finished", 21)]))
             for run in runs {
-                func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(width - text.count, 0)) + text }
-                print([right("\(run.id)", 6), right(run.kind, 14), right(run.status, 12), right(run.steps.map { "\($0)" } ?? "-", 9),
-                       right(run.startedAt, 21), right(run.finishedAt ?? "-", 21)].joined(separator: " "))
+                print(MinimaDatabaseCommand.columns([
+                    ("\(run.id)", 6), (run.kind, 14), (run.status, 12), (run.steps.map { "\($0)" } ?? "-", 9),
+                    (run.startedAt, 21), (run.finishedAt ?? "-", 21),
+                ]))
             }
         }
     }

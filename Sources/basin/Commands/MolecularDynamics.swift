@@ -32,7 +32,7 @@ struct MolecularDynamics: ParsableCommand {
 
             Stillinger–Weber silicon at 1000 K (metal units, dt = 1 fs by default):
               basin md --lattice diamond --element Si --lattice-constant 5.431 --cells 8 \\
-                --potential sw --parameters Si.sw --temperature 1000 --steps 1000
+                --potential sw --parameters Si --temperature 1000 --steps 1000
             """)
 
     @OptionGroup var structure: StructureOptions

@@ -44,7 +44,7 @@ struct Sample: ParsableCommand {
 
             Example (Stillinger–Weber silicon, 64 atoms, 3 temperatures):
               basin sample --lattice diamond --element Si --lattice-constant 5.431 --cells 2 \\
-                --potential sw --parameters Si.sw --temperatures 300,1000,2000 \\
+                --potential sw --parameters Si --temperatures 300,1000,2000 \\
                 --equilibrate 500 --steps 2000 --selection force --force-threshold 2 \\
                 --max-interval 50 --output input.data
             """)
