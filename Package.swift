@@ -19,7 +19,10 @@ let package = Package(
         .library(name: "BasinNN", targets: ["BasinNN"]),
         .library(name: "BasinDescriptors", targets: ["BasinDescriptors"]),
         .library(name: "BasinNNP", targets: ["BasinNNP"]),
+        .library(name: "BasinPlots", targets: ["BasinPlots"]),
+        .library(name: "BasinSampling", targets: ["BasinSampling"]),
         .library(name: "BasinTraining", targets: ["BasinTraining"]),
+        .library(name: "BasinWorkflows", targets: ["BasinWorkflows"]),
         .library(name: "BasinCompression", targets: ["BasinCompression"]),
         .library(name: "BasinMinima", targets: ["BasinMinima"]),
     ],
@@ -40,7 +43,13 @@ let package = Package(
         .target(name: "BasinNN", dependencies: ["BasinMath", "BasinText"]),
         .target(name: "BasinDescriptors", dependencies: ["BasinAtoms", "BasinText"]),
         .target(name: "BasinNNP", dependencies: ["BasinNN", "BasinDescriptors", "BasinPotentials", "BasinText"]),
-        .target(name: "BasinTraining", dependencies: ["BasinNNP", "BasinIO", "BasinDynamics", "BasinOptimize"]),
+        .target(name: "BasinPlots"),
+        .target(name: "BasinSampling", dependencies: ["BasinDynamics", "BasinIO"]),
+        .target(
+            name: "BasinTraining",
+            dependencies: ["BasinNNP", "BasinIO", "BasinOptimize", "BasinPlots", "BasinText", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "BasinWorkflows", dependencies: ["BasinSampling", "BasinTraining"]),
         .target(name: "BasinCompression", dependencies: ["BasinOptimize"]),
         .target(
             name: "BasinMinima",
@@ -50,7 +59,7 @@ let package = Package(
             name: "basin",
             dependencies: [
                 "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining",
-                "BasinCompression", "BasinMinima", "BasinText",
+                "BasinSampling", "BasinWorkflows", "BasinPlots", "BasinCompression", "BasinMinima", "BasinText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -62,12 +71,15 @@ let package = Package(
         .testTarget(name: "BasinPotentialsTests", dependencies: ["BasinPotentials", "BasinTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinDynamicsTests", dependencies: ["BasinDynamics"]),
         .testTarget(name: "BasinOptimizeTests", dependencies: ["BasinOptimize", "BasinIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP", "BasinPotentials", "BasinTestSupport"]),
+        .testTarget(name: "BasinCLITests", dependencies: ["basin", "BasinNNP", "BasinPotentials", "BasinTraining", "BasinTestSupport"]),
         .testTarget(name: "BasinNNTests", dependencies: ["BasinNN"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinDescriptors"]),
         .target(name: "BasinTestSupport", dependencies: ["BasinNNP"], path: "Tests/BasinTestSupport"),
         .testTarget(name: "BasinNNPTests", dependencies: ["BasinNNP", "BasinIO", "BasinTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinPlotsTests", dependencies: ["BasinPlots"]),
+        .testTarget(name: "BasinSamplingTests", dependencies: ["BasinSampling"]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining", "BasinTestSupport"]),
+        .testTarget(name: "BasinWorkflowsTests", dependencies: ["BasinWorkflows"]),
         .testTarget(name: "BasinCompressionTests", dependencies: ["BasinCompression", "BasinIO"]),
         .testTarget(name: "BasinMinimaTests", dependencies: ["BasinMinima"]),
     ]

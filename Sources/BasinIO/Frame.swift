@@ -7,6 +7,9 @@ import BasinMath
 /// forces in eV/Å, stress in eV/Å³, virial in eV. Invariant: `forces`, when present, has one
 /// entry per atom, and every property in `atomProperties` has `configuration.count` rows.
 public struct Frame: Sendable {
+    /// The per-atom property holding per-atom energies (ASE's name in extended XYZ).
+    public static let atomEnergiesProperty = "energies"
+
     public var configuration: Configuration
     /// Total potential energy.
     public var energy: Double?

@@ -61,7 +61,7 @@ public struct Dataset: Sendable {
     /// The frame's reference per-atom energies: the real, one-column per-atom property
     /// `energies` (ASE's name in extxyz, written by `basin sample`), or nil when it has none.
     static func atomEnergies(of frame: Frame) throws(TrainingError) -> [Double]? {
-        guard let property = frame.atomProperty(named: ReferenceSampler.atomEnergiesProperty) else { return nil }
+        guard let property = frame.atomProperty(named: Frame.atomEnergiesProperty) else { return nil }
         guard property.width == 1, case .real(let values) = property.values else {
             throw TrainingError(reason: "per-atom property '\(property.name)' must be one real number per atom")
         }

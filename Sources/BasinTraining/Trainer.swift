@@ -28,8 +28,8 @@ public enum WeightInitialization: Codable, Sendable, Equatable {
 
 /// The settings of a training run.
 public struct TrainingSettings: Sendable {
-    /// The method, with its initial state (e.g. `TrainingOptimizer(.adam, learningRate: 1e-3)`).
-    public var optimizer: TrainingOptimizer
+    /// The method, with its initial state (e.g. `GradientStepperTraining<Adam>(learningRate: 1e-3)`).
+    public var updater: any TrainingUpdater
     /// Total number of epochs (a resumed run continues up to this count).
     public var epochs: Int
     /// Structures per mini-batch (steppers only); ≤ 0 or ≥ the training-set size means one
@@ -58,7 +58,7 @@ public struct TrainingSettings: Sendable {
     public var checkpointURL: URL?
 
     public init(
-        optimizer: TrainingOptimizer = TrainingOptimizer(.adam), epochs: Int = 100, batchSize: Int = 8,
+        updater: any TrainingUpdater = GradientStepperTraining<Adam>(), epochs: Int = 100, batchSize: Int = 8,
         energyWeight: Double = 1, forceWeight: Double = 1, atomEnergyWeight: Double = 0, regularization: Double = 0,
         seed: UInt64 = 1, threads: Int = 1,
         initialization: WeightInitialization = .keep, annealing: SimulatedAnnealing? = nil, earlyStoppingPatience: Int? = nil,
@@ -68,7 +68,7 @@ public struct TrainingSettings: Sendable {
             epochs >= 0 && energyWeight >= 0 && forceWeight >= 0 && atomEnergyWeight >= 0 && regularization >= 0,
             "need non-negative settings")
         precondition(earlyStoppingPatience.map { $0 >= 1 } ?? true, "the patience must be at least 1")
-        self.optimizer = optimizer
+        self.updater = updater
         self.epochs = epochs
         self.batchSize = batchSize
         self.energyWeight = energyWeight
@@ -90,16 +90,9 @@ public struct TrainingSettings: Sendable {
 /// A run: (fresh runs only) seeded weight initialization, then optional simulated annealing
 /// with the training loss, then an epoch-0 record of the starting point, then per epoch
 ///
-/// - mini-batch methods: a seeded shuffle of the training structures, cut into batches of
-///   `batchSize`, one step per batch along the estimate of ∇(Γ/N) (`Loss.batchGradient`),
-///   with η from the schedule;
-/// - BFGS / L-BFGS: `iterationsPerEpoch` iterations on Γ/N (`TrainingObjective`);
-/// - Levenberg–Marquardt: `iterationsPerEpoch` steps on all residuals (`TrainingResiduals`);
-/// - Kalman filter: a seeded shuffle of the training structures, then per structure one
-///   energy update and updates on a seeded random share of its force components
-///   (`KalmanTraining` documents the schedule);
-///
-/// then the train/test errors are recorded in the learning curve, the schedule sees the
+/// the updates of the `TrainingUpdater` (mini-batch steps, quasi-Newton iterations,
+/// Levenberg–Marquardt steps or Kalman-filter updates; each type documents its epoch), then
+/// the train/test errors are recorded in the learning curve, the schedule sees the
 /// monitored loss (test loss, or training loss without test structures), the best weights and
 /// early-stopping counters are updated, and a checkpoint may be written. The run's whole state
 /// is `state`, a `TrainingCheckpoint`; starting from one continues the run exactly.
@@ -142,7 +135,7 @@ public struct Trainer: Sendable {
             var start = model
             settings.initialization.apply(to: &start, using: &generator)
             state = TrainingCheckpoint(
-                epoch: 0, parameters: start.parameters, optimizer: settings.optimizer, generator: generator,
+                epoch: 0, parameters: start.parameters, updater: settings.updater, generator: generator,
                 bestParameters: start.parameters)
         }
     }
@@ -200,13 +193,13 @@ public struct Trainer: Sendable {
     ) throws -> NNPModel {
         anneal(progress: annealingProgress)
         if state.learningCurve.epochs.isEmpty {
-            let record = finishEpoch(epoch: 0, learningRate: state.optimizer.learningRate ?? 0, started: .now, schedule: false)
+            let record = finishEpoch(epoch: 0, learningRate: state.updater.learningRate ?? 0, started: .now, schedule: false)
             progress?(record)
         }
         while !state.stoppedEarly && state.epoch < settings.epochs {
             if let shouldStop, shouldStop() { break }
             let started = ContinuousClock.now
-            let rate = state.optimizer.learningRate ?? 0
+            let rate = state.updater.learningRate ?? 0
             runEpoch()
             let record = finishEpoch(epoch: state.epoch + 1, learningRate: rate, started: started, schedule: true)
             progress?(record)
@@ -222,100 +215,12 @@ public struct Trainer: Sendable {
         return bestModel
     }
 
-    /// The optimizer's work for one epoch.
+    /// The updater's work for one epoch.
     mutating func runEpoch() {
-        let loss = trainLoss
-        switch state.optimizer {
-        case .bfgs(var s):
-            var objective = TrainingObjective(loss: loss)
-            var curvature = s.inverseHessian ?? DenseInverseHessian(dimension: objective.dimension)
-            let result = BFGS(maximumStep: s.maximumStep).minimize(
-                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch),
-                continuing: &curvature)
-            state.parameters = result.point
-            s.inverseHessian = curvature
-            state.optimizer = .bfgs(s)
-        case .lbfgs(var s):
-            var objective = TrainingObjective(loss: loss)
-            var history = s.correctionHistory ?? CorrectionHistory(memory: s.memory, dimension: objective.dimension)
-            let result = LBFGS(maximumStep: s.maximumStep).minimize(
-                &objective, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch),
-                continuing: &history)
-            state.parameters = result.point
-            s.correctionHistory = history
-            state.optimizer = .lbfgs(s)
-        case .levenbergMarquardt(var s):
-            var problem = TrainingResiduals(loss: loss)
-            let tau = s.damping == .jacobianDiagonal ? (s.currentDamping ?? s.initialDamping) : s.initialDamping
-            let result = LevenbergMarquardt(damping: s.damping, initialDamping: max(tau, 1e-300)).minimize(
-                &problem, from: state.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: s.iterationsPerEpoch))
-            state.parameters = result.point
-            if result.damping.isFinite && result.damping > 0 { s.currentDamping = result.damping }
-            state.optimizer = .levenbergMarquardt(s)
-        case .kalman(var s):
-            runKalmanEpoch(&s)
-            state.optimizer = .kalman(s)
-        case .sgd, .momentum, .adagrad, .adadelta, .adam, .nadam:
-            let count = loss.structures.count
-            let order = shuffledOrder(count)
-            let size = settings.batchSize <= 0 ? count : min(settings.batchSize, count)
-            var start = 0
-            while start < count {
-                let batch = Array(order[start..<min(start + size, count)])
-                let gradient = loss.batchGradient(parameters: state.parameters, batch: batch)
-                state.optimizer.step(&state.parameters, gradient: gradient)
-                start += size
-            }
-        }
-    }
-
-    /// 0..<count in a Fisher–Yates order drawn from the run's generator.
-    mutating func shuffledOrder(_ count: Int) -> [Int] {
-        var order = Array(0..<count)
-        if count > 1 {
-            for i in stride(from: count - 1, to: 0, by: -1) {
-                let j = min(i, Int(state.generator.uniform() * Double(i + 1)))
-                order.swapAt(i, j)
-            }
-        }
-        return order
-    }
-
-    /// One epoch of Kalman-filter updates (the schedule of `KalmanTraining`); the filter is
-    /// made at the first epoch, sized from the model and the training set.
-    mutating func runKalmanEpoch(_ s: inout KalmanTraining) {
-        let loss = trainLoss, p = loss.parameterCount
-        let beta = loss.energyWeight, alpha = loss.forceWeight
-        var filter = s.filter ?? KalmanFilter(
-            size: p, parameters: s.filterParameters,
-            updatesPerEpoch: Double(max(1, s.updatesPerEpoch(atomCounts: loss.structures.map(\.count), energyWeight: beta, forceWeight: alpha))))
-        // The energy row alone: no force rows in the Jacobian.
-        var energyLoss = loss
-        energyLoss.forceWeight = 0
-        for j in shuffledOrder(loss.structures.count) {
-            if beta > 0 {
-                let (r, jacobian) = energyLoss.residualsAndJacobian(structure: j, parameters: state.parameters)
-                filter.update(&state.parameters, error: [-r[0]], jacobian: Array(jacobian[0..<p]))
-            }
-            let components = 3 * loss.structures[j].count
-            let k = alpha > 0 ? s.forceComponents(atoms: loss.structures[j].count) : 0
-            guard k > 0 else { continue }
-            // k distinct components: the first k of a partial Fisher–Yates shuffle.
-            var picks = Array(0..<components)
-            for i in 0..<k {
-                let other = i + min(components - 1 - i, Int(state.generator.uniform() * Double(components - i)))
-                picks.swapAt(i, other)
-            }
-            var start = 0
-            while start < k {
-                let group = picks[start..<min(start + s.forceGroupSize, k)]
-                let (r, jacobian) = loss.residualsAndJacobian(
-                    structure: j, parameters: state.parameters, forceComponents: Array(group))
-                filter.update(&state.parameters, error: group.map { -r[1 + $0] }, jacobian: Array(jacobian[p...]))
-                start += s.forceGroupSize
-            }
-        }
-        s.filter = filter
+        var epoch = TrainingEpoch(loss: trainLoss, parameters: state.parameters, generator: state.generator, batchSize: settings.batchSize)
+        state.updater.runEpoch(&epoch)
+        state.parameters = epoch.parameters
+        state.generator = epoch.generator
     }
 
     /// Records epoch `epoch` at the current weights and updates the schedule, the best
@@ -328,7 +233,7 @@ public struct Trainer: Sendable {
         let testLossValue = hasTest ? test.value.total / Double(testLoss.structures.count) : .nan
         let monitored = hasTest ? testLossValue : trainLossValue
         if schedule {
-            state.optimizer.endEpoch(loss: monitored)
+            state.updater.endEpoch(monitoredLoss: monitored)
             state.epoch = epoch
         }
         if monitored < state.bestLoss {

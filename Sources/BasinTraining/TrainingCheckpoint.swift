@@ -5,14 +5,15 @@ import Foundation
 /// data, model settings and `TrainingSettings`, resuming gives bit-identical weights to a run
 /// that was never interrupted.
 public struct TrainingCheckpoint: Codable, Sendable, Equatable {
-    /// Format version of the file.
-    public var version = 1
+    /// Format version of the file: 2 stores the method as `updater` (its name) and
+    /// `updaterState`.
+    public var version = 2
     /// Epochs completed.
     public var epoch: Int
     /// The current flat weights (`NNPModel.parameters`).
     public var parameters: [Double]
-    /// The optimizer with its running state (moments, schedule, damping).
-    public var optimizer: TrainingOptimizer
+    /// The training method with its running state (moments, schedule, curvature, damping).
+    public var updater: any TrainingUpdater
     /// The source of all randomness, in its current state.
     public var generator: SeededGenerator
     public var learningCurve: LearningCurve
@@ -28,13 +29,13 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     public var stoppedEarly: Bool
 
     public init(
-        epoch: Int, parameters: [Double], optimizer: TrainingOptimizer, generator: SeededGenerator,
+        epoch: Int, parameters: [Double], updater: any TrainingUpdater, generator: SeededGenerator,
         learningCurve: LearningCurve = LearningCurve(), bestParameters: [Double], bestLoss: Double = .infinity,
         bestEpoch: Int = 0, epochsWithoutImprovement: Int = 0, annealed: Bool = false, stoppedEarly: Bool = false
     ) {
         self.epoch = epoch
         self.parameters = parameters
-        self.optimizer = optimizer
+        self.updater = updater
         self.generator = generator
         self.learningCurve = learningCurve
         self.bestParameters = bestParameters
@@ -43,6 +44,63 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         self.epochsWithoutImprovement = epochsWithoutImprovement
         self.annealed = annealed
         self.stoppedEarly = stoppedEarly
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, epoch, parameters, updater, updaterState, generator, learningCurve, bestParameters, bestLoss, bestEpoch
+        case epochsWithoutImprovement, annealed, stoppedEarly
+    }
+
+    /// Refusals of a checkpoint this build cannot continue.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        guard version == 2 else {
+            throw FormatError(description: "checkpoint format \(version) is not this version's (2); train again without --resume")
+        }
+        let name = try c.decode(String.self, forKey: .updater)
+        guard let type = TrainingUpdaters.type(named: name) else {
+            throw FormatError(description: "unknown training method '\(name)' (known: \(TrainingUpdaters.names))")
+        }
+        updater = try c.decode(type, forKey: .updaterState)
+        epoch = try c.decode(Int.self, forKey: .epoch)
+        parameters = try c.decode([Double].self, forKey: .parameters)
+        generator = try c.decode(SeededGenerator.self, forKey: .generator)
+        learningCurve = try c.decode(LearningCurve.self, forKey: .learningCurve)
+        bestParameters = try c.decode([Double].self, forKey: .bestParameters)
+        bestLoss = try c.decode(Double.self, forKey: .bestLoss)
+        bestEpoch = try c.decode(Int.self, forKey: .bestEpoch)
+        epochsWithoutImprovement = try c.decode(Int.self, forKey: .epochsWithoutImprovement)
+        annealed = try c.decode(Bool.self, forKey: .annealed)
+        stoppedEarly = try c.decode(Bool.self, forKey: .stoppedEarly)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(updater.name, forKey: .updater)
+        try c.encode(updater, forKey: .updaterState)
+        try c.encode(epoch, forKey: .epoch)
+        try c.encode(parameters, forKey: .parameters)
+        try c.encode(generator, forKey: .generator)
+        try c.encode(learningCurve, forKey: .learningCurve)
+        try c.encode(bestParameters, forKey: .bestParameters)
+        try c.encode(bestLoss, forKey: .bestLoss)
+        try c.encode(bestEpoch, forKey: .bestEpoch)
+        try c.encode(epochsWithoutImprovement, forKey: .epochsWithoutImprovement)
+        try c.encode(annealed, forKey: .annealed)
+        try c.encode(stoppedEarly, forKey: .stoppedEarly)
+    }
+
+    public static func == (a: TrainingCheckpoint, b: TrainingCheckpoint) -> Bool {
+        a.version == b.version && a.epoch == b.epoch && a.parameters == b.parameters && a.updater.isEqual(to: b.updater)
+            && a.generator == b.generator && a.learningCurve == b.learningCurve && a.bestParameters == b.bestParameters
+            && a.bestLoss == b.bestLoss && a.bestEpoch == b.bestEpoch && a.epochsWithoutImprovement == b.epochsWithoutImprovement
+            && a.annealed == b.annealed && a.stoppedEarly == b.stoppedEarly
     }
 
     static let nonFinite = (positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

@@ -1,3 +1,4 @@
+import BasinPlots
 import Foundation
 
 /// The plots a training run writes: its learning curve and the parity of its predictions.

@@ -1,11 +1,11 @@
-@testable import basin
 import BasinTestSupport
+@testable import BasinTraining
 import Foundation
 import Testing
 
 /// Mutated and extreme-valued training configurations: each is read, resolved against its
 /// folder (data, symmetry functions) and turned into an optimizer, and must either work or be
-/// refused with a `CommandError` — never trap or hang.
+/// refused with a `TrainingError` — never trap or hang.
 @Suite struct TrainingConfigurationFuzzTests {
     /// Valid configurations that between them use every key.
     static let sources = [
@@ -51,7 +51,7 @@ import Testing
         """,
     ]
 
-    @Test func everyMutantIsReadOrRefusedWithACommandError() throws {
+    @Test func everyMutantIsReadOrRefusedWithATrainingError() throws {
         let folder = try TrainCommandTests.setUp()
         defer { try? FileManager.default.removeItem(at: folder) }
         var untyped: [String] = []
@@ -59,8 +59,9 @@ import Testing
             do {
                 let configuration = try TrainingConfiguration.read(from: url)
                 _ = try configuration.settings(base: folder)
-                _ = try configuration.trainingOptimizer()
-            } catch let error as CommandError {
+                try configuration.validate()
+                _ = try TrainingUpdaters.make(from: configuration.optimizer)
+            } catch let error as TrainingError {
                 throw error
             } catch {
                 untyped.append("\(type(of: error)): \(error)")

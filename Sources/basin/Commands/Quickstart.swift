@@ -1,5 +1,7 @@
 import ArgumentParser
+import BasinSampling
 import BasinTraining
+import BasinWorkflows
 import Foundation
 
 /// `basin quickstart silicon`: from nothing to a validated neural-network potential for
@@ -98,6 +100,8 @@ struct Quickstart: ParsableCommand {
             }
             reporter?.finish()
         } catch let error as TrainingError {
+            throw CommandError(error.description)
+        } catch let error as SamplingError {
             throw CommandError(error.description)
         }
         let summary = Summary(

@@ -2,7 +2,7 @@ import ArgumentParser
 import BasinAtoms
 import BasinIO
 import BasinPotentials
-import BasinTraining
+import BasinSampling
 import Foundation
 
 /// How `basin sample` picks the steps it keeps.
@@ -126,7 +126,7 @@ struct Sample: ParsableCommand {
         let sample: ReferenceSample
         do {
             sample = try sampler.sample(structures, calculator: calculator) { progress.update($0.completedSteps) }
-        } catch let error as TrainingError {
+        } catch let error as SamplingError {
             throw CommandError(error.description)
         }
         progress.finish()

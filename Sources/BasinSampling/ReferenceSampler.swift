@@ -25,8 +25,6 @@ import Foundation
 /// try StructureFile.write(sample.frames, to: URL(fileURLWithPath: "input.data"))
 /// ```
 public struct ReferenceSampler: Sendable {
-    /// The atom property holding per-atom energies (ASE's name).
-    public static let atomEnergiesProperty = "energies"
 
     /// Thermostat temperatures (temperature units: K in metal, ε/k_B in lj).
     public var temperatures: [Double]
@@ -63,25 +61,25 @@ public struct ReferenceSampler: Sendable {
     }
 
     /// Checks the settings.
-    public func validate() throws(TrainingError) {
-        guard !temperatures.isEmpty else { throw TrainingError(reason: "give at least one temperature") }
+    public func validate() throws(SamplingError) {
+        guard !temperatures.isEmpty else { throw SamplingError(reason: "give at least one temperature") }
         if let bad = temperatures.first(where: { !($0.isFinite && $0 >= 0) }) {
-            throw TrainingError(reason: "temperatures must be zero or positive, got \(bad)")
+            throw SamplingError(reason: "temperatures must be zero or positive, got \(bad)")
         }
-        guard steps >= 0 else { throw TrainingError(reason: "the number of steps must not be negative, got \(steps)") }
+        guard steps >= 0 else { throw SamplingError(reason: "the number of steps must not be negative, got \(steps)") }
         guard equilibrationSteps >= 0 else {
-            throw TrainingError(reason: "the number of equilibration steps must not be negative, got \(equilibrationSteps)")
+            throw SamplingError(reason: "the number of equilibration steps must not be negative, got \(equilibrationSteps)")
         }
-        guard timeStep.isFinite, timeStep > 0 else { throw TrainingError(reason: "the time step must be positive, got \(timeStep)") }
+        guard timeStep.isFinite, timeStep > 0 else { throw SamplingError(reason: "the time step must be positive, got \(timeStep)") }
         if let damping, !(damping.isFinite && damping > 0) {
-            throw TrainingError(reason: "the damping time must be positive, got \(damping)")
+            throw SamplingError(reason: "the damping time must be positive, got \(damping)")
         }
         guard perturbation.isFinite, perturbation >= 0 else {
-            throw TrainingError(reason: "the perturbation σ must be zero or positive, got \(perturbation)")
+            throw SamplingError(reason: "the perturbation σ must be zero or positive, got \(perturbation)")
         }
-        guard perturbedStarts >= 0 else { throw TrainingError(reason: "the number of perturbed starts must not be negative, got \(perturbedStarts)") }
+        guard perturbedStarts >= 0 else { throw SamplingError(reason: "the number of perturbed starts must not be negative, got \(perturbedStarts)") }
         if perturbedStarts > 0, perturbation == 0 {
-            throw TrainingError(reason: "perturbed starts need a perturbation σ > 0")
+            throw SamplingError(reason: "perturbed starts need a perturbation σ > 0")
         }
         try selection.validate()
     }
@@ -101,19 +99,19 @@ public struct ReferenceSampler: Sendable {
     ///   - structures: starting structures, in the potential's unit system.
     ///   - calculator: the reference potential with its neighbor list.
     ///   - progress: called now and then with the steps done over all runs.
-    /// - Throws: `TrainingError` for bad settings or structures, `DynamicsError` when a run
+    /// - Throws: `SamplingError` for bad settings or structures, `DynamicsError` when a run
     ///   fails (unstable integration, a potential that cannot evaluate a structure).
     public func sample(
         _ structures: [Configuration], calculator: Calculator, progress: ((SamplingProgress) -> Void)? = nil
     ) throws -> ReferenceSample {
         try validate()
-        guard !structures.isEmpty else { throw TrainingError(reason: "give at least one starting structure") }
+        guard !structures.isEmpty else { throw SamplingError(reason: "give at least one starting structure") }
         for (index, structure) in structures.enumerated() {
             if case .forceBased(_, _, let atoms?) = selection, let bad = atoms.first(where: { $0 >= structure.count }) {
-                throw TrainingError(frame: index + 1, reason: "monitored atom index \(bad) is out of range for \(structure.count) atoms (indices start at 0)")
+                throw SamplingError(frame: index + 1, reason: "monitored atom index \(bad) is out of range for \(structure.count) atoms (indices start at 0)")
             }
             guard temperatures.allSatisfy({ $0 == 0 }) || structure.count >= 2 else {
-                throw TrainingError(frame: index + 1, reason: "a structure needs at least two atoms to have a temperature")
+                throw SamplingError(frame: index + 1, reason: "a structure needs at least two atoms to have a temperature")
             }
         }
         let damping = self.damping ?? 100 * timeStep

@@ -6,7 +6,10 @@ import BasinMath
 import BasinNN
 import BasinNNP
 import BasinOptimize
+import BasinPlots
 import BasinPotentials
+import BasinSampling
+import BasinTraining
 import Foundation
 
 /// Basin's main job from nothing: a validated Behler–Parrinello potential for Stillinger–Weber
@@ -16,12 +19,12 @@ import Foundation
 ///    and liquid), frames kept at a fixed interval → `data/input.data` (n2p2).
 /// 2. Symmetry functions: `SymmetryFunctionGenerator` from the shortest distance in the data
 ///    (found with a neighbor list) to the cutoff.
-/// 3. Training: Adam with an exponentially decaying rate on a seeded train/test split →
-///    `model/` (n2p2 folder), `learning-curve.csv`.
+/// 3. Training (`TrainingJob`): Adam with an exponentially decaying rate on a seeded
+///    train/test split → `model/` (n2p2 folder), `learning-curve.csv` and `.svg`, `parity.svg`.
 /// 4. Validation: held-out RMSEs; NVE energy drift with the trained model; g(r) of the model
 ///    against SW at the same state (Langevin NVT, same start, same bins), averaged in blocks
 ///    to estimate its noise.
-/// 5. Report: `report.md`, `learning-curve.svg`, `parity.svg`, `g-of-r.csv`.
+/// 5. Report: `report.md`, `g-of-r.csv` and `.svg`.
 ///
 /// Every file is written whole (temporary file or folder, then rename).
 public struct SiliconQuickstart: Sendable {
@@ -226,7 +229,7 @@ public struct SiliconQuickstart: Sendable {
         let set = generator.set(central: silicon, elements: [silicon], shortest: shortest, cutoff: s.cutoff)
         result.symmetryFunctionCount = set.functions.count
         let activations = Array(repeating: Activation.tanh, count: s.hiddenLayers.count) + [.identity]
-        var nnpSettings = NNPSettings(
+        let nnpSettings = NNPSettings(
             elements: [silicon], cutoffKind: kind, symmetryFunctions: [set], scaling: .scaleCenter,
             architectures: [NetworkArchitecture(hiddenLayers: s.hiddenLayers, activations: activations)])
         let structures = try Dataset.structures(from: frames, file: "data/input.data", settings: nnpSettings)
@@ -236,49 +239,37 @@ public struct SiliconQuickstart: Sendable {
 
         // 3. Training.
         stageStart = clock.now
-        let (train, test) = dataset.split(testFraction: s.testFraction, seed: s.seed)
-        guard train.count > 0, test.count > 0 else {
+        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
+        let updater = GradientStepperTraining<Adam>(
+            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
+        let job = TrainingJob(
+            modelSettings: nnpSettings, dataset: dataset, testFraction: s.testFraction, normalize: true,
+            training: TrainingSettings(
+                updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
+                seed: s.seed, threads: s.threads, initialization: .nguyenWidrow),
+            output: directory, checkpoints: false, referenceName: "SW")
+        let split = dataset.split(testFraction: s.testFraction, seed: s.seed)
+        guard split.train.count > 0, split.test.count > 0 else {
             throw TrainingError(reason: "\(dataset.count) structures are too few for a train/test split")
         }
-        result.trainStructures = train.count
-        result.testStructures = test.count
-        let perAtom = dataset.structures.map { $0.energy / Double($0.count) }
-        let mean = perAtom.reduce(0, +) / Double(perAtom.count)
-        let sigma = (perAtom.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, perAtom.count - 1))).squareRoot()
-        nnpSettings.normalization = EnergyNormalization(
-            meanEnergy: dataset.meanEnergyPerAtom, convEnergy: sigma > 0 && sigma.isFinite ? 1 / sigma : 1, convLength: 1)
-        let statistics = dataset.scalingStatistics(settings: nnpSettings)
-        let networks = zip(nnpSettings.architectures, nnpSettings.symmetryFunctions).map { architecture, set in
-            architecture.network(inputCount: set.functions.count, normalizesNodes: nnpSettings.normalizesNodes)
-        }
-        let untrained = NNPModel(settings: nnpSettings, statistics: statistics, networks: networks)
-        result.parameterCount = untrained.parameterCount
-        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
-        let optimizer = TrainingOptimizer(
-            .adam, schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
-        let trainingSettings = TrainingSettings(
-            optimizer: optimizer, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
-            seed: s.seed, threads: s.threads, initialization: .nguyenWidrow)
-        var trainer = Trainer(model: untrained, train: train.structures, test: test.structures, settings: trainingSettings)
-        let model = try trainer.train(progress: { e in
+        let trained = try job.run(events: { event in
+            guard case .epoch(let e) = event else { return }
             let line = String(
                 format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
                 e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE,
                 e.learningRate)
             progress?(Progress(stage: .training, completed: e.epoch, total: s.epochs, message: line))
         })
-        let curve = trainer.state.learningCurve
-        try curve.writeCSV(to: directory.appendingPathComponent("learning-curve.csv"))
-        try model.replaceFolder(directory.appendingPathComponent("model"))
-        let testErrors = trainer.testLoss.errors(parameters: model.parameters)
-        let trainErrors = trainer.trainLoss.errors(parameters: model.parameters)
-        result.epochs = trainer.state.epoch
-        result.bestEpoch = trainer.state.bestEpoch
-        result.testEnergyRMSE = testErrors.energyPerAtomRMSE
-        result.testForceRMSE = testErrors.forceRMSE
-        result.trainEnergyRMSE = trainErrors.energyPerAtomRMSE
-        result.trainForceRMSE = trainErrors.forceRMSE
-        let predictions = trainer.testLoss.predictions(parameters: model.parameters)
+        let model = trained.model
+        result.trainStructures = trained.trainStructures
+        result.testStructures = trained.testStructures
+        result.parameterCount = model.parameterCount
+        result.epochs = trained.epochs
+        result.bestEpoch = trained.bestEpoch
+        result.testEnergyRMSE = trained.testErrors?.energyPerAtomRMSE ?? .nan
+        result.testForceRMSE = trained.testErrors?.forceRMSE ?? .nan
+        result.trainEnergyRMSE = trained.trainErrors.energyPerAtomRMSE
+        result.trainForceRMSE = trained.trainErrors.forceRMSE
         result.timings.training = Self.seconds(clock.now - stageStart)
 
         // 4a. NVE drift with the model, from a state equilibrated at the validation temperature.
@@ -372,9 +363,6 @@ public struct SiliconQuickstart: Sendable {
         result.passes = Result.Passes(
             energy: result.testEnergyRMSE <= s.energyTarget, forces: result.testForceRMSE <= s.forceTarget,
             drift: abs(result.driftMeVPerAtomPerPs) <= s.driftTarget, rdf: result.rdfMaxDifference <= s.rdfTarget)
-        try TrainingPlots.learningCurve(curve).write(to: directory.appendingPathComponent("learning-curve.svg"))
-        try Data(TrainingPlots.parity(test: test.structures, predictions: predictions, reference: "SW").utf8)
-            .write(to: directory.appendingPathComponent("parity.svg"), options: .atomic)
         let density = Double(start.count) / start.cell.volume
         let statePoint = String(
             format: "Si, %ld atoms, %.0f K (Langevin), %.4f atoms/Å³ (a = %.4g Å)",

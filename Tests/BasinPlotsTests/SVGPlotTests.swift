@@ -1,8 +1,8 @@
-@testable import BasinTraining
+@testable import BasinPlots
 import Testing
 
-/// The SVG plots: axis labels in one style per axis, units on the parity axes.
-@Suite struct PlotTests {
+/// SVG plots: axis labels in one style per axis, extreme values that do not trap.
+@Suite struct SVGPlotTests {
     @Test func logarithmicAxesLabelEveryDecadeAlike() {
         let ticks = (-1...4).map { pow10($0) }
         #expect(SVGPlot.labels(ticks, logarithmic: true) == ["10⁻¹", "10⁰", "10¹", "10²", "10³", "10⁴"])
@@ -15,23 +15,19 @@ import Testing
         #expect(SVGPlot.labels([0.0002, 0.0004], logarithmic: false) == ["2e-04", "4e-04"])
     }
 
-    @Test func aLearningCurveSpanningDecadesHasUniformLabels() {
-        var curve = LearningCurve()
-        for epoch in 0...3 {
-            let error = 10 * pow10(-epoch)
-            curve.epochs.append(.init(
-                epoch: epoch, trainEnergyRMSE: error, testEnergyRMSE: error, trainForceRMSE: error, testForceRMSE: error,
-                trainLoss: error, testLoss: error, learningRate: 0, seconds: 0))
-        }
-        let svg = TrainingPlots.learningCurve(curve).svg
-        #expect(svg.contains(">10⁴<") && svg.contains(">10¹<"))
-        #expect(!svg.contains("e+0"))
-    }
-
     @Test func extremeValuesOnALogarithmicAxisDoNotTrap() {
         var plot = SVGPlot(title: "t", xLabel: "x", yLabel: "y", logY: true)
         plot.add(.init(name: "s", points: [(0, .leastNonzeroMagnitude), (1, .greatestFiniteMagnitude), (2, .infinity), (3, .nan)]))
         #expect(plot.svg.contains("10³⁰⁰"))
+    }
+
+    @Test func svgPlotHandlesLogAxesAndEmptySeries() {
+        var plot = SVGPlot(title: "t <1>", xLabel: "x", yLabel: "y", logY: true)
+        plot.add(.init(name: "a", points: [(0, 1e-3), (1, 2e-2), (2, 0)]))
+        plot.add(.init(name: "b", points: [], style: .scatter))
+        let svg = plot.svg
+        #expect(svg.contains("<polyline") && svg.contains("t &lt;1&gt;") && svg.hasSuffix("</svg>\n"))
+        #expect(SVGPlot.linearTicks(0, 1) == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0] || SVGPlot.linearTicks(0, 1).count == 6)
     }
 
     private func pow10(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { v, _ in n < 0 ? v / 10 : v * 10 } }

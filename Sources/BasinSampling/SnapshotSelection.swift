@@ -34,18 +34,18 @@ public enum SnapshotSelection: Sendable, Equatable {
 
     /// Checks the parameters (positive interval, finite positive threshold, τ_max ≥ 1,
     /// non-negative atom indices, at least one atom when `atoms` is given).
-    public func validate() throws(TrainingError) {
+    public func validate() throws(SamplingError) {
         switch self {
         case .fixedInterval(let interval):
-            guard interval >= 1 else { throw TrainingError(reason: "the sampling interval must be at least 1 step, got \(interval)") }
+            guard interval >= 1 else { throw SamplingError(reason: "the sampling interval must be at least 1 step, got \(interval)") }
         case .forceBased(let threshold, let maxInterval, let atoms):
             guard threshold.isFinite, threshold > 0 else {
-                throw TrainingError(reason: "the force threshold α must be positive, got \(threshold)")
+                throw SamplingError(reason: "the force threshold α must be positive, got \(threshold)")
             }
-            guard maxInterval >= 1 else { throw TrainingError(reason: "the largest interval τ_max must be at least 1 step, got \(maxInterval)") }
+            guard maxInterval >= 1 else { throw SamplingError(reason: "the largest interval τ_max must be at least 1 step, got \(maxInterval)") }
             if let atoms {
-                guard !atoms.isEmpty else { throw TrainingError(reason: "the force rule needs at least one monitored atom") }
-                if let bad = atoms.first(where: { $0 < 0 }) { throw TrainingError(reason: "atom index \(bad) is negative") }
+                guard !atoms.isEmpty else { throw SamplingError(reason: "the force rule needs at least one monitored atom") }
+                if let bad = atoms.first(where: { $0 < 0 }) { throw SamplingError(reason: "atom index \(bad) is negative") }
             }
         }
     }
@@ -69,7 +69,7 @@ public struct SnapshotSelector: Sendable {
     /// First step of the force rule's current block.
     public private(set) var blockStart: Int?
 
-    public init(_ selection: SnapshotSelection) throws(TrainingError) {
+    public init(_ selection: SnapshotSelection) throws(SamplingError) {
         try selection.validate()
         self.selection = selection
     }
@@ -77,7 +77,7 @@ public struct SnapshotSelector: Sendable {
     /// Whether `step` is kept, given the forces at that step; steps should be fed in increasing
     /// order (a step past the current block starts a new one at the last multiple of τ_max).
     /// - Throws: when a monitored atom index is not below `forces.count`.
-    public mutating func select(step: Int, forces: [SIMD3<Double>]) throws(TrainingError) -> Bool {
+    public mutating func select(step: Int, forces: [SIMD3<Double>]) throws(SamplingError) -> Bool {
         switch selection {
         case .fixedInterval(let n):
             return step % n == 0
@@ -110,12 +110,12 @@ public struct SnapshotSelector: Sendable {
     }
 
     /// The largest force magnitude over `atoms` (all atoms when nil).
-    static func largestForce(_ forces: [SIMD3<Double>], atoms: [Int]?) throws(TrainingError) -> Double {
+    static func largestForce(_ forces: [SIMD3<Double>], atoms: [Int]?) throws(SamplingError) -> Double {
         var largest = 0.0
         if let atoms {
             for i in atoms {
                 guard i < forces.count else {
-                    throw TrainingError(reason: "monitored atom index \(i) is out of range for \(forces.count) atoms (indices start at 0)")
+                    throw SamplingError(reason: "monitored atom index \(i) is out of range for \(forces.count) atoms (indices start at 0)")
                 }
                 largest = max(largest, (forces[i] * forces[i]).sum())
             }
@@ -161,7 +161,7 @@ public final class SnapshotCollector: Observer {
     ///     for the occasional extra evaluation).
     ///   - firstStep: the simulation step at which sampling starts (steps before are ignored).
     ///   - info: extra `info` for every frame.
-    public init(selection: SnapshotSelection, calculator: Calculator, firstStep: Int = 0, info: [String: String] = [:]) throws(TrainingError) {
+    public init(selection: SnapshotSelection, calculator: Calculator, firstStep: Int = 0, info: [String: String] = [:]) throws(SamplingError) {
         selector = try SnapshotSelector(selection)
         self.calculator = calculator
         self.firstStep = firstStep
@@ -198,7 +198,7 @@ public final class SnapshotCollector: Observer {
         frameInfo[N2P2Data.commentKey] = "basin sample " + comment
         var atomProperties: [AtomProperty] = []
         if frameProperties.contains(.perAtomEnergies), evaluation.perAtomEnergies.count == configuration.count {
-            atomProperties.append(AtomProperty(name: ReferenceSampler.atomEnergiesProperty, values: .real(evaluation.perAtomEnergies)))
+            atomProperties.append(AtomProperty(name: Frame.atomEnergiesProperty, values: .real(evaluation.perAtomEnergies)))
         }
         frames.append(Frame(
             configuration: configuration, energy: evaluation.energy, forces: evaluation.forces,

@@ -4,7 +4,6 @@ import BasinNN
 import BasinNNP
 import BasinOptimize
 import BasinText
-import BasinTraining
 import Foundation
 import Yams
 
@@ -49,7 +48,7 @@ import Yams
 /// A key given twice (at any level) and nesting deeper than 64 levels are refused (`StrictYAML`);
 /// sizes are bounded before anything is allocated: at most 10,000 nodes per hidden layer,
 /// 10,000,000 weights in all, and 1,024 threads.
-struct TrainingConfiguration: Decodable {
+public struct TrainingConfiguration: Decodable, Sendable {
     struct Network: Decodable {
         var hidden: [Int]
         var activations: [String]
@@ -81,92 +80,6 @@ struct TrainingConfiguration: Decodable {
         }
     }
 
-    struct Schedule: Decodable {
-        var type = "constant"
-        var factor: Double?
-        var interval: Int?
-        var patience: Int?
-        var minimum: Double?
-        enum CodingKeys: String, CodingKey, CaseIterable { case type, factor, interval, patience, minimum }
-        init(from decoder: any Decoder) throws {
-            try StrictKeys.check(decoder, CodingKeys.self)
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            type = try c.decodeIfPresent(String.self, forKey: .type) ?? type
-            factor = try c.decodeIfPresent(Double.self, forKey: .factor)
-            interval = try c.decodeIfPresent(Int.self, forKey: .interval)
-            patience = try c.decodeIfPresent(Int.self, forKey: .patience)
-            minimum = try c.decodeIfPresent(Double.self, forKey: .minimum)
-        }
-    }
-
-    struct Optimizer: Decodable {
-        var name = "adam"
-        var learningRate: Double?
-        /// Structures per mini-batch, ≥ 1; nil (`batch_size: full`) for one batch of the whole
-        /// training set per epoch. Zero and negative numbers are refused.
-        var batchSize: Int? = 8
-        var iterationsPerEpoch: Int?
-        var schedule: Schedule?
-        var kalmanType: String?
-        var kalmanEpsilon: Double?
-        var kalmanQ0: Double?
-        var kalmanQtau: Double?
-        var kalmanQmin: Double?
-        var kalmanEta: Double?
-        var kalmanEtatau: Double?
-        var kalmanEtamax: Double?
-        var kalmanLambda: Double?
-        var kalmanNu: Double?
-        var forceFraction: Double?
-        var forceGroupSize: Int?
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case name, learningRate = "learning_rate", batchSize = "batch_size", iterationsPerEpoch = "iterations_per_epoch", schedule
-            case kalmanType = "kalman_type", kalmanEpsilon = "kalman_epsilon", kalmanQ0 = "kalman_q0", kalmanQtau = "kalman_qtau"
-            case kalmanQmin = "kalman_qmin", kalmanEta = "kalman_eta", kalmanEtatau = "kalman_etatau", kalmanEtamax = "kalman_etamax"
-            case kalmanLambda = "kalman_lambda_short", kalmanNu = "kalman_nue_short", forceFraction = "force_fraction"
-            case forceGroupSize = "force_group_size"
-        }
-        /// The Kalman keys that are present (they apply only to `name: kalman`).
-        var kalmanKeysGiven: [CodingKeys] {
-            let values: [(CodingKeys, Any?)] = [
-                (.kalmanType, kalmanType), (.kalmanEpsilon, kalmanEpsilon), (.kalmanQ0, kalmanQ0), (.kalmanQtau, kalmanQtau),
-                (.kalmanQmin, kalmanQmin), (.kalmanEta, kalmanEta), (.kalmanEtatau, kalmanEtatau), (.kalmanEtamax, kalmanEtamax),
-                (.kalmanLambda, kalmanLambda), (.kalmanNu, kalmanNu), (.forceFraction, forceFraction), (.forceGroupSize, forceGroupSize),
-            ]
-            return values.compactMap { $0.1 == nil ? nil : $0.0 }
-        }
-        init() {}
-        init(from decoder: any Decoder) throws {
-            try StrictKeys.check(decoder, CodingKeys.self)
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try c.decodeIfPresent(String.self, forKey: .name) ?? name
-            learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate)
-            if (try? c.decodeIfPresent(String.self, forKey: .batchSize)) == "full" {
-                batchSize = nil
-            } else {
-                batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
-            }
-            iterationsPerEpoch = try c.decodeIfPresent(Int.self, forKey: .iterationsPerEpoch)
-            schedule = try c.decodeIfPresent(Schedule.self, forKey: .schedule)
-            if let text = try? c.decodeIfPresent(String.self, forKey: .kalmanType) {
-                kalmanType = text
-            } else if let number = try c.decodeIfPresent(Int.self, forKey: .kalmanType) {
-                kalmanType = String(number)
-            }
-            kalmanEpsilon = try c.decodeIfPresent(Double.self, forKey: .kalmanEpsilon)
-            kalmanQ0 = try c.decodeIfPresent(Double.self, forKey: .kalmanQ0)
-            kalmanQtau = try c.decodeIfPresent(Double.self, forKey: .kalmanQtau)
-            kalmanQmin = try c.decodeIfPresent(Double.self, forKey: .kalmanQmin)
-            kalmanEta = try c.decodeIfPresent(Double.self, forKey: .kalmanEta)
-            kalmanEtatau = try c.decodeIfPresent(Double.self, forKey: .kalmanEtatau)
-            kalmanEtamax = try c.decodeIfPresent(Double.self, forKey: .kalmanEtamax)
-            kalmanLambda = try c.decodeIfPresent(Double.self, forKey: .kalmanLambda)
-            kalmanNu = try c.decodeIfPresent(Double.self, forKey: .kalmanNu)
-            forceFraction = try c.decodeIfPresent(Double.self, forKey: .forceFraction)
-            forceGroupSize = try c.decodeIfPresent(Int.self, forKey: .forceGroupSize)
-        }
-    }
-
     struct Annealing: Decodable {
         var steps = 10_000
         var tMax = 2000.0
@@ -187,7 +100,7 @@ struct TrainingConfiguration: Decodable {
                 switch text {
                 case "initial-loss": scale = .initialLoss
                 case "absolute": scale = .absolute
-                default: throw CommandError("annealing.scale must be initial-loss or absolute, got '\(text)'")
+                default: throw TrainingError(reason: "annealing.scale must be initial-loss or absolute, got '\(text)'")
                 }
             }
         }
@@ -204,7 +117,7 @@ struct TrainingConfiguration: Decodable {
     var scaleMaximum = 1.0
     var normalize = false
     var loss = LossWeights()
-    var optimizer = Optimizer()
+    var optimizer = TrainingUpdaterOptions()
     var epochs = 100
     var earlyStoppingPatience: Int?
     var annealing: Annealing?
@@ -219,7 +132,7 @@ struct TrainingConfiguration: Decodable {
         case seed, threads, output, checkpointEvery = "checkpoint_every"
     }
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let one = try? c.decode(String.self, forKey: .data) {
@@ -237,7 +150,7 @@ struct TrainingConfiguration: Decodable {
         scaleMaximum = try c.decodeIfPresent(Double.self, forKey: .scaleMaximum) ?? scaleMaximum
         normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? normalize
         loss = try c.decodeIfPresent(LossWeights.self, forKey: .loss) ?? loss
-        optimizer = try c.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? optimizer
+        optimizer = try c.decodeIfPresent(TrainingUpdaterOptions.self, forKey: .optimizer) ?? optimizer
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? epochs
         earlyStoppingPatience = try c.decodeIfPresent(Int.self, forKey: .earlyStoppingPatience)
         annealing = try c.decodeIfPresent(Annealing.self, forKey: .annealing)
@@ -247,39 +160,44 @@ struct TrainingConfiguration: Decodable {
         checkpointEvery = try c.decodeIfPresent(Int.self, forKey: .checkpointEvery) ?? checkpointEvery
     }
 
-    /// Reads and checks the YAML file at `url`; every problem is a one-line `CommandError`
+    /// Reads and checks the YAML file at `url`; every problem is a one-line `TrainingError`
     /// naming the file and the key (and the line for nesting deeper than 64 levels and
     /// duplicate keys, which are refused).
-    static func read(from url: URL) throws -> TrainingConfiguration {
+    public static func read(from url: URL) throws(TrainingError) -> TrainingConfiguration {
         let text: String
         do {
             text = try TextFile.contents(of: url)
         } catch {
-            throw CommandError("\(error)")
+            throw TrainingError(reason: "\(error)")
         }
         do {
             try StrictYAML.check(text)
             return try YAMLDecoder().decode(TrainingConfiguration.self, from: text)
         } catch let problem as StrictYAML.Problem {
-            throw CommandError("\(url.path):\(problem.line): \(problem.message)")
+            throw TrainingError(reason: "\(url.path):\(problem.line): \(problem.message)")
         } catch let error as StrictKeys.UnknownKey {
-            throw CommandError("\(url.path): \(error)")
+            throw TrainingError(reason: "\(url.path): \(error)")
+        } catch let error as TrainingError {
+            throw TrainingError(reason: "\(url.path): \(error.reason)")
         } catch let error as DecodingError {
             // Yams wraps errors thrown while decoding (the unknown-key check) as "not valid YAML".
             if case .dataCorrupted(let context) = error, let unknown = context.underlyingError as? StrictKeys.UnknownKey {
-                throw CommandError("\(url.path): \(unknown)")
+                throw TrainingError(reason: "\(url.path): \(unknown)")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? TrainingError {
+                throw TrainingError(reason: "\(url.path): \(inner.reason)")
             }
             if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? DecodingError {
-                throw CommandError("\(url.path): \(Self.describe(inner))")
+                throw TrainingError(reason: "\(url.path): \(Self.describe(inner))")
             }
             if case .dataCorrupted(let context) = error, let inner = context.underlyingError {
                 let lines = "\(inner)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                throw CommandError("\(url.path): invalid YAML: \(lines.joined(separator: " "))")
+                throw TrainingError(reason: "\(url.path): invalid YAML: \(lines.joined(separator: " "))")
             }
-            throw CommandError("\(url.path): \(Self.describe(error))")
+            throw TrainingError(reason: "\(url.path): \(Self.describe(error))")
         } catch {
             let line = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            throw CommandError("\(url.path): invalid YAML: \(line.joined(separator: " "))")
+            throw TrainingError(reason: "\(url.path): invalid YAML: \(line.joined(separator: " "))")
         }
     }
 
@@ -357,7 +275,7 @@ extension TrainingConfiguration {
         if text == "linear" { return .identity }
         if let a = Activation.allCases.first(where: { "\($0)".lowercased() == text.lowercased() }) { return a }
         let names = Activation.allCases.map { "\($0) (\($0.rawValue))" }.joined(separator: ", ")
-        throw CommandError("network.activations: unknown activation '\(text)' (known: \(names))")
+        throw TrainingError(reason: "network.activations: unknown activation '\(text)' (known: \(names))")
     }
 
     static func scalingMode(_ text: String) throws -> ScalingMode {
@@ -367,65 +285,65 @@ extension TrainingConfiguration {
         case "center": .center
         case "scale-center": .scaleCenter
         case "sigma": .sigma
-        default: throw CommandError("scaling: unknown mode '\(text)' (none, scale, center, scale-center or sigma)")
+        default: throw TrainingError(reason: "scaling: unknown mode '\(text)' (none, scale, center, scale-center or sigma)")
         }
     }
 
     /// The settings without normalization (it needs the data): elements sorted by atomic
     /// number, one symmetry-function set each from the file.
     func settings(base: URL) throws -> NNPSettings {
-        guard !elements.isEmpty else { throw CommandError("elements: give at least one element") }
+        guard !elements.isEmpty else { throw TrainingError(reason: "elements: give at least one element") }
         var list: [Element] = []
         for symbol in elements {
-            guard let element = try? Element(symbol: symbol) else { throw CommandError("elements: unknown element '\(symbol)'") }
-            guard !list.contains(element) else { throw CommandError("elements: \(symbol) is listed twice") }
+            guard let element = try? Element(symbol: symbol) else { throw TrainingError(reason: "elements: unknown element '\(symbol)'") }
+            guard !list.contains(element) else { throw TrainingError(reason: "elements: \(symbol) is listed twice") }
             list.append(element)
         }
         list.sort { $0.atomicNumber < $1.atomicNumber }
         let url = Self.resolve(symmetryFunctions, base: base)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CommandError("symmetry_functions: no such file \(url.path)")
+            throw TrainingError(reason: "symmetry_functions: no such file \(url.path)")
         }
         let sets: [SymmetryFunctionSet]
         do {
             sets = try SymmetryFunctionSet.parse(settings: TextFile.contents(of: url))
         } catch let error as SymmetryFunctionParseError {
-            throw CommandError("\(url.path): \(error)")
+            throw TrainingError(reason: "\(url.path): \(error)")
         } catch let error as TextFileError {
-            throw CommandError("symmetry_functions: \(error)")
+            throw TrainingError(reason: "symmetry_functions: \(error)")
         }
         for set in sets where !list.contains(set.central) {
-            throw CommandError("\(url.path): symmetry functions for \(set.central.symbol), which 'elements' does not list")
+            throw TrainingError(reason: "\(url.path): symmetry functions for \(set.central.symbol), which 'elements' does not list")
         }
         let ordered = try list.map { element in
             guard let set = sets.first(where: { $0.central == element }), !set.functions.isEmpty else {
-                throw CommandError("\(url.path): no symmetry functions for element \(element.symbol)")
+                throw TrainingError(reason: "\(url.path): no symmetry functions for element \(element.symbol)")
             }
             return set
         }
         let cutoff = ordered[0].functions[0].cutoff
         guard !network.hidden.isEmpty, network.hidden.allSatisfy({ $0 > 0 }) else {
-            throw CommandError("network.hidden: give one or more positive layer widths")
+            throw TrainingError(reason: "network.hidden: give one or more positive layer widths")
         }
         if let index = network.hidden.firstIndex(where: { $0 > Self.maximumLayerWidth }) {
-            throw CommandError("network.hidden[\(index)]: \(network.hidden[index]) nodes; a layer has at most \(Self.maximumLayerWidth)")
+            throw TrainingError(reason: "network.hidden[\(index)]: \(network.hidden[index]) nodes; a layer has at most \(Self.maximumLayerWidth)")
         }
         let weights = ordered.reduce(0.0) { $0 + Self.weightCount(inputs: $1.functions.count, hidden: network.hidden) }
         guard weights <= Double(Self.maximumWeights) else {
-            throw CommandError("network.hidden: the networks would have \(Int(weights)) weights; at most \(Self.maximumWeights)")
+            throw TrainingError(reason: "network.hidden: the networks would have \(Int(weights)) weights; at most \(Self.maximumWeights)")
         }
         var activations = try network.activations.map(Self.activation)
         if activations.count == network.hidden.count { activations.append(.identity) }
         guard activations.count == network.hidden.count + 1 else {
-            throw CommandError("network.activations: give one per hidden layer (\(network.hidden.count)), optionally plus the output's")
+            throw TrainingError(reason: "network.activations: give one per hidden layer (\(network.hidden.count)), optionally plus the output's")
         }
         let architecture = NetworkArchitecture(hiddenLayers: network.hidden, activations: activations)
         let mode = try Self.scalingMode(scaling)
         guard scaleMinimum.isFinite, scaleMaximum.isFinite, scaleMinimum < scaleMaximum else {
-            throw CommandError("scale_min and scale_max: need finite numbers with scale_min < scale_max, got \(scaleMinimum) and \(scaleMaximum)")
+            throw TrainingError(reason: "scale_min and scale_max: need finite numbers with scale_min < scale_max, got \(scaleMinimum) and \(scaleMaximum)")
         }
         if (scaleMinimum, scaleMaximum) != (0, 1), mode == .none || mode == .center {
-            throw CommandError("scale_min and scale_max: scaling \(scaling) does not use them (scale, scale-center or sigma does)")
+            throw TrainingError(reason: "scale_min and scale_max: scaling \(scaling) does not use them (scale, scale-center or sigma does)")
         }
         return NNPSettings(
             elements: list, cutoffKind: cutoff.kind, cutoffAlpha: cutoff.alpha, symmetryFunctions: ordered,
@@ -436,8 +354,6 @@ extension TrainingConfiguration {
     static let maximumLayerWidth = 10_000
     /// Most weights accepted over all elements' networks (80 MB per copy of the weights).
     static let maximumWeights = 10_000_000
-    /// Most weights the Kalman filter accepts: its covariance holds weights² numbers (800 MB).
-    static let maximumKalmanWeights = 10_000
     /// Most worker threads accepted.
     static let maximumThreads = 1024
 
@@ -449,125 +365,42 @@ extension TrainingConfiguration {
         return count
     }
 
-    /// The optimizer and its schedule.
-    func trainingOptimizer() throws -> TrainingOptimizer {
-        guard let kind = TrainingOptimizer.Kind(rawValue: optimizer.name) else {
-            let names = TrainingOptimizer.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CommandError("optimizer.name: unknown optimizer '\(optimizer.name)' (known: \(names))")
-        }
-        if let iterations = optimizer.iterationsPerEpoch, iterations < 1 {
-            throw CommandError("optimizer.iterations_per_epoch must be at least 1")
-        }
-        if kind != .kalman, let key = optimizer.kalmanKeysGiven.first {
-            throw CommandError("optimizer.\(key.stringValue) applies only to name: kalman")
-        }
-        switch kind {
-        case .kalman:
-            return .kalman(try kalmanTraining())
-        case .bfgs, .lbfgs:
-            let q = QuasiNewtonTraining(iterationsPerEpoch: optimizer.iterationsPerEpoch ?? 10)
-            return kind == .bfgs ? .bfgs(q) : .lbfgs(q)
-        case .levenbergMarquardt:
-            return .levenbergMarquardt(LevenbergMarquardtTraining(iterationsPerEpoch: optimizer.iterationsPerEpoch ?? 5))
-        default:
-            break
-        }
-        let rate = optimizer.learningRate ?? kind.defaultLearningRate ?? 1e-3
-        guard rate > 0, rate.isFinite else { throw CommandError("optimizer.learning_rate must be positive") }
-        let s = optimizer.schedule
-        let schedule: TrainingSchedule
-        switch s?.type ?? "constant" {
-        case "constant":
-            schedule = .constant(ConstantLearningRate(rate))
-        case "step":
-            let factor = s?.factor ?? 0.1, interval = s?.interval ?? 10
-            guard factor > 0, interval >= 1 else { throw CommandError("optimizer.schedule: step needs factor > 0 and interval ≥ 1") }
-            schedule = .stepDecay(StepDecay(initialLearningRate: rate, factor: factor, interval: interval))
-        case "exponential":
-            let factor = s?.factor ?? 0.99
-            guard factor > 0 else { throw CommandError("optimizer.schedule: exponential needs factor > 0") }
-            schedule = .exponentialDecay(ExponentialDecay(initialLearningRate: rate, factor: factor))
-        case "plateau":
-            let factor = s?.factor ?? 0.1, patience = s?.patience ?? 10, minimum = s?.minimum ?? 0
-            guard factor > 0, factor < 1, patience >= 0, minimum >= 0 else {
-                throw CommandError("optimizer.schedule: plateau needs 0 < factor < 1, patience ≥ 0 and minimum ≥ 0")
-            }
-            schedule = .reduceOnPlateau(ReduceOnPlateau(initialLearningRate: rate, factor: factor, patience: patience, minimumLearningRate: minimum))
-        case let other:
-            throw CommandError("optimizer.schedule.type: unknown schedule '\(other)' (constant, step, exponential or plateau)")
-        }
-        return TrainingOptimizer(kind, learningRate: rate, schedule: schedule)
-    }
-
-    /// The Kalman-filter settings from the optimizer's `kalman_*` keys (n2p2's names).
-    func kalmanTraining() throws -> KalmanTraining {
-        let o = optimizer
-        let type: KalmanFilter.FilterType
-        switch o.kalmanType ?? "standard" {
-        case "standard", "0": type = .standard
-        case "fading-memory", "fading_memory", "1": type = .fadingMemory
-        case let other: throw CommandError("optimizer.kalman_type: unknown type '\(other)' (standard (0) or fading-memory (1))")
-        }
-        let defaults = KalmanFilter.Parameters(type: type)
-        let epsilon = o.kalmanEpsilon ?? defaults.epsilon, q0 = o.kalmanQ0 ?? defaults.q0
-        let qtau = o.kalmanQtau ?? defaults.qtau, qmin = o.kalmanQmin ?? defaults.qmin
-        let eta = o.kalmanEta ?? defaults.eta, etatau = o.kalmanEtatau ?? defaults.etatau!, etamax = o.kalmanEtamax ?? defaults.etamax!
-        let lambda = o.kalmanLambda ?? defaults.lambda, nu = o.kalmanNu ?? defaults.nu
-        guard epsilon > 0, q0 >= 0, qtau >= 0, qmin >= 0 else {
-            throw CommandError("optimizer: need kalman_epsilon > 0 and kalman_q0, kalman_qtau, kalman_qmin ≥ 0")
-        }
-        guard eta > 0, etatau >= 0, etamax > 0 else { throw CommandError("optimizer: need kalman_eta > 0, kalman_etatau ≥ 0, kalman_etamax > 0") }
-        guard lambda > 0, lambda <= 1, nu > 0, nu <= 1 else {
-            throw CommandError("optimizer: need 0 < kalman_lambda_short ≤ 1 and 0 < kalman_nue_short ≤ 1")
-        }
-        let fraction = o.forceFraction ?? 0.1, group = o.forceGroupSize ?? 1
-        guard fraction >= 0, fraction <= 1 else { throw CommandError("optimizer.force_fraction must lie in [0, 1]") }
-        guard group >= 1 else { throw CommandError("optimizer.force_group_size must be at least 1") }
-        let parameters = KalmanFilter.Parameters(
-            type: type, epsilon: epsilon, q0: q0, qtau: qtau, qmin: qmin, eta: eta, etatau: etatau, etamax: etamax, lambda: lambda, nu: nu)
-        return KalmanTraining(filterParameters: parameters, forceFraction: fraction, forceGroupSize: group)
-    }
-
     /// The simulated-annealing pre-search, if configured.
     func simulatedAnnealing() throws -> SimulatedAnnealing? {
         guard let a = annealing else { return nil }
         guard a.tMin > 0, a.tMin <= a.tMax, a.steps >= 1, a.updates >= 1, a.updates <= a.steps else {
-            throw CommandError("annealing: need 0 < t_min ≤ t_max, steps ≥ 1 and 1 ≤ updates ≤ steps")
+            throw TrainingError(reason: "annealing: need 0 < t_min ≤ t_max, steps ≥ 1 and 1 ≤ updates ≤ steps")
         }
         return SimulatedAnnealing(
             maximumTemperature: a.tMax, minimumTemperature: a.tMin, temperatureScale: a.scale, steps: a.steps, updates: a.updates)
     }
 
-    /// Every number of the configuration with its key path. YAML spells infinities and NaN
-    /// `.inf` and `.nan`; none of these may be one.
+    /// The real numbers outside the `optimizer` section (whose getters check their own) with
+    /// their key paths. YAML spells infinities and NaN `.inf` and `.nan`; none may be one.
     var realNumbers: [(key: String, value: Double?)] {
-        let o = optimizer, s = optimizer.schedule
-        return [
+        [
             ("test_fraction", testFraction), ("loss.force_weight", loss.forceWeight), ("loss.energy_weight", loss.energyWeight),
-            ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2), ("optimizer.learning_rate", o.learningRate),
-            ("optimizer.schedule.factor", s?.factor), ("optimizer.schedule.minimum", s?.minimum),
-            ("optimizer.kalman_epsilon", o.kalmanEpsilon), ("optimizer.kalman_q0", o.kalmanQ0), ("optimizer.kalman_qtau", o.kalmanQtau),
-            ("optimizer.kalman_qmin", o.kalmanQmin), ("optimizer.kalman_eta", o.kalmanEta), ("optimizer.kalman_etatau", o.kalmanEtatau),
-            ("optimizer.kalman_etamax", o.kalmanEtamax), ("optimizer.kalman_lambda_short", o.kalmanLambda),
-            ("optimizer.kalman_nue_short", o.kalmanNu), ("optimizer.force_fraction", o.forceFraction),
+            ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2),
             ("annealing.t_max", annealing?.tMax), ("annealing.t_min", annealing?.tMin),
         ]
     }
 
-    /// Checks the plain numbers (the library's preconditions would stop the program).
-    func checkNumbers() throws {
+    /// Checks the plain numbers and ranges that need no file: every problem is a
+    /// `TrainingError` naming the key.
+    public func validate() throws(TrainingError) {
         for (key, value) in realNumbers {
-            if let value, !value.isFinite { throw CommandError("\(key) must be a finite number, got \(value)") }
+            if let value, !value.isFinite { throw TrainingError(reason: "\(key) must be a finite number, got \(value)") }
         }
-        guard testFraction >= 0, testFraction < 1 else { throw CommandError("test_fraction must lie in [0, 1)") }
-        guard epochs >= 0 else { throw CommandError("epochs must be ≥ 0") }
+        guard testFraction >= 0, testFraction < 1 else { throw TrainingError(reason: "test_fraction must lie in [0, 1)") }
+        guard epochs >= 0 else { throw TrainingError(reason: "epochs must be ≥ 0") }
         guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.atomEnergyWeight >= 0, loss.l2 >= 0 else {
-            throw CommandError("loss: force_weight, energy_weight, atom_energy_weight and l2 must be ≥ 0")
+            throw TrainingError(reason: "loss: force_weight, energy_weight, atom_energy_weight and l2 must be ≥ 0")
         }
-        if let p = earlyStoppingPatience, p < 1 { throw CommandError("early_stopping_patience must be at least 1") }
-        guard threads >= 1, threads <= Self.maximumThreads else { throw CommandError("threads must lie in 1…\(Self.maximumThreads)") }
-        if let size = optimizer.batchSize, size < 1 {
-            throw CommandError("optimizer.batch_size must be at least 1 (or full, for one batch of the whole training set)")
-        }
+        if let p = earlyStoppingPatience, p < 1 { throw TrainingError(reason: "early_stopping_patience must be at least 1") }
+        guard threads >= 1, threads <= Self.maximumThreads else { throw TrainingError(reason: "threads must lie in 1…\(Self.maximumThreads)") }
+        _ = try optimizer.batchSize(default: Self.defaultBatchSize)
     }
+
+    /// Structures per mini-batch without `optimizer.batch_size`.
+    static let defaultBatchSize = 8
 }

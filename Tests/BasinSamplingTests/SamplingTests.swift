@@ -4,7 +4,7 @@ import BasinIO
 import BasinPotentials
 import Foundation
 import Testing
-@testable import BasinTraining
+@testable import BasinSampling
 
 /// Snapshot selection rules and reference sampling by MD.
 @Suite struct SamplingTests {
@@ -52,16 +52,16 @@ import Testing
         #expect(all.interval == 1)
         #expect(quiet.interval == 5)
         var outOfRange = try SnapshotSelector(.forceBased(threshold: 1, maxInterval: 5, atoms: [2]))
-        #expect(throws: TrainingError.self) { try outOfRange.select(step: 0, forces: history) }
+        #expect(throws: SamplingError.self) { try outOfRange.select(step: 0, forces: history) }
     }
 
     @Test func fixedIntervalKeepsEveryNthStep() throws {
         var selector = try SnapshotSelector(.fixedInterval(3))
         let kept = try (0...10).filter { try selector.select(step: $0, forces: forces(1)) }
         #expect(kept == [0, 3, 6, 9])
-        #expect(throws: TrainingError.self) { try SnapshotSelector(.fixedInterval(0)) }
-        #expect(throws: TrainingError.self) { try SnapshotSelector(.forceBased(threshold: 0, maxInterval: 3)) }
-        #expect(throws: TrainingError.self) { try SnapshotSelector(.forceBased(threshold: 1, maxInterval: 0)) }
+        #expect(throws: SamplingError.self) { try SnapshotSelector(.fixedInterval(0)) }
+        #expect(throws: SamplingError.self) { try SnapshotSelector(.forceBased(threshold: 0, maxInterval: 3)) }
+        #expect(throws: SamplingError.self) { try SnapshotSelector(.forceBased(threshold: 1, maxInterval: 0)) }
     }
 
     // MARK: - Sampling by MD
@@ -120,7 +120,7 @@ import Testing
             let forces = try #require(frame.forces)
             let worst = zip(forces, evaluation.forces).map { ($0 - $1) * ($0 - $1) }.map { $0.sum() }.max() ?? 0
             #expect(worst.squareRoot() < 1e-9)
-            let atomEnergies = try #require(frame.atomProperty(named: ReferenceSampler.atomEnergiesProperty))
+            let atomEnergies = try #require(frame.atomProperty(named: Frame.atomEnergiesProperty))
             guard case .real(let values) = atomEnergies.values else { Issue.record("per-atom energies not real"); continue }
             #expect(abs(values.reduce(0, +) - energy) < 1e-9 * max(1, abs(energy)))
             #expect(frame.configuration.velocities == nil)
@@ -138,7 +138,7 @@ import Testing
             ReferenceSampler(temperatures: [1], steps: 10, timeStep: 0.005, selection: .forceBased(threshold: 1, maxInterval: 5, atoms: [500])),
         ]
         for sampler in cases {
-            #expect(throws: TrainingError.self) { try sampler.sample([structure], calculator: calculator) }
+            #expect(throws: SamplingError.self) { try sampler.sample([structure], calculator: calculator) }
         }
     }
 }

@@ -1,0 +1,52 @@
+import BasinIO
+import BasinNNP
+import BasinOptimize
+import Foundation
+
+extension TrainingJob {
+    /// The job a configuration describes, its data loaded and prepared: relative paths are
+    /// relative to `base` (the configuration file's folder).
+    /// - Throws: `TrainingError` naming the key, file and line of the first problem (a number
+    ///   out of range, a missing file, an element without functions, a structure the model
+    ///   cannot take, an unknown optimizer or option).
+    public init(configuration c: TrainingConfiguration, base: URL) throws(TrainingError) {
+        try c.validate()
+        guard !c.data.isEmpty else { throw TrainingError(reason: "data: give at least one structure file") }
+        let files = c.data.map { TrainingConfiguration.resolve($0, base: base) }
+        for url in files where !FileManager.default.fileExists(atPath: url.path) {
+            throw TrainingError(reason: "data: no such file \(url.path)")
+        }
+        var format: StructureFile.Format?
+        if let name = c.format {
+            guard let known = StructureFile.Format(rawValue: name) else {
+                throw TrainingError(reason: "format: unknown format '\(name)' (\(StructureFile.Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            format = known
+        }
+        let settings: NNPSettings
+        let annealing: SimulatedAnnealing?
+        do {
+            settings = try c.settings(base: base)
+            annealing = try c.simulatedAnnealing()
+        } catch let error as TrainingError {
+            throw error
+        } catch {
+            throw TrainingError(reason: "\(error)")
+        }
+        let updater = try TrainingUpdaters.make(from: c.optimizer)
+        let dataset = try Dataset.load(files: files, settings: settings, format: format)
+        let training = TrainingSettings(
+            updater: updater, epochs: c.epochs, batchSize: try c.optimizer.batchSize(default: TrainingConfiguration.defaultBatchSize) ?? 0,
+            energyWeight: c.loss.energyWeight, forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight,
+            regularization: c.loss.l2, seed: c.seed, threads: c.threads, initialization: .nguyenWidrow, annealing: annealing,
+            earlyStoppingPatience: c.earlyStoppingPatience, checkpointInterval: c.checkpointEvery)
+        self.init(
+            modelSettings: settings, dataset: dataset, testFraction: c.testFraction, normalize: c.normalize, training: training,
+            output: TrainingConfiguration.resolve(c.output, base: base))
+    }
+
+    /// The job of the YAML configuration file at `url`.
+    public init(configurationFile url: URL) throws(TrainingError) {
+        try self.init(configuration: TrainingConfiguration.read(from: url), base: url.deletingLastPathComponent())
+    }
+}
