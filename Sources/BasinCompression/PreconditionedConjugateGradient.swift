@@ -1,5 +1,4 @@
 import BasinMath
-import BasinOptimize
 
 /// Conjugate gradients for H·s = g preconditioned by the Cholesky factor of a nearby positive
 /// definite matrix (Saad, *Iterative Methods for Sparse Linear Systems*, 2nd ed., Alg. 9.1).

@@ -1,4 +1,4 @@
-import BasinOptimize
+import BasinMath
 
 /// Euclidean norms and distances of the reduced variable vectors.
 enum Vectors {

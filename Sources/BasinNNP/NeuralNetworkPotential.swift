@@ -29,8 +29,8 @@ public struct NeuralNetworkPotential: Potential {
     public let energyFactor: Double
     /// The symmetry functions in configuration length units.
     let evaluator: SymmetryFunctionEvaluator
-    /// Input scaling of each element's functions.
-    let scalings: [[InputScaling]]
+    /// Input scaling, atomic energies and ∂E/∂G around the networks.
+    let kernel: NNPForwardKernel
 
     /// - Parameters:
     ///   - model: the networks, functions and scaling, in model units.
@@ -49,13 +49,7 @@ public struct NeuralNetworkPotential: Potential {
                 lengthFactor == 1 ? $0 : $0.changingLengthUnit(by: 1 / lengthFactor)
             })
         })
-        scalings = settings.symmetryFunctions.indices.map { e in
-            settings.symmetryFunctions[e].functions.indices.map { s in
-                InputScaling(
-                    mode: settings.scaling, statistics: model.statistics.isEmpty ? nil : model.statistics[e][s],
-                    minimum: settings.scaleMinimum, maximum: settings.scaleMaximum)
-            }
-        }
+        kernel = NNPForwardKernel(model: model)
     }
 
     /// The largest symmetry-function cutoff, in configuration length units.
@@ -109,11 +103,9 @@ public struct NeuralNetworkPotential: Potential {
         element e: Int, atoms: [Int], values: SymmetryFunctionValues, parts requested: Int,
         energies: inout [Double], dEdG: inout [Double]
     ) {
-        let network = model.networks[e], scaling = scalings[e], inputs = network.inputCount, stride = values.stride
-        let normalization = model.settings.normalization
-        let inverseConv = 1 / (normalization?.convEnergy ?? 1)
-        let offset = (normalization?.meanEnergy ?? 0) + model.settings.atomEnergy(model.settings.elements[e])
+        let network = model.networks[e], inputs = network.inputCount, stride = values.stride
         let parts = atoms.count >= 64 ? max(1, requested) : 1
+        let kernel = kernel, energyFactor = energyFactor
         values.values.withUnsafeBufferPointer { g in
         energies.withUnsafeMutableBufferPointer { energies in
         dEdG.withUnsafeMutableBufferPointer { dEdG in
@@ -121,18 +113,18 @@ public struct NeuralNetworkPotential: Potential {
             concurrentForEach(parts) { part in
                 let batch = atoms[(atoms.count * part / parts)..<(atoms.count * (part + 1) / parts)]
                 var x = [Double](repeating: 0, count: batch.count * inputs)
-                for (a, i) in batch.enumerated() {
-                    for s in 0..<inputs { x[a * inputs + s] = scaling[s](g[i * stride + s]) }
+                x.withUnsafeMutableBufferPointer {
+                    kernel.scaleInputs(element: e, atoms: batch, values: g, stride: stride, into: $0)
                 }
                 let workspace = NeuralNetwork.Workspace(for: network, capacity: batch.count)
                 let outputs = network.evaluate(inputs: x, workspace: workspace)
                 let gradient = network.inputGradient(workspace: workspace)
-                for (a, i) in batch.enumerated() {
-                    energies[i] = (outputs[a] * inverseConv + offset) / energyFactor
-                    for s in 0..<inputs {
-                        dEdG[i * stride + s] = gradient[a * inputs + s] * scaling[s].factor * inverseConv / energyFactor
-                    }
-                }
+                outputs.withUnsafeBufferPointer { outputs in
+                gradient.withUnsafeBufferPointer { gradient in
+                    kernel.readOut(
+                        element: e, atoms: batch, outputs: outputs, inputGradient: gradient, stride: stride,
+                        energyFactor: energyFactor, energies: energies, dEdG: dEdG)
+                }}
             }
         }}}
     }

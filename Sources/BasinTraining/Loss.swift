@@ -53,12 +53,12 @@ public struct Loss: Sendable {
 
     /// Network inputs of each structure: per element, row-major A_e × n_e scaled G.
     let inputs: [[[Double]]]
+    /// Input scaling, atomic energies and ∂E/∂G around the networks, as in inference.
+    let kernel: NNPForwardKernel
     /// f_s of each element's functions.
-    let factors: [[Double]]
-    /// mean_energy + E_atom(e) of each element.
-    let offsets: [Double]
+    var factors: [[Double]] { kernel.factors }
     /// 1/conv_energy.
-    let inverseConv: Double
+    var inverseConv: Double { kernel.inverseConv }
 
     /// - Parameters:
     ///   - model: settings (functions, scaling, normalization) and statistics to train with;
@@ -69,8 +69,6 @@ public struct Loss: Sendable {
         model: NNPModel, structures: [TrainingStructure], energyWeight: Double = 1, forceWeight: Double = 1,
         atomEnergyWeight: Double = 0, regularization: Double = 0, threads: Int = 1
     ) {
-        let settings = model.settings
-        precondition(!settings.scaling.needsStatistics || !model.statistics.isEmpty, "the scaling mode needs statistics")
         self.model = model
         self.structures = structures
         self.energyWeight = energyWeight
@@ -78,26 +76,19 @@ public struct Loss: Sendable {
         self.atomEnergyWeight = atomEnergyWeight
         self.regularization = regularization
         self.threads = max(1, threads)
-        let scalings = settings.symmetryFunctions.indices.map { e in
-            settings.symmetryFunctions[e].functions.indices.map { s in
-                InputScaling(
-                    mode: settings.scaling, statistics: model.statistics.isEmpty ? nil : model.statistics[e][s],
-                    minimum: settings.scaleMinimum, maximum: settings.scaleMaximum)
-            }
-        }
-        factors = scalings.map { $0.map(\.factor) }
-        let normalization = settings.normalization
-        inverseConv = 1 / (normalization?.convEnergy ?? 1)
-        offsets = settings.elements.map { (normalization?.meanEnergy ?? 0) + settings.atomEnergy($0) }
+        let kernel = NNPForwardKernel(model: model)
+        self.kernel = kernel
         inputs = structures.map { structure in
-            let stride = structure.values.stride, g = structure.values.values
+            let stride = structure.values.stride
             return structure.atomsOfElement.enumerated().map { e, atoms in
                 let n = model.networks[e].inputCount
-                precondition(n == scalings[e].count, "network \(e) has \(n) inputs for \(scalings[e].count) functions")
+                precondition(n == kernel.inputCount(element: e), "network \(e) has \(n) inputs for \(kernel.inputCount(element: e)) functions")
+                precondition(atoms.allSatisfy { structure.values.functionCounts[$0] == n }, "structure prepared with other symmetry functions")
                 var x = [Double](repeating: 0, count: atoms.count * n)
-                for (a, i) in atoms.enumerated() {
-                    precondition(structure.values.functionCounts[i] == n, "structure prepared with other symmetry functions")
-                    for s in 0..<n { x[a * n + s] = scalings[e][s](g[i * stride + s]) }
+                structure.values.values.withUnsafeBufferPointer { g in
+                    x.withUnsafeMutableBufferPointer {
+                        kernel.scaleInputs(element: e, atoms: atoms, values: g, stride: stride, into: $0)
+                    }
                 }
                 return x
             }
@@ -340,13 +331,17 @@ public struct Loss: Sendable {
         var energies = [Double](repeating: 0, count: n)
         var c = [Double](repeating: 0, count: n * stride)
         for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
-            let network = networks[e], inputs = network.inputCount, factor = factors[e], offset = offsets[e]
+            let network = networks[e]
             let outputs = network.evaluate(inputs: self.inputs[j][e], workspace: workspaces[e], secondDerivatives: secondDerivatives)
             let gradient = network.inputGradient(workspace: workspaces[e])
-            for (a, i) in atoms.enumerated() {
-                energies[i] = outputs[a] * inverseConv + offset
-                for s in 0..<inputs { c[i * stride + s] = gradient[a * inputs + s] * factor[s] * inverseConv }
-            }
+            outputs.withUnsafeBufferPointer { outputs in
+            gradient.withUnsafeBufferPointer { gradient in
+            energies.withUnsafeMutableBufferPointer { energies in
+            c.withUnsafeMutableBufferPointer { c in
+                kernel.readOut(
+                    element: e, atoms: atoms, outputs: outputs, inputGradient: gradient, stride: stride,
+                    energies: energies, dEdG: c)
+            }}}}
         }
         var forces = [SIMD3<Double>](repeating: .zero, count: n)
         c.withUnsafeBufferPointer { c in

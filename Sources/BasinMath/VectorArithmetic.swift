@@ -1,4 +1,4 @@
-/// The few vector operations the minimizers need, on `[Double]` in place (no allocation).
+/// The vector operations minimizers and solvers need, on `[Double]` in place (no allocation).
 extension Array where Element == Double {
     /// Σₖ selfₖ otherₖ.
     public func dot(_ other: [Double]) -> Double {
@@ -9,39 +9,39 @@ extension Array where Element == Double {
     }
 
     /// self ← self + a·v.
-    mutating func add(_ a: Double, times v: [Double]) {
+    public mutating func add(_ a: Double, times v: [Double]) {
         precondition(count == v.count, "vectors of different lengths")
         for k in indices { self[k] += a * v[k] }
     }
 
     /// self ← a·self + b·v.
-    mutating func scale(by a: Double, adding b: Double, times v: [Double]) {
+    public mutating func scale(by a: Double, adding b: Double, times v: [Double]) {
         precondition(count == v.count, "vectors of different lengths")
         for k in indices { self[k] = a * self[k] + b * v[k] }
     }
 
     /// self ← x + a·v, reusing self's memory.
-    mutating func assign(_ x: [Double], plus a: Double, times v: [Double]) {
+    public mutating func assign(_ x: [Double], plus a: Double, times v: [Double]) {
         precondition(count == x.count && count == v.count, "vectors of different lengths")
         for k in indices { self[k] = x[k] + a * v[k] }
     }
 
     /// self ← a·v.
-    mutating func assign(_ a: Double, times v: [Double]) {
+    public mutating func assign(_ a: Double, times v: [Double]) {
         precondition(count == v.count, "vectors of different lengths")
         for k in indices { self[k] = a * v[k] }
     }
 
     /// self ← 0.
-    mutating func setToZero() {
+    public mutating func setToZero() {
         for k in indices { self[k] = 0 }
     }
 
     /// self ← −self.
-    mutating func negate() {
+    public mutating func negate() {
         for k in indices { self[k] = -self[k] }
     }
 
     /// True when no entry is NaN or infinite.
-    var isFinite: Bool { allSatisfy(\.isFinite) }
+    public var isFinite: Bool { allSatisfy(\.isFinite) }
 }
