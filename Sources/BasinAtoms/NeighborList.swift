@@ -115,23 +115,25 @@ public final class NeighborList: @unchecked Sendable {
         if cutoff == .infinity { return false }
         let limit = 0.25 * skin * skin
         let parts = parallelParts(threads: chunkCount, count: configuration.count)
-        var moved = [Bool](repeating: false, count: parts)
-        configuration.positions.withUnsafeBufferPointer { r in
-        referencePositions.withUnsafeBufferPointer { r0 in
-        moved.withUnsafeMutableBufferPointer { moved in
-            nonisolated(unsafe) let moved = moved
-            concurrentForEach(parts) { part in
-                for i in (r.count * part / parts)..<(r.count * (part + 1) / parts) {
-                    let d = r[i] - r0[i]
-                    // A NaN displacement also asks for a rebuild, which then reports it.
-                    if !((d * d).sum() <= limit) {
-                        moved[part] = true
-                        return
+        // Per-part flags on the stack (no allocation per step).
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: parts) { moved in
+            moved.initialize(repeating: false)
+            configuration.positions.withUnsafeBufferPointer { r in
+            referencePositions.withUnsafeBufferPointer { r0 in
+                nonisolated(unsafe) let moved = moved
+                concurrentForEach(parts) { part in
+                    for i in (r.count * part / parts)..<(r.count * (part + 1) / parts) {
+                        let d = r[i] - r0[i]
+                        // A NaN displacement also asks for a rebuild, which then reports it.
+                        if !((d * d).sum() <= limit) {
+                            moved[part] = true
+                            return
+                        }
                     }
                 }
-            }
-        }}}
-        return moved.contains(true)
+            }}
+            return moved.contains(true)
+        }
     }
 
     /// Recomputes extended positions from the configuration without changing the pairs.

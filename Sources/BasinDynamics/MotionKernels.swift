@@ -33,10 +33,11 @@ extension DynamicsState {
     /// Drift: x ← x + h · v. Throws when a position stops being finite.
     mutating func drift(by h: Double) throws(DynamicsError) {
         let parts = parallelParts(threads: threads, count: configuration.count)
-        var sums = [SIMD3<Double>](repeating: .zero, count: parts)
-        configuration.velocities!.withUnsafeBufferPointer { v in
-            configuration.positions.withUnsafeMutableBufferPointer { x in
-                sums.withUnsafeMutableBufferPointer { sums in
+        // Per-part sums on the stack (no allocation per step).
+        let sum = withUnsafeTemporaryAllocation(of: SIMD3<Double>.self, capacity: parts) { sums in
+            sums.initialize(repeating: .zero)
+            configuration.velocities!.withUnsafeBufferPointer { v in
+                configuration.positions.withUnsafeMutableBufferPointer { x in
                     nonisolated(unsafe) let x = x, sums = sums
                     concurrentForEach(parts) { part in
                         var sum = SIMD3<Double>.zero
@@ -48,8 +49,8 @@ extension DynamicsState {
                     }
                 }
             }
+            return sums.reduce(.zero, +)
         }
-        let sum = sums.reduce(.zero, +)
         // A NaN or infinity anywhere makes the sum non-finite.
         guard sum.x.isFinite, sum.y.isFinite, sum.z.isFinite else { throw .unstable(step: step + 1) }
     }

@@ -11,6 +11,9 @@ public final class Calculator: @unchecked Sendable {
     public let workspace = Workspace()
     /// Number of threads the force loops use.
     public let threads: Int
+    /// The element table `potential.check` last accepted: a configuration with the same one is
+    /// not checked again (checks depend only on the elements).
+    private var checkedElements: [Element]?
 
     /// - Parameters:
     ///   - skin: Verlet skin in length units; by default LAMMPS's: 0.3 σ (lj), 2 Å (metal).
@@ -38,7 +41,10 @@ public final class Calculator: @unchecked Sendable {
         guard configuration.units == potential.units else {
             throw .unitMismatch(configuration: configuration.units.name, potential: potential.units.name)
         }
-        try potential.check(configuration)
+        if checkedElements != configuration.elements {
+            try potential.check(configuration)
+            checkedElements = configuration.elements
+        }
         do {
             try neighbors.update(for: configuration)
         } catch {

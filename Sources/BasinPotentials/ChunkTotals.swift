@@ -37,14 +37,13 @@ struct ChunkTotals {
         }
     }
 
-    /// Fills `result` from the chunks' totals and force (and per-atom energy) buffers: sums the
+    /// Fills `result` from the workspace's chunk totals and force (and per-atom energy) buffers: sums the
     /// buffers with ghosts onto owners, adds the totals, and clears what was not computed.
     static func finish(
-        _ totals: [ChunkTotals], neighbors: NeighborList, workspace: Workspace, energy: Bool, virial: Bool,
-        perAtom: Bool, into result: inout Evaluation
+        neighbors: NeighborList, workspace: Workspace, energy: Bool, virial: Bool, perAtom: Bool, into result: inout Evaluation
     ) {
-        let chunks = totals.count
-        neighbors.gather((0..<chunks).map(workspace.forces), into: &result.forces)
+        let totals = workspace.chunkTotals
+        neighbors.gather(workspace.forceBuffers, into: &result.forces)
         var total = ChunkTotals()
         for t in totals {
             total.energy += t.energy
@@ -59,7 +58,7 @@ struct ChunkTotals {
             result.virial = .zero
         }
         if perAtom {
-            neighbors.gather((0..<chunks).map(workspace.energies), into: &result.perAtomEnergies)
+            neighbors.gather(workspace.energyBuffers, into: &result.perAtomEnergies)
         } else {
             result.perAtomEnergies.removeAll(keepingCapacity: true)
         }

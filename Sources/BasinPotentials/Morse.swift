@@ -94,15 +94,18 @@ public struct Morse: Potential {
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace
     ) {
-        let symbols = configuration.elements.map(\.symbol)
-        var resolved: [PairParameters] = []
-        for a in symbols {
-            for b in symbols {
-                guard let p = parameters(a, b) else { preconditionFailure("check(_:) accepts only covered element pairs") }
-                resolved.append(p)
+        // The per-pair table, made when the workspace first meets these elements.
+        let table = workspace.prepared(for: configuration.elements) {
+            let symbols = configuration.elements.map(\.symbol)
+            var resolved: [PairParameters] = []
+            for a in symbols {
+                for b in symbols {
+                    guard let p = parameters(a, b) else { preconditionFailure("check(_:) accepts only covered element pairs") }
+                    resolved.append(p)
+                }
             }
+            return Table(speciesCount: symbols.count, parameters: resolved, shift: shift)
         }
-        let table = Table(speciesCount: symbols.count, parameters: resolved, shift: shift)
         PairLoop.evaluate(table, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
     }
 }

@@ -55,54 +55,51 @@ enum PairLoop {
         let chunkCount = neighbors.chunks.count
         let size = neighbors.extendedCount
         workspace.prepare(chunks: chunkCount, size: size)
-        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
+        let totalsBuffer = workspace.chunkTotals
         let speciesCount = function.speciesCount
-        totals.withUnsafeMutableBufferPointer { totalsBuffer in
-            nonisolated(unsafe) let totalsBuffer = totalsBuffer
-            concurrentForEach(chunkCount) { c in
-                let chunk = neighbors.chunks[c]
-                var sum = ChunkTotals()
-                neighbors.positions.withUnsafeBufferPointer { x in
-                neighbors.species.withUnsafeBufferPointer { species in
-                    let offsets = chunk.offsets, list = chunk.neighbors
-                    let f = workspace.forces(c)
-                    f.update(repeating: .zero)
-                    let perAtom = workspace.energies(c)
-                    if A.isOn { perAtom.update(repeating: 0) }
-                    let first = chunk.atoms.lowerBound
-                    let only = function.constants(0)
-                    for i in chunk.atoms {
-                        let xi = x[i]
-                        let row = Int(species[i]) &* speciesCount
-                        var fi = SIMD3<Double>.zero
-                        let start = Int(offsets[i &- first]), end = Int(offsets[i &- first &+ 1])
-                        for k in start..<end {
-                            let j = Int(list[k])
-                            let d = xi - x[j]
-                            let r2 = (d * d).sum()
-                            let c = S.isOn ? only : function.constants(row &+ Int(species[j]))
-                            // Branch-free cutoff: about a third of listed pairs lie in the skin,
-                            // unpredictably, so masking beats a mispredicted branch.
-                            let inside: Double = r2 < function.cutoffSquared(c) ? 1 : 0
-                            let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, c)
-                            let e = inside * pairEnergy
-                            let fij = (inside * pairForce) * d
-                            fi += fij
-                            f[j] -= fij
-                            if E.isOn { sum.energy += e }
-                            if A.isOn {
-                                perAtom[i] += 0.5 * e
-                                perAtom[j] += 0.5 * e
-                            }
-                            if V.isOn { sum.addVirial(d, fij) }
+        concurrentForEach(chunkCount) { c in
+            let chunk = neighbors.chunks[c]
+            var sum = ChunkTotals()
+            neighbors.positions.withUnsafeBufferPointer { x in
+            neighbors.species.withUnsafeBufferPointer { species in
+                let offsets = chunk.offsets, list = chunk.neighbors
+                let f = workspace.forces(c)
+                f.update(repeating: .zero)
+                let perAtom = workspace.energies(c)
+                if A.isOn { perAtom.update(repeating: 0) }
+                let first = chunk.atoms.lowerBound
+                let only = function.constants(0)
+                for i in chunk.atoms {
+                    let xi = x[i]
+                    let row = Int(species[i]) &* speciesCount
+                    var fi = SIMD3<Double>.zero
+                    let start = Int(offsets[i &- first]), end = Int(offsets[i &- first &+ 1])
+                    for k in start..<end {
+                        let j = Int(list[k])
+                        let d = xi - x[j]
+                        let r2 = (d * d).sum()
+                        let c = S.isOn ? only : function.constants(row &+ Int(species[j]))
+                        // Branch-free cutoff: about a third of listed pairs lie in the skin,
+                        // unpredictably, so masking beats a mispredicted branch.
+                        let inside: Double = r2 < function.cutoffSquared(c) ? 1 : 0
+                        let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, c)
+                        let e = inside * pairEnergy
+                        let fij = (inside * pairForce) * d
+                        fi += fij
+                        f[j] -= fij
+                        if E.isOn { sum.energy += e }
+                        if A.isOn {
+                            perAtom[i] += 0.5 * e
+                            perAtom[j] += 0.5 * e
                         }
-                        f[i] += fi
+                        if V.isOn { sum.addVirial(d, fij) }
                     }
-                }}
-                totalsBuffer[c] = sum
-            }
+                    f[i] += fi
+                }
+            }}
+            totalsBuffer[c] = sum
         }
-        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
+        ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 
     /// The dense Hessian of a pair potential. Each pair (i, j) at separation d, r = |d|, adds

@@ -16,8 +16,9 @@ public protocol Potential: Sendable {
     /// The unit system the parameters are expressed in.
     var units: UnitSystem { get }
 
-    /// Checks that the potential can serve `configuration` (e.g. has parameters for every
-    /// species); `Calculator` calls it before each evaluation.
+    /// Checks that the potential can serve `configuration`'s elements (e.g. has parameters for
+    /// every species). The answer must depend only on `configuration.elements`: `Calculator`
+    /// calls it when a configuration's element table differs from the last one accepted.
     func check(_ configuration: Configuration) throws(PotentialError)
 
     /// Computes `properties` of `configuration` into `result`, overwriting what was there.

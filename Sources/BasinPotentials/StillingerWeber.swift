@@ -78,10 +78,14 @@ public struct StillingerWeber: Potential {
         into result: inout Evaluation, workspace: Workspace
     ) {
         precondition(neighbors.kind == .full, "Stillinger-Weber needs a full neighbor list")
-        guard let map = try? ElementMap.indices(of: configuration, in: elements, potential: "Stillinger-Weber") else {
+        // The per-species constants, made when the workspace first meets these elements.
+        guard let constants = try? workspace.prepared(for: configuration.elements, { () throws(PotentialError) in
+            StillingerWeberConstants(
+                table: table, elementCount: elements.count,
+                speciesMap: try ElementMap.indices(of: configuration, in: elements, potential: "Stillinger-Weber"))
+        }) else {
             preconditionFailure("check(_:) accepts only configurations whose elements the potential has")
         }
-        let constants = StillingerWeberConstants(table: table, elementCount: elements.count, speciesMap: map)
         StillingerWeberKernel.evaluate(constants, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
         if !properties.contains(.forces) { result.forces.removeAll(keepingCapacity: true) }
         result.hessian = nil

@@ -70,13 +70,17 @@ enum StillingerWeberKernel {
     ) {
         let chunkCount = neighbors.chunks.count
         workspace.prepare(chunks: chunkCount, size: neighbors.extendedCount)
-        let views = neighbors.chunks.map { ChunkView(atoms: $0.atoms, offsets: $0.offsets, neighbors: $0.neighbors) }
-        let forceBuffers = (0..<chunkCount).map(workspace.forces)
-        let energyBuffers = (0..<chunkCount).map(workspace.energies)
-        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
+        let views = workspace.scratch(slot: 0, ChunkView.self, count: chunkCount)
+        // The longest neighbor row of any chunk sizes each chunk's legs.
+        var longest = 1
+        for (c, chunk) in neighbors.chunks.enumerated() {
+            views[c] = ChunkView(atoms: chunk.atoms, offsets: chunk.offsets, neighbors: chunk.neighbors)
+            for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row &+ 1] &- chunk.offsets[row])) }
+        }
+        let allLegs = workspace.scratch(slot: 1, Leg.self, count: chunkCount * longest)
+        let forceBuffers = workspace.forceBuffers, energyBuffers = workspace.energyBuffers
+        let totalsBuffer = workspace.chunkTotals
         let n = constants.speciesCount
-        totals.withUnsafeMutableBufferPointer { totalsBuffer in
-        views.withUnsafeBufferPointer { views in
         forceBuffers.withUnsafeBufferPointer { forceBuffers in
         energyBuffers.withUnsafeBufferPointer { energyBuffers in
         neighbors.positions.withUnsafeBufferPointer { x in
@@ -84,17 +88,13 @@ enum StillingerWeberKernel {
         neighbors.owners.withUnsafeBufferPointer { owners in
         constants.pairs.withUnsafeBufferPointer { pairs in
         constants.triplets.withUnsafeBufferPointer { triplets in
-            nonisolated(unsafe) let totalsBuffer = totalsBuffer
             concurrentForEach(chunkCount) { c in
                 let view = views[c]
                 let f = forceBuffers[c]
                 f.update(repeating: .zero)
                 let perAtom = energyBuffers[c]
                 if A.isOn { perAtom.update(repeating: 0) }
-                var longest = 1
-                for row in 0..<view.atoms.count { longest = max(longest, Int(view.offsets[row &+ 1] &- view.offsets[row])) }
-                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: longest)
-                defer { legs.deallocate() }
+                let legs = allLegs.baseAddress! + c * longest
                 var sum = ChunkTotals()
                 let onlyPair = pairs[0], onlyTriplet = triplets[0]
                 let first = view.atoms.lowerBound
@@ -188,7 +188,7 @@ enum StillingerWeberKernel {
                 }
                 totalsBuffer[c] = sum
             }
-        }}}}}}}}}
-        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
+        }}}}}}}
+        ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 }

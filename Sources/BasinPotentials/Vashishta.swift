@@ -57,10 +57,12 @@ public struct Vashishta: Potential {
         into result: inout Evaluation, workspace: Workspace
     ) {
         precondition(neighbors.kind == .full, "Vashishta needs a full neighbor list")
-        guard let map = try? ElementMap.indices(of: configuration, in: elements, potential: "Vashishta") else {
+        // The per-species table, made when the workspace first meets these elements.
+        guard let table = try? workspace.prepared(for: configuration.elements, { () throws(PotentialError) in
+            Table(self, speciesElements: try ElementMap.indices(of: configuration, in: elements, potential: "Vashishta"))
+        }) else {
             preconditionFailure("check(_:) accepts only configurations whose elements the potential covers")
         }
-        let table = Table(self, speciesElements: map)
         VashishtaKernel.evaluate(table, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
     }
 }

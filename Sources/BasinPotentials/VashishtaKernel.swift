@@ -53,8 +53,16 @@ enum VashishtaKernel {
         let chunkCount = chunks.count
         workspace.prepare(chunks: chunkCount, size: neighbors.extendedCount)
         let n = table.speciesCount
-        var totals = [ChunkTotals](repeating: ChunkTotals(), count: chunkCount)
-        totals.withUnsafeMutableBufferPointer { totalsBuffer in
+        let totalsBuffer = workspace.chunkTotals
+        // The longest neighbor row of any chunk sizes each chunk's pair and leg lists.
+        var longest = 0
+        for chunk in chunks {
+            for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row + 1] &- chunk.offsets[row])) }
+        }
+        let stride = longest + 1
+        let allPairLists = workspace.scratch(slot: 0, Int32.self, count: chunkCount * stride)
+        let allLegLists = workspace.scratch(slot: 1, Int32.self, count: chunkCount * stride)
+        let allLegs = workspace.scratch(slot: 2, Leg.self, count: chunkCount * stride)
         neighbors.positions.withUnsafeBufferPointer { x in
         neighbors.species.withUnsafeBufferPointer { species in
         neighbors.owners.withUnsafeBufferPointer { owners in
@@ -62,22 +70,14 @@ enum VashishtaKernel {
         table.cutoffs.withUnsafeBufferPointer { cutoffs in
         table.triplets.withUnsafeBufferPointer { triplets in
         chunks.withUnsafeBufferPointer { chunks in
-            nonisolated(unsafe) let totalsBuffer = totalsBuffer
             concurrentForEach(chunkCount) { c in
                 let chunk = chunks[c]
                 let offsets = chunk.offsets, list = chunk.neighbors
                 let first = chunk.atoms.lowerBound
-                var longestRow = 0
-                for row in 0..<chunk.atoms.count { longestRow = max(longestRow, Int(offsets[row + 1] &- offsets[row])) }
                 // Indices of the pairs atom i computes and of its legs, then the legs themselves.
-                let pairList = UnsafeMutablePointer<Int32>.allocate(capacity: longestRow + 1)
-                let legList = UnsafeMutablePointer<Int32>.allocate(capacity: longestRow + 1)
-                let legs = UnsafeMutablePointer<Leg>.allocate(capacity: longestRow + 1)
-                defer {
-                    pairList.deallocate()
-                    legList.deallocate()
-                    legs.deallocate()
-                }
+                let pairList = allPairLists.baseAddress! + c * stride
+                let legList = allLegLists.baseAddress! + c * stride
+                let legs = allLegs.baseAddress! + c * stride
                 let f = workspace.forces(c)
                 f.update(repeating: .zero)
                 let perAtom = workspace.energies(c)
@@ -163,7 +163,7 @@ enum VashishtaKernel {
                 }
                 totalsBuffer[c] = sum
             }
-        }}}}}}}}
-        ChunkTotals.finish(totals, neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
+        }}}}}}}
+        ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 }

@@ -1,22 +1,36 @@
+import BasinAtoms
 import BasinMath
 
-/// Scratch memory reused from one evaluation to the next, so that force loops do not allocate.
+/// Scratch memory reused from one evaluation to the next, so that force loops do not allocate,
+/// and the constants a potential derives for one set of elements, kept until the elements
+/// change (LAMMPS's `init_one` idea).
 ///
 /// Each neighbor-list chunk (thread) gets its own force and per-atom-energy buffer the size of
-/// the extended atom set; kernels write there without locks and the results are summed. The
-/// buffers are raw memory so that threads can fill their own buffers at the same time.
+/// the extended atom set and its own `ChunkTotals`; kernels write there without locks and the
+/// results are summed. The buffers are raw memory so that threads can fill their own buffers
+/// at the same time.
 public final class Workspace: @unchecked Sendable {
-    private var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
-    private var energyBuffers: [UnsafeMutableBufferPointer<Double>] = []
+    /// The force buffer of each chunk.
+    private(set) var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
+    /// The per-atom energy buffer of each chunk.
+    private(set) var energyBuffers: [UnsafeMutableBufferPointer<Double>] = []
+    private var totals = UnsafeMutableBufferPointer<ChunkTotals>.allocate(capacity: 0)
+    private var scratchSlots: [UnsafeMutableRawBufferPointer] = []
+    /// The elements `prepared` was made for, and what it made.
+    private var preparedElements: [Element]?
+    private var prepared: Any?
 
     public init() {}
 
     deinit {
         forceBuffers.forEach { $0.deallocate() }
         energyBuffers.forEach { $0.deallocate() }
+        totals.deallocate()
+        scratchSlots.forEach { $0.deallocate() }
     }
 
-    /// Makes sure there are `chunks` buffers of `size` entries (contents undefined).
+    /// Makes sure there are `chunks` buffers of `size` entries (contents undefined) and
+    /// `chunks` totals, set to zero.
     func prepare(chunks: Int, size: Int) {
         if forceBuffers.count != chunks || forceBuffers.first?.count != size {
             forceBuffers.forEach { $0.deallocate() }
@@ -24,6 +38,11 @@ public final class Workspace: @unchecked Sendable {
             forceBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
             energyBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
         }
+        if totals.count != chunks {
+            totals.deallocate()
+            totals = .allocate(capacity: chunks)
+        }
+        totals.initialize(repeating: ChunkTotals())
     }
 
     /// The force buffer of chunk `c`.
@@ -31,4 +50,32 @@ public final class Workspace: @unchecked Sendable {
 
     /// The per-atom energy buffer of chunk `c`.
     func energies(_ c: Int) -> UnsafeMutableBufferPointer<Double> { energyBuffers[c] }
+
+    /// The totals of every chunk, zero after `prepare`.
+    var chunkTotals: UnsafeMutableBufferPointer<ChunkTotals> { totals }
+
+    /// `count` values of a trivial type `T` in memory kept from call to call (contents
+    /// undefined), valid until the next call with the same `slot`; kernels use one slot per
+    /// kind of scratch. Call it before threads start, never from them.
+    func scratch<T>(slot: Int, _: T.Type, count: Int) -> UnsafeMutableBufferPointer<T> {
+        precondition(_isPOD(T.self) && MemoryLayout<T>.alignment <= 64, "scratch holds trivial values only")
+        while scratchSlots.count <= slot { scratchSlots.append(.allocate(byteCount: 0, alignment: 64)) }
+        let bytes = count * MemoryLayout<T>.stride
+        if scratchSlots[slot].count < bytes {
+            scratchSlots[slot].deallocate()
+            scratchSlots[slot] = .allocate(byteCount: bytes, alignment: 64)
+        }
+        let bound = scratchSlots[slot].bindMemory(to: T.self)
+        return UnsafeMutableBufferPointer(rebasing: bound[0..<count])
+    }
+
+    /// What `make` builds for `elements` (a configuration's element table), made once and kept
+    /// until a configuration with other elements comes.
+    public func prepared<T, Failure: Error>(for elements: [Element], _ make: () throws(Failure) -> T) throws(Failure) -> T {
+        if let preparedElements, preparedElements == elements, let value = prepared as? T { return value }
+        let value = try make()
+        preparedElements = elements
+        prepared = value
+        return value
+    }
 }

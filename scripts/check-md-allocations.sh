@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Counts heap allocations per MD step of `basin md` for Lennard-Jones, Morse, Stillinger–Weber
+# and Vashishta: each system runs N and 3N steps with malloc, calloc, realloc, posix_memalign
+# and aligned_alloc counted by a preloaded shim, and the difference over the 2N extra steps
+# is the count per step. The neighbor-list builds of each run are reported beside it, because
+# a rebuild may allocate; a large skin (no rebuild after the first) shows the steady state.
+#
+# Usage: scripts/check-md-allocations.sh [BASIN_BINARY] [N]
+#   default binary .build/release/basin (build it with `swift build -c release`), N = 100.
+# Exit status 1 when any step without a rebuild allocates.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASIN=${1:-.build/release/basin}
+N=${2:-100}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cat > "$WORK/count.c" <<'C'
+#define _GNU_SOURCE
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+static atomic_long count;
+void *malloc(size_t n) { atomic_fetch_add(&count, 1); return __libc_malloc(n); }
+void *calloc(size_t a, size_t b) { atomic_fetch_add(&count, 1); return __libc_calloc(a, b); }
+void *realloc(void *p, size_t n) { atomic_fetch_add(&count, 1); return __libc_realloc(p, n); }
+int posix_memalign(void **p, size_t a, size_t n) { atomic_fetch_add(&count, 1); *p = __libc_memalign(a, n); return *p ? 0 : 12; }
+void *aligned_alloc(size_t a, size_t n) { atomic_fetch_add(&count, 1); return __libc_memalign(a, n); }
+__attribute__((destructor)) static void report(void) {
+    const char *path = getenv("BASIN_ALLOCATION_COUNT");
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (f) { fprintf(f, "%ld\n", atomic_load(&count)); fclose(f); }
+}
+C
+cc -O2 -shared -fPIC -o "$WORK/libcount.so" "$WORK/count.c"
+# Ideal β-cristobalite SiO₂, 2×2×2 cells of a = 7.16 Å (192 atoms), for Vashishta.
+python3 - "$WORK/silica.xyz" <<'PY'
+import itertools, sys
+a, n = 7.16, 2
+fcc = [(0, 0, 0), (0, .5, .5), (.5, 0, .5), (.5, .5, 0)]
+basis = [("Si", s) for s in fcc] + [("Si", tuple(x + .25 for x in s)) for s in fcc]
+bonds = [(1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)]
+basis += [("O", tuple(s[k] + b[k] / 8 for k in range(3))) for s in fcc for b in bonds]
+atoms = [(el, [a * (s[k] + c[k]) for k in range(3)]) for c in itertools.product(range(n), repeat=3) for el, s in basis]
+L = a * n
+with open(sys.argv[1], "w") as f:
+    f.write(f"{len(atoms)}\nLattice=\"{L} 0 0 0 {L} 0 0 0 {L}\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n")
+    for el, r in atoms:
+        f.write(f"{el} {r[0]:.6f} {r[1]:.6f} {r[2]:.6f}\n")
+PY
+
+declare -A SYSTEMS=(
+  [lj]="--potential lj --lattice fcc --lattice-constant 1.5874 --element Ar --cells 5 --temperature 0.7"
+  [morse]="--potential morse --d0 0.3429 --alpha 1.3588 --r0 2.866 --cutoff 6 --lattice fcc --lattice-constant 3.61 --element Cu --cells 4 --temperature 300"
+  [sw]="--potential sw --parameters Si --lattice diamond --element Si --lattice-constant 5.431 --cells 3 --temperature 1000"
+  [vashishta]="--potential vashishta --parameters SiO2 $WORK/silica.xyz --temperature 300"
+)
+# run SYSTEM STEPS SKIN_OPTION → "allocations builds"
+run() {
+  local out
+  out=$(BASIN_ALLOCATION_COUNT="$WORK/count" LD_PRELOAD="$WORK/libcount.so" "$BASIN" md ${SYSTEMS[$1]} --steps "$2" --thermo 0 $3 2>&1)
+  echo "$(cat "$WORK/count") $(grep -o '[0-9]* neighbor-list builds' <<<"$out" | cut -d' ' -f1)"
+}
+status=0
+printf '%-10s %-12s %20s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" "steady state"
+for system in lj morse sw vashishta; do
+  for skin in default large; do
+    option=""; [ $skin = large ] && option="--skin 3"
+    read -r a1 b1 <<<"$(run $system "$N" "$option")"
+    read -r a3 b3 <<<"$(run $system $((3 * N)) "$option")"
+    per=$(python3 -c "print(f'{($a3 - $a1) / (2 * $N):.2f}')")
+    builds=$((b3 - b1))
+    verdict="-"
+    if [ "$builds" -eq 0 ]; then
+      if [ "$a3" -eq "$a1" ]; then verdict="no allocation"; else verdict="ALLOCATES"; status=1; fi
+    fi
+    printf '%-10s %-12s %20s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"
+  done
+done
+exit $status
