@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinMath
 import BasinPotentials
+import BasinTestSupport
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import BasinAtoms
 import BasinMath
 import BasinPotentials
+import BasinTestSupport
 import Testing
 
 @Suite struct VashishtaTests {

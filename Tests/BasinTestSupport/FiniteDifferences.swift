@@ -2,10 +2,11 @@ import BasinAtoms
 import BasinMath
 import BasinPotentials
 
-/// Central finite differences of a potential, to check analytic derivatives.
-enum FiniteDifferences {
+/// Central finite differences of a potential, to check analytic derivatives: one
+/// implementation for every module's tests.
+public enum FiniteDifferences {
     /// −∂E/∂r_i by central differences with step h.
-    static func forces(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-5) throws -> [SIMD3<Double>] {
+    public static func forces(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-5) throws -> [SIMD3<Double>] {
         var result: [SIMD3<Double>] = []
         for i in 0..<c.count {
             var f = SIMD3<Double>.zero
@@ -23,7 +24,7 @@ enum FiniteDifferences {
     }
 
     /// Hessian by central differences of the analytic forces.
-    static func hessian(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-5) throws -> DenseMatrix {
+    public static func hessian(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-5) throws -> DenseMatrix {
         var h2 = DenseMatrix(rows: 3 * c.count, columns: 3 * c.count)
         for j in 0..<c.count {
             for l in 0..<3 {
@@ -42,7 +43,7 @@ enum FiniteDifferences {
 
     /// The virial from the strain derivative of the energy: W_ab = −∂E/∂ε_ab, where positions
     /// and cell deform as r → (I + ε) r.
-    static func virial(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-6) throws -> Matrix3 {
+    public static func virial(_ calculator: Calculator, _ c: Configuration, step h: Double = 1e-6) throws -> Matrix3 {
         var w = Matrix3.zero
         for a in 0..<3 {
             for b in 0..<3 {
@@ -62,7 +63,7 @@ enum FiniteDifferences {
     }
 
     /// Largest |a − b| relative to the largest |b| (or absolute when b is tiny).
-    static func relativeError(_ a: [SIMD3<Double>], _ b: [SIMD3<Double>]) -> Double {
+    public static func relativeError(_ a: [SIMD3<Double>], _ b: [SIMD3<Double>]) -> Double {
         var worst = 0.0, scale = 0.0
         for (x, y) in zip(a, b) {
             let d = x - y
