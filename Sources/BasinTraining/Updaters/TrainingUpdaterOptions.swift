@@ -113,11 +113,13 @@ public struct TrainingUpdaterOptions: Decodable, Sendable, Equatable {
             return .constant(ConstantLearningRate(rate))
         case "step":
             let factor = try number("factor") ?? 0.1, interval = try integer("interval") ?? 10
-            guard factor > 0, interval >= 1 else { throw TrainingError(reason: "optimizer.schedule: step needs factor > 0 and interval ≥ 1") }
+            guard factor > 0, factor <= 1, interval >= 1 else {
+                throw TrainingError(reason: "optimizer.schedule: step needs 0 < factor ≤ 1 and interval ≥ 1")
+            }
             return .stepDecay(StepDecay(initialLearningRate: rate, factor: factor, interval: interval))
         case "exponential":
             let factor = try number("factor") ?? 0.99
-            guard factor > 0 else { throw TrainingError(reason: "optimizer.schedule: exponential needs factor > 0") }
+            guard factor > 0, factor <= 1 else { throw TrainingError(reason: "optimizer.schedule: exponential needs 0 < factor ≤ 1") }
             return .exponentialDecay(ExponentialDecay(initialLearningRate: rate, factor: factor))
         case "plateau":
             let factor = try number("factor") ?? 0.1, patience = try integer("patience") ?? 10, minimum = try number("minimum") ?? 0
