@@ -4,6 +4,11 @@ import Foundation
 /// Everything a `Trainer` needs to continue a run exactly where it stopped: with the same
 /// data, model settings and `TrainingSettings`, resuming gives bit-identical weights to a run
 /// that was never interrupted.
+///
+/// On disk a checkpoint is a small JSON file and, when the updater has large state (the
+/// Kalman covariance), a binary file beside it with the same name and the extension `state`:
+/// little-endian doubles, whose count and FNV-1a checksum the JSON records, so that a state
+/// file from another checkpoint is refused.
 public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     /// Format version of the file: 2 stores the method as `updater` (its name) and
     /// `updaterState`.
@@ -27,6 +32,9 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     public var annealed: Bool
     /// Whether early stopping ended the run.
     public var stoppedEarly: Bool
+    /// Count and checksum of the numbers in the state file (0 without one); on disk only.
+    var largeStateCount = 0
+    var largeStateChecksum: UInt64 = 0
 
     public init(
         epoch: Int, parameters: [Double], updater: any TrainingUpdater, generator: SeededGenerator,
@@ -48,7 +56,7 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case version, epoch, parameters, updater, updaterState, generator, learningCurve, bestParameters, bestLoss, bestEpoch
-        case epochsWithoutImprovement, annealed, stoppedEarly
+        case epochsWithoutImprovement, annealed, stoppedEarly, largeStateCount, largeStateChecksum
     }
 
     /// Refusals of a checkpoint this build cannot continue.
@@ -77,6 +85,8 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         epochsWithoutImprovement = try c.decode(Int.self, forKey: .epochsWithoutImprovement)
         annealed = try c.decode(Bool.self, forKey: .annealed)
         stoppedEarly = try c.decode(Bool.self, forKey: .stoppedEarly)
+        largeStateCount = try c.decodeIfPresent(Int.self, forKey: .largeStateCount) ?? 0
+        largeStateChecksum = try c.decodeIfPresent(UInt64.self, forKey: .largeStateChecksum) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -94,6 +104,10 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         try c.encode(epochsWithoutImprovement, forKey: .epochsWithoutImprovement)
         try c.encode(annealed, forKey: .annealed)
         try c.encode(stoppedEarly, forKey: .stoppedEarly)
+        if largeStateCount > 0 {
+            try c.encode(largeStateCount, forKey: .largeStateCount)
+            try c.encode(largeStateChecksum, forKey: .largeStateChecksum)
+        }
     }
 
     public static func == (a: TrainingCheckpoint, b: TrainingCheckpoint) -> Bool {
@@ -121,13 +135,71 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         self = try decoder.decode(Self.self, from: data)
     }
 
-    /// Writes the JSON atomically (a temporary file renamed over `url`), so a crash never
-    /// leaves a half-written checkpoint.
-    public func write(to url: URL) throws {
-        try jsonData().write(to: url, options: .atomic)
+    /// The state file of the checkpoint at `url`.
+    public static func stateURL(for url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("state")
     }
 
+    /// Writes the JSON to `url` and any large state to `stateURL(for: url)`, each atomically (a
+    /// temporary file renamed into place), the state file first, so a crash never leaves a
+    /// half-written file and a JSON file never names a state file that is not there.
+    public func write(to url: URL) throws {
+        var header = self
+        let large = header.updater.takeLargeState()
+        header.largeStateCount = large.count
+        header.largeStateChecksum = Self.checksum(large)
+        let stateURL = Self.stateURL(for: url)
+        if large.isEmpty {
+            try? FileManager.default.removeItem(at: stateURL)
+        } else {
+            var bytes = Data(capacity: 8 * large.count)
+            for value in large {
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            try bytes.write(to: stateURL, options: .atomic)
+        }
+        try header.jsonData().write(to: url, options: .atomic)
+    }
+
+    /// Reads the checkpoint at `url` and its state file, if it has one.
     public static func read(from url: URL) throws -> TrainingCheckpoint {
-        try TrainingCheckpoint(jsonData: Data(contentsOf: url))
+        var checkpoint = try TrainingCheckpoint(jsonData: Data(contentsOf: url))
+        guard checkpoint.largeStateCount > 0 else { return checkpoint }
+        let stateURL = stateURL(for: url)
+        guard let bytes = try? Data(contentsOf: stateURL) else {
+            throw FormatError(description: "\(stateURL.path) is missing (the checkpoint's \(checkpoint.largeStateCount) numbers of updater state)")
+        }
+        guard bytes.count == 8 * checkpoint.largeStateCount else {
+            throw FormatError(description: "\(stateURL.path) holds \(bytes.count) bytes, the checkpoint names \(checkpoint.largeStateCount) numbers")
+        }
+        let values = bytes.withUnsafeBytes { raw in
+            (0..<checkpoint.largeStateCount).map {
+                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)))
+            }
+        }
+        guard Self.checksum(values) == checkpoint.largeStateChecksum else {
+            throw FormatError(description: "\(stateURL.path) belongs to another checkpoint (its checksum differs)")
+        }
+        do {
+            try checkpoint.updater.restoreLargeState(values)
+        } catch {
+            throw FormatError(description: "\(stateURL.path): \(error.reason)")
+        }
+        checkpoint.largeStateCount = 0
+        checkpoint.largeStateChecksum = 0
+        return checkpoint
+    }
+
+    /// FNV-1a over the numbers' bit patterns.
+    static func checksum(_ values: [Double]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for value in values {
+            var bits = value.bitPattern
+            for _ in 0..<8 {
+                hash = (hash ^ (bits & 0xff)) &* 0x0000_0100_0000_01b3
+                bits >>= 8
+            }
+        }
+        return hash
     }
 }

@@ -169,4 +169,34 @@ import Testing
         let data = try checkpoint.jsonData()
         #expect(String(decoding: data, as: UTF8.self).contains("\"updater\":\"kalman\""))
     }
+
+    /// The covariance goes to a binary state file beside the JSON, which stays small; a state
+    /// file of another checkpoint is refused.
+    @Test func theCovarianceIsKeptInABinaryStateFile() throws {
+        var settings = Self.kalmanSettings(epochs: 2)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kalman-state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("checkpoint.json")
+        settings.checkpointURL = url
+        var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
+        try trainer.train()
+        let p = F.student.parameterCount
+        let stateURL = TrainingCheckpoint.stateURL(for: url)
+        let stateBytes = try Data(contentsOf: stateURL).count
+        let jsonBytes = try Data(contentsOf: url).count
+        #expect(stateBytes == 8 * p * p)
+        #expect(jsonBytes < 40 * p + 20_000, "\(jsonBytes) bytes of JSON for \(p) weights")
+        let read = try TrainingCheckpoint.read(from: url)
+        #expect(read == trainer.state)
+        // Another run's state file (one more epoch) does not belong to this JSON.
+        let json = try Data(contentsOf: url)
+        settings.epochs = 3
+        var other = Trainer(model: F.student, train: F.train, test: F.test, settings: settings, resumingFrom: read)
+        try other.train()
+        try json.write(to: url)
+        #expect(throws: TrainingCheckpoint.FormatError.self) { try TrainingCheckpoint.read(from: url) }
+        try FileManager.default.removeItem(at: stateURL)
+        #expect(throws: TrainingCheckpoint.FormatError.self) { try TrainingCheckpoint.read(from: url) }
+    }
 }

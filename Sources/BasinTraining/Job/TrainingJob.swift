@@ -25,8 +25,9 @@ public struct TrainingJob: Sendable {
     public var training: TrainingSettings
     /// The folder the job writes into (created if needed).
     public var output: URL
-    /// Whether the job keeps `output/checkpoint.json` (every `training.checkpointInterval`
-    /// epochs, at the end and when stopped) so that `resume` can continue it.
+    /// Whether the job keeps `output/checkpoint.json` (and `checkpoint.state` for an updater
+    /// with large state) so that `resume` can continue it: every `training.checkpointInterval`
+    /// epochs, at the end and when stopped.
     public var checkpoints: Bool
     /// The reference method's name on the parity plot's axes.
     public var referenceName: String

@@ -82,6 +82,24 @@ public struct KalmanTraining: TrainingUpdater {
         }
     }
 
+    /// The covariance P (weights² numbers), which a checkpoint keeps in binary.
+    public mutating func takeLargeState() -> [Double] {
+        guard filter != nil else { return [] }
+        defer { filter!.covariance = [] }
+        return filter!.covariance
+    }
+
+    public mutating func restoreLargeState(_ values: [Double]) throws(TrainingError) {
+        guard let size = filter?.size else {
+            guard values.isEmpty else { throw TrainingError(reason: "the checkpoint has a covariance but no Kalman filter") }
+            return
+        }
+        guard values.count == size * size else {
+            throw TrainingError(reason: "the checkpoint's covariance has \(values.count) numbers, the filter needs \(size * size)")
+        }
+        filter!.covariance = values
+    }
+
     /// Force components used per epoch for a structure of `atoms` atoms.
     public func forceComponents(atoms: Int) -> Int {
         min(3 * atoms, Int((forceFraction * Double(3 * atoms)).rounded(.up)))

@@ -25,12 +25,21 @@ public protocol TrainingUpdater: Codable, Sendable, Equatable {
     /// Sees the monitored loss (test loss, or training loss without test structures) at the end
     /// of each epoch, after the epoch's record (learning-rate schedules use it).
     mutating func endEpoch(monitoredLoss: Double)
+    /// Hands over the large numeric state (e.g. a covariance of weights² numbers) for a
+    /// checkpoint to keep in a binary file beside its JSON, leaving none in the value.
+    mutating func takeLargeState() -> [Double]
+    /// Puts back what `takeLargeState` handed over.
+    mutating func restoreLargeState(_ values: [Double]) throws(TrainingError)
 }
 
 extension TrainingUpdater {
     public var learningRate: Double? { nil }
     public func check(_ loss: Loss) throws(TrainingError) {}
     public mutating func endEpoch(monitoredLoss: Double) {}
+    public mutating func takeLargeState() -> [Double] { [] }
+    public mutating func restoreLargeState(_ values: [Double]) throws(TrainingError) {
+        guard values.isEmpty else { throw TrainingError(reason: "\(Self.name) keeps no large state, the checkpoint has \(values.count) numbers") }
+    }
 
     /// The method's name (`Self.name`) on a value of any updater type.
     public var name: String { Self.name }
