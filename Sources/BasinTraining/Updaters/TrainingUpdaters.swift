@@ -12,6 +12,7 @@ public enum TrainingUpdaters {
         GradientStepperTraining<NAdam>.self,
         BFGSTraining.self,
         LBFGSTraining.self,
+        ConjugateGradientTraining.self,
         LevenbergMarquardtTraining.self,
         KalmanTraining.self,
     ]

@@ -12,7 +12,8 @@ struct Train: ParsableCommand {
             Keys: data (list of files), format, test_fraction, elements, symmetry_functions \
             (a file with cutoff_type and symfunction_short lines), network {hidden, activations}, \
             scaling (none|scale|center|scale-center|sigma), normalize, loss {force_weight, \
-            energy_weight, atom_energy_weight, l2}, optimizer {name, learning_rate, batch_size, iterations_per_epoch, \
+            energy_weight, atom_energy_weight, l2}, optimizer {name (sgd, momentum, adagrad, adadelta, adam, nadam, \
+            bfgs, lbfgs, cg, levenberg-marquardt, kalman), learning_rate, batch_size, iterations_per_epoch, \
             schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}} \
             (batch_size ≥ 1, or full), \
             epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
