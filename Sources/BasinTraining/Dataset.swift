@@ -22,7 +22,8 @@ public struct Dataset: Sendable {
     ///   - units: the unit system the configurations are tagged with (files carry none).
     /// - Throws: `TrainingError` naming the file and 1-based frame of the first problem.
     public static func load(
-        files: [URL], settings: NNPSettings, format: StructureFile.Format? = nil, units: UnitSystem = .metal
+        files: [URL], settings: NNPSettings, format: StructureFile.Format? = nil, units: UnitSystem = .metal,
+        requiringForces: Bool = true
     ) throws(TrainingError) -> Dataset {
         var structures: [TrainingStructure] = []
         for url in files {
@@ -32,24 +33,30 @@ public struct Dataset: Sendable {
             } catch {
                 throw TrainingError(file: url.path, reason: error.description)
             }
-            structures += try Self.structures(from: frames, file: url.path, settings: settings)
+            structures += try Self.structures(from: frames, file: url.path, settings: settings, requiringForces: requiringForces)
         }
         return Dataset(structures: structures)
     }
 
     /// Prepares `frames` read from `file` (used in names and errors).
-    public static func structures(from frames: [Frame], file: String, settings: NNPSettings) throws(TrainingError) -> [TrainingStructure] {
+    /// With `requiringForces` false (an energy-only fit, force weight 0), frames without forces
+    /// are taken, their structures marked `hasForces == false`.
+    public static func structures(
+        from frames: [Frame], file: String, settings: NNPSettings, requiringForces: Bool = true
+    ) throws(TrainingError) -> [TrainingStructure] {
         var structures: [TrainingStructure] = []
         for (index, frame) in frames.enumerated() {
             guard let energy = frame.energy else {
                 throw TrainingError(file: file, frame: index + 1, reason: "no energy (training needs the reference total energy)")
             }
-            guard let forces = frame.forces else {
-                throw TrainingError(file: file, frame: index + 1, reason: "no forces (training needs reference forces on every atom)")
+            guard frame.forces != nil || !requiringForces else {
+                throw TrainingError(
+                    file: file, frame: index + 1,
+                    reason: "no forces (training needs reference forces on every atom; loss.force_weight: 0 fits energies only)")
             }
             do {
                 structures.append(try TrainingStructure(
-                    configuration: frame.configuration, energy: energy, forces: forces,
+                    configuration: frame.configuration, energy: energy, forces: frame.forces,
                     atomEnergies: try atomEnergies(of: frame), settings: settings, name: "\(file)#\(index + 1)"))
             } catch {
                 throw TrainingError(file: file, frame: index + 1, reason: error.reason)
@@ -130,20 +137,22 @@ public struct DatasetStatistics: Sendable, Equatable {
     /// Smallest and largest Cartesian force component.
     public var forceComponentMinimum = 0.0
     public var forceComponentMaximum = 0.0
-    /// Root mean square force, sqrt(Σ_i |F_i|² / N) over all atoms.
+    /// Root mean square force, sqrt(Σ_i |F_i|² / N) over the atoms of structures with forces.
     public var rmsForce = 0.0
 
     public init(_ structures: [TrainingStructure]) {
         guard !structures.isEmpty else { return }
         structureCount = structures.count
         var perAtom = RunningStatistics()
-        var low = Double.infinity, high = -Double.infinity, squares = 0.0
+        var low = Double.infinity, high = -Double.infinity, squares = 0.0, forceAtoms = 0
         for structure in structures {
             atomCount += structure.count
             perAtom.add(structure.energy / Double(structure.count))
             for species in structure.configuration.species {
                 atomsPerElement[structure.configuration.elements[species].symbol, default: 0] += 1
             }
+            guard structure.hasForces else { continue }
+            forceAtoms += structure.count
             for f in structure.forces {
                 low = min(low, f.min())
                 high = max(high, f.max())
@@ -153,8 +162,8 @@ public struct DatasetStatistics: Sendable, Equatable {
         energyPerAtomMinimum = perAtom.minimum
         energyPerAtomMaximum = perAtom.maximum
         energyPerAtomMean = perAtom.mean
-        forceComponentMinimum = low
-        forceComponentMaximum = high
-        rmsForce = (squares / Double(atomCount)).squareRoot()
+        forceComponentMinimum = forceAtoms > 0 ? low : 0
+        forceComponentMaximum = forceAtoms > 0 ? high : 0
+        rmsForce = forceAtoms > 0 ? (squares / Double(forceAtoms)).squareRoot() : 0
     }
 }

@@ -76,6 +76,7 @@ public struct Loss: Sendable {
         self.atomEnergyWeight = atomEnergyWeight
         self.regularization = regularization
         self.threads = max(1, threads)
+        precondition(forceWeight == 0 || structures.allSatisfy(\.hasForces), "a force term needs structures with reference forces")
         let kernel = NNPForwardKernel(model: model)
         self.kernel = kernel
         inputs = structures.map { structure in
@@ -125,7 +126,8 @@ public struct Loss: Sendable {
     public struct Errors: Sendable, Equatable {
         /// RMSE and MAE of E_j/N_j over structures.
         public var energyPerAtomRMSE = 0.0, energyPerAtomMAE = 0.0
-        /// RMSE and MAE over all Cartesian force components.
+        /// RMSE and MAE over all Cartesian force components of structures with reference forces
+        /// (zero when none have them).
         public var forceRMSE = 0.0, forceMAE = 0.0
         /// RMSE and MAE of the per-atom energies E_i over the atoms of structures that have them
         /// (`atomEnergyCount` atoms; zero when none do).
@@ -169,10 +171,13 @@ public struct Loss: Sendable {
             let de = (prediction.energy - structure.energy) / Double(structure.count)
             e2 += de * de
             e1 += abs(de)
-            for (p, r) in zip(prediction.forces, structure.forces) {
-                let d = p - r
-                f2 += (d * d).sum()
-                f1 += abs(d.x) + abs(d.y) + abs(d.z)
+            if structure.hasForces {
+                for (p, r) in zip(prediction.forces, structure.forces) {
+                    let d = p - r
+                    f2 += (d * d).sum()
+                    f1 += abs(d.x) + abs(d.y) + abs(d.z)
+                }
+                errors.forceComponentCount += 3 * structure.count
             }
             if let reference = structure.atomEnergies {
                 for (p, r) in zip(prediction.atomEnergies, reference) {
@@ -182,7 +187,6 @@ public struct Loss: Sendable {
                 errors.atomEnergyCount += structure.count
             }
             errors.structureCount += 1
-            errors.forceComponentCount += 3 * structure.count
         }
         if errors.atomEnergyCount > 0 {
             errors.atomEnergyRMSE = (a2 / Double(errors.atomEnergyCount)).squareRoot()
@@ -191,6 +195,8 @@ public struct Loss: Sendable {
         if errors.structureCount > 0 {
             errors.energyPerAtomRMSE = (e2 / Double(errors.structureCount)).squareRoot()
             errors.energyPerAtomMAE = e1 / Double(errors.structureCount)
+        }
+        if errors.forceComponentCount > 0 {
             errors.forceRMSE = (f2 / Double(errors.forceComponentCount)).squareRoot()
             errors.forceMAE = f1 / Double(errors.forceComponentCount)
         }

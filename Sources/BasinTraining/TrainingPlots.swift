@@ -39,7 +39,7 @@ public enum TrainingPlots {
             width: 480, height: 460)
         force.diagonal = true
         var fp: [(x: Double, y: Double)] = []
-        for (s, p) in zip(test, predictions) {
+        for (s, p) in zip(test, predictions) where s.hasForces {
             for (r, q) in zip(s.forces, p.forces) {
                 fp += [(r.x, q.x), (r.y, q.y), (r.z, q.z)]
             }

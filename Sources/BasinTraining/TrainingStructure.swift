@@ -42,8 +42,11 @@ public struct TrainingStructure: Sendable {
     public let configuration: Configuration
     /// Reference total energy (model energy units).
     public let energy: Double
-    /// Reference force on each atom (model energy / length).
+    /// Reference force on each atom (model energy / length); zeros when `hasForces` is false.
     public let forces: [SIMD3<Double>]
+    /// Whether the data gave reference forces (an energy-only structure has none; it then
+    /// needs force weight 0 and adds nothing to force errors).
+    public let hasForces: Bool
     /// Reference per-atom energies (model energy units), when the data has them; `Loss` fits
     /// them when its per-atom energy weight γ is positive.
     public let atomEnergies: [Double]?
@@ -65,10 +68,12 @@ public struct TrainingStructure: Sendable {
     /// - Throws: `TrainingError` when an atom's element has no network, the force count does
     ///   not match the atoms, a reference value is not finite, or the descriptors fail.
     public init(
-        configuration: Configuration, energy: Double, forces: [SIMD3<Double>], atomEnergies: [Double]? = nil,
+        configuration: Configuration, energy: Double, forces given: [SIMD3<Double>]?, atomEnergies: [Double]? = nil,
         settings: NNPSettings, name: String = ""
     ) throws(TrainingError) {
         guard configuration.count > 0 else { throw TrainingError(reason: "a structure without atoms") }
+        hasForces = given != nil
+        let forces = given ?? [SIMD3<Double>](repeating: .zero, count: configuration.count)
         guard forces.count == configuration.count else {
             throw TrainingError(reason: "\(forces.count) forces for \(configuration.count) atoms")
         }

@@ -34,7 +34,8 @@ extension TrainingJob {
             throw TrainingError(reason: "\(error)")
         }
         let updater = try TrainingUpdaters.make(from: c.optimizer)
-        let dataset = try Dataset.load(files: files, settings: settings, format: format)
+        // An energy-only fit (force weight 0) takes data without forces.
+        let dataset = try Dataset.load(files: files, settings: settings, format: format, requiringForces: c.loss.forceWeight > 0)
         let training = TrainingSettings(
             updater: updater, epochs: c.epochs, batchSize: try c.optimizer.batchSize(default: TrainingConfiguration.defaultBatchSize) ?? 0,
             energyWeight: c.loss.energyWeight, forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight,
