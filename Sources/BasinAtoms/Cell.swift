@@ -63,9 +63,7 @@ public struct Cell: Sendable, Equatable, Codable {
     /// lattice vectors that are non-zero and independent. An open direction may have a zero
     /// vector (an ASE slab: `pbc="T T F"` with c = 0).
     public func validate() throws(AtomsError) {
-        for value in vectors.flattened where !value.isFinite {
-            throw .nonFinite(what: "a cell vector", atom: nil)
-        }
+        guard vectors.isFinite else { throw .nonFinite(what: "a cell vector", atom: nil) }
         guard isPeriodic else { return }
         let spanning = spanningVectors
         let scale = max(1, spanning.maxMagnitude)
@@ -79,26 +77,31 @@ public struct Cell: Sendable, Equatable, Codable {
     /// Equal to `vectors` whenever all three vectors are non-zero.
     public var spanningVectors: Matrix3 {
         var v = vectors
-        let axes = [SIMD3<Double>(1, 0, 0), SIMD3(0, 1, 0), SIMD3(0, 0, 1)]
+        func axis(_ k: Int) -> SIMD3<Double> {
+            var e = SIMD3<Double>.zero
+            e[k] = 1
+            return e
+        }
         for k in 0..<3 where !periodic[k] && dot(v[k], v[k]) == 0 {
-            let others = [v[(k + 1) % 3], v[(k + 2) % 3]].filter { dot($0, $0) > 0 }
-            switch others.count {
-            case 2:
-                let normal = cross(others[0], others[1])
-                v[k] = dot(normal, normal) > 0 ? normal / length(normal) : axes[k]
-            case 1:
+            let a = v[(k + 1) % 3], b = v[(k + 2) % 3]
+            let hasA = dot(a, a) > 0, hasB = dot(b, b) > 0
+            if hasA && hasB {
+                let normal = cross(a, b)
+                v[k] = dot(normal, normal) > 0 ? normal / length(normal) : axis(k)
+            } else if hasA || hasB {
                 // The axis least aligned with the one vector, made perpendicular to it.
-                let u = others[0] / length(others[0])
-                let axis = axes.min { abs(dot($0, u)) < abs(dot($1, u)) }!
-                let perpendicular = axis - dot(axis, u) * u
+                let one = hasA ? a : b
+                let u = one / length(one)
+                var best = axis(0)
+                for j in 1..<3 where abs(dot(axis(j), u)) < abs(dot(best, u)) { best = axis(j) }
+                let perpendicular = best - dot(best, u) * u
                 v[k] = perpendicular / length(perpendicular)
-            default:
-                v[k] = axes[k]
+            } else {
+                v[k] = axis(k)
             }
         }
         return v
     }
-
 
     /// Fractional coordinates s of a Cartesian point r (r = sᵀH).
     @inlinable

@@ -42,11 +42,14 @@ extension NeighborList {
             }
         }}}}
         let fractional = fractionalScratch
-        let grid = cutoff.isFinite
-            ? BinGrid(cell: cell, fractional: fractional, radius: listRadius, ghostReach: bound, pointCount: n) : nil
+        let grid = cutoff.isFinite ? binGrid(cell: cell, fractional: fractional, reach: bound, count: n) : nil
         // Per atom, the images m with s + m inside the ghost region along each axis: interior
-        // atoms have none, so the cost follows the number of ghosts.
-        var images = [[(owner: Int32, image: SIMD3<Int>)]](repeating: [], count: parts)
+        // atoms have none, so the cost follows the number of ghosts. Each thread's list keeps
+        // its storage from build to build.
+        var images = ghostImageScratch
+        ghostImageScratch = []
+        if images.count != parts { images = [[(owner: Int32, image: SIMD3<Int>)]](repeating: [], count: parts) }
+        for part in 0..<parts { images[part].removeAll(keepingCapacity: true) }
         images.withUnsafeMutableBufferPointer { images in
             nonisolated(unsafe) let images = images
             concurrentForEach(parts) { part in
@@ -71,7 +74,10 @@ extension NeighborList {
                 }
             }
         }
-        var firstGhost = [n]
+        var firstGhost = ghostPartStart
+        ghostPartStart = []
+        firstGhost.removeAll(keepingCapacity: true)
+        firstGhost.append(n)
         for part in images { firstGhost.append(firstGhost.last! + part.count) }
         let total = firstGhost.last!
         // Ghosts come out grouped by owner, owners in order: record where each group starts.
@@ -122,6 +128,20 @@ extension NeighborList {
         }}}}}}}
         self.grid = grid
         extendedCount = total
+        ghostImageScratch = images
+        ghostPartStart = firstGhost
+    }
+
+    /// The bin grid for this build: the last one again when the cell is periodic in every
+    /// direction and the cell, list radius, ghost reach and atom count are unchanged (the grid
+    /// then depends on nothing else), else a new one.
+    private func binGrid(cell: Cell, fractional: [SIMD3<Double>], reach: SIMD3<Double>, count: Int) -> BinGrid {
+        if let grid, let key = gridKey, cell.periodic.allSatisfy({ $0 }), key.cell == cell, key.radius == listRadius,
+           key.reach == reach, key.count == count {
+            return grid
+        }
+        gridKey = (cell, listRadius, reach, count)
+        return BinGrid(cell: cell, fractional: fractional, radius: listRadius, ghostReach: reach, pointCount: count)
     }
 }
 

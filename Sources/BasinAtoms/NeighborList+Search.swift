@@ -4,7 +4,10 @@ extension NeighborList {
     /// Number of neighbors of each local atom in the current list, if it covers the same atoms.
     func previousRowCounts() -> [Int32]? {
         guard chunkCount > 1, !chunks.isEmpty else { return nil }
-        var counts = [Int32](repeating: 0, count: localCount)
+        var counts = rowCountScratch
+        rowCountScratch = []
+        counts.removeAll(keepingCapacity: true)
+        counts.append(contentsOf: repeatElement(0, count: localCount))
         for chunk in chunks {
             for row in 0..<chunk.atoms.count {
                 counts[chunk.atoms.lowerBound + row] = chunk.offsets[row + 1] - chunk.offsets[row]
@@ -18,7 +21,9 @@ extension NeighborList {
         let count = max(1, min(chunkCount, n))
         var total = 0.0
         for i in 0..<n { total += weights(i) }
-        var ranges: [Range<Int>] = []
+        var ranges = chunkRangeScratch
+        chunkRangeScratch = []
+        ranges.removeAll(keepingCapacity: true)
         var start = 0
         var accumulated = 0.0
         for i in 0..<n {
@@ -37,15 +42,17 @@ extension NeighborList {
         let n = localCount
         let half = kind == .half
         let ranges = chunkRanges { i in half ? Double(n - 1 - i) : Double(n - 1) }
-        chunks = ranges.enumerated().map { c, range in
+        chunks.removeAll(keepingCapacity: true)
+        for (c, range) in ranges.enumerated() {
             let rows = storage(c)
             rows.start(rows: range.count, capacity: range.count * n)
             for i in range {
                 for j in (half ? i + 1 : 0)..<n where j != i { rows.append(Int32(j), if: 1) }
                 rows.endRow(i - range.lowerBound)
             }
-            return Chunk(atoms: range, rows: rows)
+            chunks.append(Chunk(atoms: range, rows: rows))
         }
+        chunkRangeScratch = ranges
     }
 
     func buildByBinning(previousRowCounts previous: [Int32]?) {
@@ -60,7 +67,8 @@ extension NeighborList {
         let weights = previous.flatMap { $0.count == localCount ? $0 : nil }
         let ranges = chunkRanges { i in weights.map { Double($0[i]) + 1 } ?? 1 }
         let expected = max(16, 2 * entryCount / max(1, localCount))
-        let storages = (0..<ranges.count).map { storage($0) }
+        _ = storage(ranges.count - 1)
+        let storages = rowStorage
         concurrentForEach(ranges.count) { c in
             let rows = storages[c]
             rows.start(rows: ranges[c].count, capacity: ranges[c].count * expected)
@@ -70,7 +78,10 @@ extension NeighborList {
                 self.searchFull(sorted, atoms: ranges[c], into: rows)
             }
         }
-        chunks = ranges.enumerated().map { Chunk(atoms: $0.element, rows: storages[$0.offset]) }
+        chunks.removeAll(keepingCapacity: true)
+        for (c, range) in ranges.enumerated() { chunks.append(Chunk(atoms: range, rows: storages[c])) }
+        chunkRangeScratch = ranges
+        if let previous { rowCountScratch = previous }
     }
 
     // The inner loops below are branch-free: every candidate is written, and the count advances

@@ -74,6 +74,16 @@ public final class NeighborList: @unchecked Sendable {
 
     /// One storage per chunk, kept across builds so that rebuilding allocates nothing.
     var rowStorage: [NeighborRows] = []
+    /// Scratch kept across builds: each atom's neighbor count in the last list, the ghost
+    /// images found by each chunk's thread and where each thread's ghosts start, the atom
+    /// ranges of the chunks.
+    var rowCountScratch: [Int32] = []
+    var ghostImageScratch: [[(owner: Int32, image: SIMD3<Int>)]] = []
+    var ghostPartStart: [Int] = []
+    var chunkRangeScratch: [Range<Int>] = []
+    /// The bin grid of the last build and what it was made for, reused while a fully periodic
+    /// cell, the list radius, the ghost reach and the atom count stay the same.
+    var gridKey: (cell: Cell, radius: Double, reach: SIMD3<Double>, count: Int)?
 
     public init(cutoff: Double, skin: Double = 0, kind: NeighborListKind, chunkCount: Int = 1) {
         precondition(cutoff > 0 && skin >= 0, "cutoff must be positive and skin non-negative")

@@ -90,7 +90,15 @@ public struct Matrix3: Sendable, Equatable, Codable, CustomStringConvertible {
 
     /// Largest absolute entry.
     public var maxMagnitude: Double {
-        flattened.reduce(0) { max($0, abs($1)) }
+        func largest(_ v: SIMD3<Double>) -> Double { max(abs(v.x), max(abs(v.y), abs(v.z))) }
+        return max(largest(rows.0), max(largest(rows.1), largest(rows.2)))
+    }
+
+    /// Whether every entry is finite: 0 · x is 0 for finite x and NaN for an infinity or NaN.
+    public var isFinite: Bool {
+        let zero = SIMD3<Double>(repeating: 0)
+        let products: SIMD3<Double> = rows.0 * zero + rows.1 * zero + rows.2 * zero
+        return products == zero
     }
 
     @inlinable

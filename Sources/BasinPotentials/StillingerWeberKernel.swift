@@ -78,7 +78,7 @@ enum StillingerWeberKernel {
             for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row &+ 1] &- chunk.offsets[row])) }
         }
         let allLegs = workspace.scratch(slot: 1, Leg.self, count: chunkCount * longest)
-        let forceBuffers = workspace.forceBuffers, energyBuffers = workspace.energyBuffers
+        let forceBuffers = workspace.forceBuffers, energyBuffers = workspace.energyBuffers, extended = neighbors.extendedCount
         let totalsBuffer = workspace.chunkTotals
         let n = constants.speciesCount
         forceBuffers.withUnsafeBufferPointer { forceBuffers in
@@ -90,9 +90,9 @@ enum StillingerWeberKernel {
         constants.triplets.withUnsafeBufferPointer { triplets in
             concurrentForEach(chunkCount) { c in
                 let view = views[c]
-                let f = forceBuffers[c]
+                let f = UnsafeMutableBufferPointer(rebasing: forceBuffers[c][0..<extended])
                 f.update(repeating: .zero)
-                let perAtom = energyBuffers[c]
+                let perAtom = UnsafeMutableBufferPointer(rebasing: energyBuffers[c][0..<extended])
                 if A.isOn { perAtom.update(repeating: 0) }
                 let legs = allLegs.baseAddress! + c * longest
                 var sum = ChunkTotals()

@@ -10,10 +10,12 @@ import BasinMath
 /// results are summed. The buffers are raw memory so that threads can fill their own buffers
 /// at the same time.
 public final class Workspace: @unchecked Sendable {
-    /// The force buffer of each chunk.
+    /// The force buffer of each chunk (at least `size` entries; entries past `size` unused).
     private(set) var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
-    /// The per-atom energy buffer of each chunk.
+    /// The per-atom energy buffer of each chunk (at least `size` entries).
     private(set) var energyBuffers: [UnsafeMutableBufferPointer<Double>] = []
+    /// Entries in use in each buffer: the extended atom count of the last `prepare`.
+    private(set) var size = 0
     private var totals = UnsafeMutableBufferPointer<ChunkTotals>.allocate(capacity: 0)
     private var scratchSlots: [UnsafeMutableRawBufferPointer] = []
     /// The elements `prepared` was made for, and what it made.
@@ -29,15 +31,18 @@ public final class Workspace: @unchecked Sendable {
         scratchSlots.forEach { $0.deallocate() }
     }
 
-    /// Makes sure there are `chunks` buffers of `size` entries (contents undefined) and
-    /// `chunks` totals, set to zero.
+    /// Makes sure there are `chunks` buffers of at least `size` entries (contents undefined)
+    /// and `chunks` totals, set to zero. Buffers grow with a quarter to spare, so that the
+    /// ghost count changing from one neighbor-list build to the next does not reallocate.
     func prepare(chunks: Int, size: Int) {
-        if forceBuffers.count != chunks || forceBuffers.first?.count != size {
+        if forceBuffers.count != chunks || (forceBuffers.first?.count ?? 0) < size {
+            let capacity = size + size / 4
             forceBuffers.forEach { $0.deallocate() }
             energyBuffers.forEach { $0.deallocate() }
-            forceBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
-            energyBuffers = (0..<chunks).map { _ in .allocate(capacity: size) }
+            forceBuffers = (0..<chunks).map { _ in .allocate(capacity: capacity) }
+            energyBuffers = (0..<chunks).map { _ in .allocate(capacity: capacity) }
         }
+        self.size = size
         if totals.count != chunks {
             totals.deallocate()
             totals = .allocate(capacity: chunks)
@@ -45,11 +50,11 @@ public final class Workspace: @unchecked Sendable {
         totals.initialize(repeating: ChunkTotals())
     }
 
-    /// The force buffer of chunk `c`.
-    func forces(_ c: Int) -> UnsafeMutableBufferPointer<SIMD3<Double>> { forceBuffers[c] }
+    /// The force buffer of chunk `c`: `size` entries.
+    func forces(_ c: Int) -> UnsafeMutableBufferPointer<SIMD3<Double>> { UnsafeMutableBufferPointer(rebasing: forceBuffers[c][0..<size]) }
 
-    /// The per-atom energy buffer of chunk `c`.
-    func energies(_ c: Int) -> UnsafeMutableBufferPointer<Double> { energyBuffers[c] }
+    /// The per-atom energy buffer of chunk `c`: `size` entries.
+    func energies(_ c: Int) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: energyBuffers[c][0..<size]) }
 
     /// The totals of every chunk, zero after `prepare`.
     var chunkTotals: UnsafeMutableBufferPointer<ChunkTotals> { totals }
