@@ -1,0 +1,86 @@
+import BasinAtoms
+import BasinMath
+import BasinOptimize
+
+/// The image-dependent pair potential of Smidstrup, Pedersen, Stokbro & Jónsson (J. Chem. Phys.
+/// 140, 214106 (2014), eq. 2): for the image at fraction κ of the way from A to B,
+///
+///     S(x) = Σ_{i<j} w(d_ij) (d_ij^κ − d_ij)²,   d_ij^κ = d_ij^A + κ (d_ij^B − d_ij^A),   w(d) = d⁻⁴,
+///
+/// whose minimum puts every pair near the linearly interpolated distance, so that no two atoms
+/// overlap as they can on the straight line in Cartesian coordinates. Pair vectors use the
+/// minimum image in a periodic cell. Units: length⁻² for S, length⁻³ for its gradient.
+public struct ImageDependentPairPotential: LandscapeSurface {
+    /// Target distance of every pair i < j, in the order (0,1), (0,2), …, (1,2), ….
+    public let targets: [Double]
+    public let cell: Cell
+    private let atoms: Int
+
+    /// The surface at fraction `fraction` (0…1) between `start` and `end` (3N coordinates each).
+    public init(start: [Double], end: [Double], fraction: Double, cell: Cell = .open) {
+        precondition(start.count == end.count && start.count % 3 == 0, "end points need 3N coordinates each")
+        atoms = start.count / 3
+        self.cell = cell
+        let a = Self.distances(start, cell: cell), b = Self.distances(end, cell: cell)
+        targets = zip(a, b).map { $0 + fraction * ($1 - $0) }
+    }
+
+    public var dimension: Int { 3 * atoms }
+
+    public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
+        for k in gradient.indices { gradient[k] = 0 }
+        var value = 0.0, pair = 0
+        for i in 0..<atoms {
+            let ri = SIMD3(x[3 * i], x[3 * i + 1], x[3 * i + 2])
+            for j in (i + 1)..<atoms {
+                let d = Self.separation(ri, SIMD3(x[3 * j], x[3 * j + 1], x[3 * j + 2]), cell: cell)
+                let r = length(d), gap = targets[pair] - r
+                pair += 1
+                let w = 1 / (r * r * r * r)
+                value += w * gap * gap
+                // dS/dr = −4 w gap² / r − 2 w gap.
+                let dSdr = -4 * w * gap * gap / r - 2 * w * gap
+                let g = (dSdr / r) * d
+                gradient[3 * j] += g.x
+                gradient[3 * j + 1] += g.y
+                gradient[3 * j + 2] += g.z
+                gradient[3 * i] -= g.x
+                gradient[3 * i + 1] -= g.y
+                gradient[3 * i + 2] -= g.z
+            }
+        }
+        return value
+    }
+
+    /// Central differences of the analytic gradient (`LandscapeSurface.centralDifferenceHessian`).
+    public func hessian(at x: [Double]) -> DenseMatrix {
+        var copy = self
+        return Self.centralDifferenceHessian(of: &copy, at: x, step: 1e-5)
+    }
+
+    public func symmetryModes(at x: [Double]) -> [[Double]] { RigidModes.modes(at: x, rotations: !cell.isPeriodic) }
+
+    /// The same minimum when no coordinate differs by more than 10⁻⁶ length.
+    public func sameMinimum(_ a: [Double], value valueA: Double, _ b: [Double], value valueB: Double) -> Bool {
+        zip(a, b).allSatisfy { abs($0 - $1) <= 1e-6 }
+    }
+
+    /// The largest per-atom length.
+    public func norm(_ vector: [Double]) -> Double { RigidModes.largestAtomLength(vector) }
+
+    /// r_j − r_i, the minimum image in a periodic cell.
+    private static func separation(_ ri: SIMD3<Double>, _ rj: SIMD3<Double>, cell: Cell) -> SIMD3<Double> {
+        cell.isPeriodic ? cell.minimumImage(rj - ri) : rj - ri
+    }
+
+    /// Distances of all pairs i < j of 3N coordinates.
+    private static func distances(_ x: [Double], cell: Cell) -> [Double] {
+        let r = RigidModes.vectors(x)
+        var result: [Double] = []
+        result.reserveCapacity(r.count * (r.count - 1) / 2)
+        for i in r.indices {
+            for j in (i + 1)..<r.count { result.append(length(separation(r[i], r[j], cell: cell))) }
+        }
+        return result
+    }
+}
