@@ -55,11 +55,12 @@ public struct BandSearch: Sendable {
     ///     saved by an earlier run).
     ///   - shouldStop: polled after every band evaluation; when it returns true the search
     ///     throws `BandInterrupted`, and the observer has seen the last band.
-    ///   - observer: sees every band step with its stage; `band.images` is the current band.
+    ///   - observer: sees every band step with its stage; the progress's point is the moving
+    ///     images concatenated (`BandSearch.images(of:between:and:)` splits it).
     public func run<S: LandscapeSurface>(
         on surface: S, from start: StationaryPoint, to end: StationaryPoint, images: [[Double]],
         shouldStop: (@Sendable () -> Bool)? = nil,
-        observer: ((Stage, MinimizationProgress, NudgedElasticBand<S>) -> Void)? = nil
+        observer: ((Stage, MinimizationProgress) -> Void)? = nil
     ) throws -> BandSearchResult {
         var band = NudgedElasticBand(
             start: start.point, startEnergy: start.value, end: end.point, endEnergy: end.value,
@@ -71,9 +72,8 @@ public struct BandSearch: Sendable {
         for stage in climb ? [Stage.relaxing, .climbing] : [.relaxing] {
             band.settings.climbing = stage == .climbing
             let criteria = stage == .climbing ? climbing : relaxation
-            let snapshot = band
             let result = try fire.minimize(&band, from: point, until: criteria) { progress in
-                observer?(stage, progress, snapshot)
+                observer?(stage, progress)
             }
             point = result.point
             var gradient = point
@@ -88,6 +88,14 @@ public struct BandSearch: Sendable {
         result.saddle = saddle
         result.check = try verification.verify(saddle.point, value: saddle.value, on: &refining, between: start, and: end)
         return result
+    }
+}
+
+extension BandSearch {
+    /// All images of a band point: `start`, the moving images of `point` in order, `end`.
+    public static func images(of point: [Double], between start: [Double], and end: [Double]) -> [[Double]] {
+        let n = start.count
+        return [start] + (0..<(point.count / n)).map { Array(point[($0 * n)..<(($0 + 1) * n)]) } + [end]
     }
 }
 
