@@ -122,6 +122,12 @@ public struct BandSearchResult: Sendable {
     /// Its verification, when refinement ran.
     public var check: TransitionStateCheck?
 
+    /// The moving images whose energy exceeds both neighbours', highest first.
+    public var localMaxima: [Int] {
+        (1..<(energies.count - 1)).filter { energies[$0] > energies[$0 - 1] && energies[$0] > energies[$0 + 1] }
+            .sorted { energies[$0] > energies[$1] }
+    }
+
     /// Energy of the highest image (energy units).
     public var highestEnergy: Double { energies[highestImage] }
 }

@@ -60,6 +60,10 @@ public struct ImageDependentPairPotential: LandscapeSurface {
 
     public func symmetryModes(at x: [Double]) -> [[Double]] { RigidModes.modes(at: x, rotations: !cell.isPeriodic) }
 
+    /// `x` itself: the surface is fixed in space by its targets only up to rigid motions, which
+    /// bands of it never need to undo.
+    public func aligned(_ x: [Double], onto reference: [Double]) -> [Double] { x }
+
     /// The same minimum when no coordinate differs by more than 10⁻⁶ length.
     public func sameMinimum(_ a: [Double], value valueA: Double, _ b: [Double], value valueB: Double) -> Bool {
         zip(a, b).allSatisfy { abs($0 - $1) <= 1e-6 }

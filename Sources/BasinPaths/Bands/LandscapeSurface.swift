@@ -17,6 +17,11 @@ public protocol LandscapeSurface: Optimizable {
     /// these out.
     func symmetryModes(at x: [Double]) -> [[Double]]
 
+    /// The point equivalent to `x` by the surface's symmetry that lies closest to `reference`
+    /// (for a cluster: `x` rotated and translated onto it, same numbering; in a periodic cell:
+    /// every atom at the image nearest its reference position).
+    func aligned(_ x: [Double], onto reference: [Double]) -> [Double]
+
     /// Whether the minima at `a` (value `valueA`) and `b` (value `valueB`) are the same one.
     func sameMinimum(_ a: [Double], value valueA: Double, _ b: [Double], value valueB: Double) -> Bool
 }

@@ -22,6 +22,12 @@ extension PotentialEnergySurface: LandscapeSurface {
         RigidModes.modes(at: x, rotations: !configuration.cell.isPeriodic)
     }
 
+    public func aligned(_ x: [Double], onto reference: [Double]) -> [Double] {
+        let cell = configuration.cell
+        return cell.isPeriodic
+            ? BandInterpolation.nearestImage(of: x, to: reference, cell: cell) : RigidAlignment.align(x, onto: reference).aligned
+    }
+
     /// A cluster's minima are the same when their fingerprints match (energies within 10⁻⁶,
     /// moments and centroid distances within 10⁻³ length; `MinimumFingerprint`), so a rotated,
     /// translated or renumbered copy counts. In a periodic cell, when the energies agree within

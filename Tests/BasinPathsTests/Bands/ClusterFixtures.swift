@@ -39,9 +39,11 @@ enum ClusterFixtures {
     /// Two different minima joined by one saddle: eigenvector following from `minimum` displaced
     /// along its internal modes in turn, from the `firstMode`-th softest on, following that mode uphill, then descents along ± the saddle's
     /// unstable mode, until a search converges and the descents reach two minima that are not the same (a saddle
-    /// between permutational isomers is skipped). The second minimum is rigidly aligned onto the
+    /// between permutational isomers is skipped, and so is one leading to `other`). The second minimum is rigidly aligned onto the
     /// first.
-    static func adjacentMinima(_ surface: PotentialEnergySurface, from minimum: [Double], firstMode: Int = 0)
+    static func adjacentMinima(
+        _ surface: PotentialEnergySurface, from minimum: [Double], firstMode: Int = 0, avoiding other: StationaryPoint? = nil
+    )
         throws -> (StationaryPoint, StationaryPoint, SaddleSearchResult)
     {
         var s = surface
@@ -49,6 +51,7 @@ enum ClusterFixtures {
         for direction in modes.vectors.dropFirst(firstMode) {
             let (first, second, saddle) = try descents(s, from: minimum, along: direction)
             guard saddle.converged, first.maximumForce < 1e-6, second.maximumForce < 1e-6 else { continue }
+            if let other, s.sameMinimum(other.point, value: other.value, second.point, value: second.value) { continue }
             if !s.sameMinimum(first.point, value: first.value, second.point, value: second.value) { return (first, second, saddle) }
         }
         preconditionFailure("no mode leads to a saddle between different minima")

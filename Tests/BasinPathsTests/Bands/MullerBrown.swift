@@ -47,6 +47,8 @@ struct MullerBrown: LandscapeSurface {
 
     func symmetryModes(at x: [Double]) -> [[Double]] { [] }
 
+    func aligned(_ x: [Double], onto reference: [Double]) -> [Double] { x }
+
     func sameMinimum(_ a: [Double], value valueA: Double, _ b: [Double], value valueB: Double) -> Bool {
         hypot(a[0] - b[0], a[1] - b[1]) < 1e-4
     }
