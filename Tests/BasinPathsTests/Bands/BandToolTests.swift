@@ -1,7 +1,7 @@
 import BasinAtoms
 import BasinMath
 import BasinOptimize
-import BasinPaths
+@testable import BasinPaths
 import BasinPotentials
 import Foundation
 import Testing
@@ -83,5 +83,35 @@ import Testing
         let idpp = smallest(BandInterpolation.idpp.images(from: start, to: end, count: 9))
         #expect(linear < 0.6)
         #expect(idpp > 0.7 && idpp > linear + 0.1)
+    }
+}
+
+@Suite struct PermutationalAlignmentTests {
+    @Test func assignmentFindsTheCheapestPermutation() {
+        // Brute force over all 5! permutations of a seeded cost matrix.
+        var generator = SeededGenerator(seed: 11)
+        let n = 5
+        let cost = (0..<(n * n)).map { _ in generator.uniform() }
+        func permutations(_ items: [Int]) -> [[Int]] {
+            items.count <= 1 ? [items] : items.flatMap { i in permutations(items.filter { $0 != i }).map { [i] + $0 } }
+        }
+        let total = { (p: [Int]) in p.enumerated().reduce(0.0) { $0 + cost[$1.offset * n + $1.element] } }
+        let best = permutations(Array(0..<n)).map(total).min()!
+        #expect(abs(total(Assignment.solve(cost, size: n)) - best) < 1e-14)
+    }
+
+    @Test func renumberedRotatedInvertedIcosahedronAlignsExactly() {
+        let x = ClusterFixtures.lj13
+        var generator = SeededGenerator(seed: 5)
+        var order = Array(0..<13)
+        order.shuffle(using: &generator)
+        let angle = 1.9, axis = SIMD3<Double>(2, -1, 2) / 3
+        let moved: [Double] = order.flatMap { i -> [Double] in
+            let r = SIMD3(x[3 * i], x[3 * i + 1], x[3 * i + 2])
+            let rotated = -(r * cos(angle) + cross(axis, r) * sin(angle) + axis * dot(axis, r) * (1 - cos(angle))) + SIMD3(1, 2, 3)
+            return [rotated.x, rotated.y, rotated.z]
+        }
+        let result = PermutationalAlignment.align(moved, onto: x, species: Array(repeating: 0, count: 13), starts: 20)
+        #expect(result.rmsd < 1e-9)
     }
 }
