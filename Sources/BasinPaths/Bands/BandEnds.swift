@@ -3,7 +3,9 @@ import BasinIO
 
 /// The two end configurations of a band, checked and brought into register: same atoms in the
 /// same order, same cell and units; a cluster's end rotated and translated onto its start
-/// (`RigidAlignment`), a periodic end's atoms moved to the images nearest their start positions.
+/// (`RigidAlignment`; with `permuting`, also renumbered within each species and possibly
+/// inverted, `PermutationalAlignment`), a periodic end's atoms moved to the images nearest their
+/// start positions.
 public struct BandEnds: Sendable {
     /// The start configuration; every image shares its species, masses, cell and units.
     public let template: Configuration
@@ -11,14 +13,18 @@ public struct BandEnds: Sendable {
     public let start: [Double]
     public let end: [Double]
 
-    public init(start: Configuration, end: Configuration) throws(BandInputError) {
+    public init(start: Configuration, end: Configuration, permuting: Bool = false) throws(BandInputError) {
         try Self.check(start, end)
         template = start
         self.start = Self.coordinates(start.positions)
         let other = Self.coordinates(end.positions)
-        self.end = start.cell.isPeriodic
-            ? BandInterpolation.nearestImage(of: other, to: self.start, cell: start.cell)
-            : RigidAlignment.align(other, onto: self.start).aligned
+        if start.cell.isPeriodic {
+            self.end = BandInterpolation.nearestImage(of: other, to: self.start, cell: start.cell)
+        } else if permuting {
+            self.end = PermutationalAlignment.align(other, onto: self.start, species: start.species).aligned
+        } else {
+            self.end = RigidAlignment.align(other, onto: self.start).aligned
+        }
     }
 
     /// Checks that `start` and `end` can be the ends of one band: the same number (at least

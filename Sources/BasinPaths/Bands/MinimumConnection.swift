@@ -191,6 +191,16 @@ public struct MinimumConnectionResult: Sendable {
         return (minimaPath, tsPath)
     }
 
+    /// The energies along `path`: minimum, transition state, minimum, …, minimum.
+    public var pathEnergies: [Double]? {
+        guard let (minimaPath, statesPath) = path else { return nil }
+        var energies = [minima[minimaPath[0]].value]
+        for (t, m) in zip(statesPath, minimaPath.dropFirst()) {
+            energies += [transitionStates[t].saddle.value, minima[m].value]
+        }
+        return energies
+    }
+
     /// The highest transition-state energy along `path`.
     public var highestTransitionState: Double? {
         path.map { $0.transitionStates.map { transitionStates[$0].saddle.value }.max() ?? -.infinity }
