@@ -60,6 +60,26 @@ import Testing
         #expect(stages.allSatisfy { $0["iterations"] as? Int == 0 })
     }
 
+    @Test func connectsRenumberedMinimaAndStoresThePath() throws {
+        let folder = try folder()
+        // The bipyramid renumbered (atoms in reverse order): --permute undoes it.
+        var lines = Self.bipyramid.components(separatedBy: "\n")
+        lines.replaceSubrange(2..<9, with: lines[2..<9].reversed())
+        try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("reversed.xyz"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(
+            ["connect", "b.xyz", "reversed.xyz", "--cutoff", "none", "--permute", "--fmax", "1e-4", "--database", "c.db", "--path", "path.extxyz", "--json"],
+            in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        let summary = try #require(try CommandRunner.json(result) as? [String: Any])
+        #expect(summary["connected"] as? Bool == true)
+        #expect(abs(try #require(summary["highestTransitionState"] as? Double) - -15.444734) < 1e-6)
+        let energies = try #require(summary["pathEnergies"] as? [Double])
+        #expect(energies.count == 3 && abs(energies[2] - -16.505384) < 1e-6)
+        let path = try String(contentsOf: folder.appendingPathComponent("path.extxyz"), encoding: .utf8)
+        #expect(path.components(separatedBy: "Properties=").count - 1 == 3)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.db").path))
+    }
+
     @Test func badInputGetsOneLineAndWritesNothing() throws {
         let folder = try folder()
         let short = Self.bipyramid.replacingOccurrences(of: "7\nenergy", with: "6\nenergy").components(separatedBy: "\n").dropLast(2).joined(separator: "\n") + "\n"
