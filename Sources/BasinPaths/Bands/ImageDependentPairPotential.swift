@@ -8,12 +8,16 @@ import BasinOptimize
 ///     S(x) = Σ_{i<j} w(d_ij) (d_ij^κ − d_ij)²,   d_ij^κ = d_ij^A + κ (d_ij^B − d_ij^A),   w(d) = d⁻⁴,
 ///
 /// whose minimum puts every pair near the linearly interpolated distance, so that no two atoms
-/// overlap as they can on the straight line in Cartesian coordinates. Pair vectors use the
-/// minimum image in a periodic cell. Units: length⁻² for S, length⁻³ for its gradient.
+/// overlap as they can on the straight line in Cartesian coordinates. In a periodic cell the
+/// end distances are minimum-image distances, and each pair keeps the lattice translation that
+/// is its minimum image on the straight line at κ, so S stays smooth (no image switches) and
+/// costs no image search. Units: length⁻² for S, length⁻³ for its gradient.
 public struct ImageDependentPairPotential: LandscapeSurface {
     /// Target distance of every pair i < j, in the order (0,1), (0,2), …, (1,2), ….
     public let targets: [Double]
     public let cell: Cell
+    /// The lattice translation added to r_j − r_i of every pair (zero for a cluster).
+    private let shifts: [SIMD3<Double>]
     private let atoms: Int
 
     /// The surface at fraction `fraction` (0…1) between `start` and `end` (3N coordinates each).
@@ -23,6 +27,16 @@ public struct ImageDependentPairPotential: LandscapeSurface {
         self.cell = cell
         let a = Self.distances(start, cell: cell), b = Self.distances(end, cell: cell)
         targets = zip(a, b).map { $0 + fraction * ($1 - $0) }
+        let straight = RigidModes.vectors(zip(start, BandInterpolation.nearestImage(of: end, to: start, cell: cell)).map { $0 + fraction * ($1 - $0) })
+        var shifts: [SIMD3<Double>] = []
+        shifts.reserveCapacity(targets.count)
+        for i in straight.indices {
+            for j in (i + 1)..<straight.count {
+                let d = straight[j] - straight[i]
+                shifts.append(cell.isPeriodic ? cell.minimumImage(d) - d : .zero)
+            }
+        }
+        self.shifts = shifts
     }
 
     public var dimension: Int { 3 * atoms }
@@ -33,7 +47,7 @@ public struct ImageDependentPairPotential: LandscapeSurface {
         for i in 0..<atoms {
             let ri = SIMD3(x[3 * i], x[3 * i + 1], x[3 * i + 2])
             for j in (i + 1)..<atoms {
-                let d = Self.separation(ri, SIMD3(x[3 * j], x[3 * j + 1], x[3 * j + 2]), cell: cell)
+                let d = SIMD3(x[3 * j], x[3 * j + 1], x[3 * j + 2]) - ri + shifts[pair]
                 let r = length(d), gap = targets[pair] - r
                 pair += 1
                 let w = 1 / (r * r * r * r)
@@ -72,18 +86,13 @@ public struct ImageDependentPairPotential: LandscapeSurface {
     /// The largest per-atom length.
     public func norm(_ vector: [Double]) -> Double { RigidModes.largestAtomLength(vector) }
 
-    /// r_j − r_i, the minimum image in a periodic cell.
-    private static func separation(_ ri: SIMD3<Double>, _ rj: SIMD3<Double>, cell: Cell) -> SIMD3<Double> {
-        cell.isPeriodic ? cell.minimumImage(rj - ri) : rj - ri
-    }
-
     /// Distances of all pairs i < j of 3N coordinates.
     private static func distances(_ x: [Double], cell: Cell) -> [Double] {
         let r = RigidModes.vectors(x)
         var result: [Double] = []
         result.reserveCapacity(r.count * (r.count - 1) / 2)
         for i in r.indices {
-            for j in (i + 1)..<r.count { result.append(length(separation(r[i], r[j], cell: cell))) }
+            for j in (i + 1)..<r.count { result.append(length(cell.isPeriodic ? cell.minimumImage(r[j] - r[i]) : r[j] - r[i])) }
         }
         return result
     }
