@@ -46,4 +46,14 @@ import Testing
         let minimum = try ClusterFixtures.minimum(surface, near: ClusterFixtures.lj7.map { $0 / 1.12 })
         _ = try check(surface, from: minimum.point)
     }
+
+    @Test func stillingerWeberSi7Rearrangement() throws {
+        // Silicon (Stillinger & Weber 1985, metal units): no analytic Hessian, so saddle search
+        // and verification run on central differences of the forces.
+        let potential = try #require(StillingerWeber.published("Si"))
+        #expect(!potential.implementedProperties.contains(.hessian))
+        let surface = try ClusterFixtures.surface(potential, atoms: 7, symbol: "Si", units: .metal)
+        let minimum = try ClusterFixtures.minimum(surface, near: ClusterFixtures.lj7.map { $0 * 2.2 })
+        _ = try check(surface, from: minimum.point)
+    }
 }

@@ -23,10 +23,12 @@ enum ClusterFixtures {
         0.000000000000, 0.000000000000, 0.000000000008,
     ]
 
-    /// The energy surface of `coordinates.count / 3` atoms of X in reduced units.
-    static func surface(_ potential: any Potential, atoms: Int) throws -> PotentialEnergySurface {
+    /// The energy surface of `atoms` atoms of `symbol` (default X in reduced units).
+    static func surface(_ potential: any Potential, atoms: Int, symbol: String = "X", units: UnitSystem = .lennardJones) throws
+        -> PotentialEnergySurface
+    {
         let configuration = try Configuration(
-            symbols: Array(repeating: "X", count: atoms), positions: Array(repeating: .zero, count: atoms), units: .lennardJones)
+            symbols: Array(repeating: symbol, count: atoms), positions: Array(repeating: .zero, count: atoms), units: units)
         return PotentialEnergySurface(configuration: configuration, calculator: Calculator(potential: potential))
     }
 
