@@ -6,7 +6,9 @@
 /// the start and the end lie in different components, a band (`BandSearch`) runs between the
 /// closest untried pair of minima, one in the start's component and one in the end's (the
 /// distance after `LandscapeSurface.aligned`); when no such pair is left, between the start's
-/// component and any other minimum. Every local maximum of the band's energy profile (not only
+/// component and any other minimum. A pair whose band added nothing is tried again (with the
+/// attempt number passed to `interpolate`, e.g. for more images) up to `attemptsPerPair`
+/// times. Every local maximum of the band's energy profile (not only
 /// the climbing image, as OPTIM takes every maximum of a DNEB as a guess) is refined by the
 /// search's eigenvector following; each saddle with exactly one negative Hessian eigenvalue is
 /// kept with the two minima its descents reach, new ones added to the graph. The path reported
@@ -18,40 +20,45 @@ public struct MinimumConnection: Sendable {
     public var maximumBands: Int
     /// A descent counts as a minimum when its gradient norm is below this.
     public var minimumForce: Double
+    /// Most bands between one pair of minima.
+    public var attemptsPerPair: Int
 
-    public init(search: BandSearch = BandSearch(), maximumBands: Int = 30, minimumForce: Double = 1e-5) {
+    public init(search: BandSearch = BandSearch(), maximumBands: Int = 30, minimumForce: Double = 1e-5, attemptsPerPair: Int = 2) {
         precondition(search.refinement != nil, "a connection needs refined saddles")
+        precondition(attemptsPerPair >= 1, "each pair needs at least one attempt")
         self.search = search
         self.maximumBands = maximumBands
         self.minimumForce = minimumForce
+        self.attemptsPerPair = attemptsPerPair
     }
 
     /// Connects `start` and `end` on `surface`.
     /// - Parameters:
-    ///   - interpolate: the moving images of a new band between two aligned minima.
+    ///   - interpolate: the moving images of a new band between two aligned minima, for the
+    ///     given attempt at that pair (0, 1, …).
     ///   - shouldStop: polled by every band (see `BandSearch.run`); the connection then stops
     ///     with what it has.
     ///   - observer: told after every band which pair it joined and what it found.
     public func connect<S: LandscapeSurface>(
         on surface: S, from start: StationaryPoint, to end: StationaryPoint,
-        interpolate: (_ from: [Double], _ to: [Double]) -> [[Double]],
+        interpolate: (_ from: [Double], _ to: [Double], _ attempt: Int) -> [[Double]],
         shouldStop: (@Sendable () -> Bool)? = nil, observer: ((ConnectionStep) -> Void)? = nil
     ) throws -> MinimumConnectionResult {
         var result = MinimumConnectionResult(minima: [start, end])
-        var tried = Set<[Int]>()
+        var attempts: [[Int]: Int] = [:]
         var bandOnly = search
         bandOnly.refinement = nil
         let refinement = search.refinement!
         while result.bands < maximumBands, !result.isConnected {
-            guard let (i, j) = nextPair(result, surface: surface, tried: tried) else { break }
-            tried.insert([i, j])
+            guard let (i, j) = nextPair(result, surface: surface, attempts: attempts) else { break }
+            let attempt = attempts[[i, j], default: 0]
             result.bands += 1
             let first = result.minima[i]
             var second = result.minima[j]
             second.point = surface.aligned(second.point, onto: first.point)
             let band: BandSearchResult
             do {
-                band = try bandOnly.run(on: surface, from: first, to: second, images: interpolate(first.point, second.point), shouldStop: shouldStop)
+                band = try bandOnly.run(on: surface, from: first, to: second, images: interpolate(first.point, second.point, attempt), shouldStop: shouldStop)
             } catch is BandInterrupted {
                 result.interrupted = true
                 break
@@ -76,14 +83,16 @@ public struct MinimumConnection: Sendable {
                     negativeEigenvalue: check.lowestEigenvalues[0], minima: (a, b)))
                 step.transitionStates.append(result.transitionStates.count - 1)
             }
+            // A pair whose band joined something is done; one that gave nothing may be retried.
+            attempts[[i, j]] = step.transitionStates.isEmpty ? attempt + 1 : attemptsPerPair
             observer?(step)
         }
         return result
     }
 
-    /// The closest untried pair between the start's and the end's components, or between the
-    /// start's component and any minimum outside it.
-    private func nextPair<S: LandscapeSurface>(_ result: MinimumConnectionResult, surface: S, tried: Set<[Int]>) -> (Int, Int)? {
+    /// The closest pair with attempts left between the start's and the end's components, or
+    /// between the start's component and any minimum outside it.
+    private func nextPair<S: LandscapeSurface>(_ result: MinimumConnectionResult, surface: S, attempts: [[Int]: Int]) -> (Int, Int)? {
         let component = result.components()
         let startSet = result.minima.indices.filter { component[$0] == component[0] }
         let endSet = result.minima.indices.filter { component[$0] == component[1] }
@@ -91,7 +100,7 @@ public struct MinimumConnection: Sendable {
         for targets in [endSet, outside] {
             var best: (Int, Int, Double)?
             for i in startSet {
-                for j in targets where !tried.contains([i, j]) {
+                for j in targets where attempts[[i, j], default: 0] < attemptsPerPair {
                     let aligned = surface.aligned(result.minima[j].point, onto: result.minima[i].point)
                     let d = zip(aligned, result.minima[i].point).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
                     if best == nil || d < best!.2 { best = (i, j, d) }

@@ -17,7 +17,8 @@ struct ConnectCommand: ParsableCommand {
             known minima (one joined to the start, one to the end); every maximum of the band's \
             energy profile is refined by eigenvector following, and each saddle with exactly one \
             negative Hessian eigenvalue is kept with the two minima its descents reach. The path \
-            reported is the one whose highest transition state is lowest. With --database, every \
+            reported is the one whose highest transition state is lowest. A pair whose band \
+            found nothing is tried once more with twice the images. With --database, every \
             minimum and transition state found is stored as one run (see basin db). Ctrl-C stops \
             after the current band step and stores what was found.
 
@@ -81,7 +82,7 @@ struct ConnectCommand: ParsableCommand {
         var bands = 0
         let result = try connection.connect(
             on: surface, from: first, to: second,
-            interpolate: { interpolation.images(from: $0, to: $1, count: count, cell: cell) },
+            interpolate: { interpolation.images(from: $0, to: $1, count: count << $2, cell: cell) },
             shouldStop: { interruption.isRequested },
             observer: { step in
                 bands += 1

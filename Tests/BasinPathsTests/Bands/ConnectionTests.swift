@@ -13,7 +13,7 @@ import Testing
             settings: BandSettings(springConstant: 50), fire: FIRE(maximumStep: 0.02),
             relaxation: StoppingCriteria(maximumForce: 5, maximumSteps: 2000),
             climbing: StoppingCriteria(maximumForce: 1e-3, maximumSteps: 20_000)))
-        let result = try connection.connect(on: surface, from: a, to: b) { from, to in
+        let result = try connection.connect(on: surface, from: a, to: b) { from, to, _ in
             (1...9).map { k in zip(from, to).map { $0 + Double(k) / 10 * ($1 - $0) } }
         }
         #expect(result.isConnected)
@@ -35,8 +35,8 @@ import Testing
         let second = surface.sameMinimum(x.point, value: x.value, pbp.point, value: pbp.value) ? y : x
         #expect(abs(first.value - -15.935043) < 1e-6 && !surface.sameMinimum(second.point, value: second.value, pbp.point, value: pbp.value))
         let connection = MinimumConnection(search: BandSearch(climbing: StoppingCriteria(maximumForce: 1e-4, maximumSteps: 2000)))
-        let result = try connection.connect(on: surface, from: first, to: second) { from, to in
-            BandInterpolation.idpp.images(from: from, to: to, count: 7)
+        let result = try connection.connect(on: surface, from: first, to: second) { from, to, attempt in
+            BandInterpolation.idpp.images(from: from, to: to, count: 7 << attempt)
         }
         #expect(result.isConnected)
         let path = try #require(result.path)
