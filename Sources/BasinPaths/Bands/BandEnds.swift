@@ -4,7 +4,7 @@ import BasinIO
 /// The two end configurations of a band, checked and brought into register: same atoms in the
 /// same order, same cell and units; a cluster's end rotated and translated onto its start
 /// (`RigidAlignment`; with `permuting`, also renumbered within each species and possibly
-/// inverted, `PermutationalAlignment`), a periodic end's atoms moved to the images nearest their
+/// inverted, `PermutationalAlignment`, its random starting orientations drawn from `seed`), a periodic end's atoms moved to the images nearest their
 /// start positions.
 public struct BandEnds: Sendable {
     /// The start configuration; every image shares its species, masses, cell and units.
@@ -13,7 +13,7 @@ public struct BandEnds: Sendable {
     public let start: [Double]
     public let end: [Double]
 
-    public init(start: Configuration, end: Configuration, permuting: Bool = false) throws(BandInputError) {
+    public init(start: Configuration, end: Configuration, permuting: Bool = false, seed: UInt64 = 1) throws(BandInputError) {
         try Self.check(start, end)
         template = start
         self.start = Self.coordinates(start.positions)
@@ -21,7 +21,7 @@ public struct BandEnds: Sendable {
         if start.cell.isPeriodic {
             self.end = BandInterpolation.nearestImage(of: other, to: self.start, cell: start.cell)
         } else if permuting {
-            self.end = PermutationalAlignment.align(other, onto: self.start, species: start.species).aligned
+            self.end = PermutationalAlignment.align(other, onto: self.start, species: start.species, seed: seed).aligned
         } else {
             self.end = RigidAlignment.align(other, onto: self.start).aligned
         }

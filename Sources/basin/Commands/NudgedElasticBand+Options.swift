@@ -40,6 +40,9 @@ struct BandOptions: ParsableArguments {
     @Flag(help: "Renumber the end's atoms (within each species) to match the start's closely: for minima found by separate searches.")
     var permute = false
 
+    @Option(help: "Seed of the random starting orientations of --permute.")
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard images >= 1, images <= 1000 else { throw ValidationError("--images must lie in 1…1000") }
         for (name, value) in [("--spring", spring), ("--relax-fmax", relaxFmax), ("--fmax", fmax), ("--max-step", maxStep)] {
@@ -70,7 +73,7 @@ struct BandOptions: ParsableArguments {
         do { try BandEnds.check(first, second) } catch { throw CommandError("\(startFile), \(endFile): \(error)") }
         let (relaxedFirst, firstEnergy) = try relaxed(first, file: startFile, calculator: calculator)
         let (relaxedSecond, secondEnergy) = try relaxed(second, file: endFile, calculator: calculator)
-        let ends = try BandEnds(start: relaxedFirst, end: relaxedSecond, permuting: permute)
+        let ends = try BandEnds(start: relaxedFirst, end: relaxedSecond, permuting: permute, seed: seed)
         var surface = PotentialEnergySurface(configuration: ends.template, calculator: calculator)
         var ignored = ends.end
         let endEnergy = try surface.evaluate(at: ends.end, gradient: &ignored)
