@@ -60,6 +60,24 @@ import Testing
         #expect(stages.allSatisfy { $0["iterations"] as? Int == 0 })
     }
 
+    @Test func ctrlCSavesTheBandAndResumeFinishesIt() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.xyz").path, b = folder.appendingPathComponent("b.xyz").path
+        let band = folder.appendingPathComponent("band.extxyz").path
+        let stopped = try InterruptTests.run(
+            ["neb", a, b, "--cutoff", "none", "--fmax", "1e-14", "--max-steps", "100000000", "--output", band, "--save-every", "1000000"],
+            signal: SIGINT, delay: 1.5, marker: nil)
+        #expect(!stopped.signaled && stopped.status == 130, "status \(stopped.status)\n\(stopped.error)")
+        #expect(stopped.error.contains("the band is saved in \(band)"), "\(stopped.error)")
+        let saved = try String(contentsOfFile: band, encoding: .utf8)
+        #expect(saved.components(separatedBy: "Properties=").count - 1 == 9)
+        let resumed = try CommandRunner.run(["neb", a, b, "--cutoff", "none", "--fmax", "1e-5", "--output", band, "--resume", "--json"])
+        #expect(resumed.status == 0, "\(resumed.error)")
+        let summary = try #require(try CommandRunner.json(resumed) as? [String: Any])
+        #expect((summary["saddle"] as? [String: Any])?["verified"] as? Bool == true)
+    }
+
     @Test func connectsRenumberedMinimaAndStoresThePath() throws {
         let folder = try folder()
         // The bipyramid renumbered (atoms in reverse order): --permute undoes it.
