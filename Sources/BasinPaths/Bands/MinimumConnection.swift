@@ -10,8 +10,9 @@
 /// attempt number passed to `interpolate`, e.g. for more images) up to `attemptsPerPair`
 /// times. Every local maximum of the band's energy profile (not only
 /// the climbing image, as OPTIM takes every maximum of a DNEB as a guess) is refined by the
-/// search's eigenvector following; each saddle with exactly one negative Hessian eigenvalue is
-/// kept with the two minima its descents reach, new ones added to the graph. The path reported
+/// search's eigenvector following; each saddle with exactly one negative Hessian eigenvalue whose
+/// descents end in true minima (converged, no negative eigenvalue) is kept with those two
+/// minima, new ones added to the graph. The path reported
 /// is the one whose highest transition state is lowest.
 public struct MinimumConnection: Sendable {
     /// The band search run for every pair (with refinement).
@@ -70,7 +71,9 @@ public struct MinimumConnection: Sendable {
                 guard saddle.converged else { continue }
                 let check = try search.verification.verify(saddle.point, value: saddle.value, on: &refining, between: first, and: second)
                 guard check.negativeEigenvalues == 1, check.minusMinimum.maximumForce < minimumForce,
-                    check.plusMinimum.maximumForce < minimumForce
+                    check.plusMinimum.maximumForce < minimumForce,
+                    try search.verification.isMinimum(check.minusMinimum.point, on: &refining),
+                    try search.verification.isMinimum(check.plusMinimum.point, on: &refining)
                 else { continue }
                 let a = index(of: check.minusMinimum, in: &result, surface: surface)
                 let b = index(of: check.plusMinimum, in: &result, surface: surface)

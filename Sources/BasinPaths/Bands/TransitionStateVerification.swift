@@ -42,6 +42,13 @@ public struct TransitionStateVerification: Sendable {
             minusMinimum: minus, plusMinimum: plus, connectsEnds: connects)
     }
 
+    /// Whether `point` is a minimum: no Hessian eigenvalue (symmetry modes left out) below
+    /// −`curvatureTolerance`.
+    public func isMinimum<S: LandscapeSurface>(_ point: [Double], on surface: inout S) throws(S.Failure) -> Bool {
+        let modes = InternalModes(hessian: try surface.hessian(at: point), symmetryModes: surface.symmetryModes(at: point))
+        return (modes.values.first ?? 0) >= -curvatureTolerance
+    }
+
     /// The minimum reached by L-BFGS from saddle + sign·δ·v̂.
     public func descend<S: LandscapeSurface>(
         _ surface: inout S, from saddle: [Double], value: Double, along direction: [Double], sign: Double

@@ -31,7 +31,7 @@ struct NudgedElasticBandCommand: ParsableCommand {
     @Argument(help: "Structure file of the first minimum (the last frame is used).")
     var start: String
 
-    @Argument(help: "Structure file of the second minimum, same atoms in the same order.")
+    @Argument(help: "Structure file of the second minimum: the same atoms, in the same order unless --permute.")
     var end: String
 
     @OptionGroup var potential: PotentialOptions
