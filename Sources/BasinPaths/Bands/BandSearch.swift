@@ -23,6 +23,9 @@ public struct BandSearch: Sendable {
     /// When the refinement has converged.
     public var refinementCriteria: StoppingCriteria
     public var verification: TransitionStateVerification
+    /// Threads evaluating the band's images (see `NudgedElasticBand.threads`); above 1 the
+    /// search needs a `makeSurface` that gives every image a surface of its own.
+    public var threads = 1
 
     public init(
         settings: BandSettings = BandSettings(), climb: Bool = true, fire: FIRE = FIRE(maximumStep: 0.1),
@@ -55,16 +58,20 @@ public struct BandSearch: Sendable {
     ///     saved by an earlier run).
     ///   - shouldStop: polled after every band evaluation; when it returns true the search
     ///     throws `BandInterrupted`, and the observer has seen the last band.
+    ///   - makeSurface: a fresh surface for every image, when `threads` > 1 (copies of
+    ///     `surface` otherwise).
     ///   - observer: sees every band step with its stage; the progress's point is the moving
     ///     images concatenated (`BandSearch.images(of:between:and:)` splits it).
     public func run<S: LandscapeSurface>(
         on surface: S, from start: StationaryPoint, to end: StationaryPoint, images: [[Double]],
-        shouldStop: (@Sendable () -> Bool)? = nil,
+        makeSurface: (() throws -> S)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
         observer: ((Stage, MinimizationProgress) -> Void)? = nil
     ) throws -> BandSearchResult {
+        precondition(threads == 1 || makeSurface != nil, "evaluating images on several threads needs a surface for each")
+        let surfaces = try makeSurface.map { make in try images.map { _ in try make() } } ?? Array(repeating: surface, count: images.count)
         var band = NudgedElasticBand(
-            start: start.point, startEnergy: start.value, end: end.point, endEnergy: end.value,
-            surfaces: Array(repeating: surface, count: images.count), settings: settings)
+            start: start.point, startEnergy: start.value, end: end.point, endEnergy: end.value, surfaces: surfaces, settings: settings)
+        band.threads = threads
         band.settings.climbing = false
         band.shouldStop = shouldStop
         var point = NudgedElasticBand<S>.point(of: images)

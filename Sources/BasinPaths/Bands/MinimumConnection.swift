@@ -37,13 +37,15 @@ public struct MinimumConnection: Sendable {
     /// - Parameters:
     ///   - interpolate: the moving images of a new band between two aligned minima, for the
     ///     given attempt at that pair (0, 1, …).
+    ///   - makeSurface: a fresh surface for every image when the search uses several threads
+    ///     (see `BandSearch.run`).
     ///   - shouldStop: polled by every band (see `BandSearch.run`); the connection then stops
     ///     with what it has.
     ///   - observer: told after every band which pair it joined and what it found.
     public func connect<S: LandscapeSurface>(
         on surface: S, from start: StationaryPoint, to end: StationaryPoint,
         interpolate: (_ from: [Double], _ to: [Double], _ attempt: Int) -> [[Double]],
-        shouldStop: (@Sendable () -> Bool)? = nil, observer: ((ConnectionStep) -> Void)? = nil
+        makeSurface: (() throws -> S)? = nil, shouldStop: (@Sendable () -> Bool)? = nil, observer: ((ConnectionStep) -> Void)? = nil
     ) throws -> MinimumConnectionResult {
         var result = MinimumConnectionResult(minima: [start, end])
         var attempts: [[Int]: Int] = [:]
@@ -59,7 +61,8 @@ public struct MinimumConnection: Sendable {
             second.point = surface.aligned(second.point, onto: first.point)
             let band: BandSearchResult
             do {
-                band = try bandOnly.run(on: surface, from: first, to: second, images: interpolate(first.point, second.point, attempt), shouldStop: shouldStop)
+                band = try bandOnly.run(on: surface, from: first, to: second, images: interpolate(first.point, second.point, attempt),
+                    makeSurface: makeSurface, shouldStop: shouldStop)
             } catch is BandInterrupted {
                 result.interrupted = true
                 break

@@ -1,3 +1,4 @@
+import BasinMath
 import BasinOptimize
 
 /// A nudged elastic band: a chain of images between two fixed end points, as one `Optimizable`
@@ -20,7 +21,10 @@ import BasinOptimize
 /// atoms: the largest per-atom band force), so a FIRE threshold is the band's fmax.
 ///
 /// Each image has its own surface (`surfaces[i − 1]` serves moving image i): the same potential
-/// for a physical band, or image-dependent targets for the IDPP interpolation.
+/// for a physical band, or image-dependent targets for the IDPP interpolation. With
+/// `threads` > 1 the images are evaluated concurrently, image i on thread i mod `threads`;
+/// the surfaces must then share no mutable state (for atoms: one `Calculator` each). The
+/// result is the same as serially.
 public struct NudgedElasticBand<Surface: LandscapeSurface>: Optimizable {
     public typealias Failure = any Error
 
@@ -44,6 +48,8 @@ public struct NudgedElasticBand<Surface: LandscapeSurface>: Optimizable {
 
     /// Number of coordinates of one image.
     public let imageDimension: Int
+    /// Threads evaluating the images (1: one after another).
+    public var threads = 1
 
     /// - Parameters:
     ///   - start, end: the fixed end points (`imageDimension` numbers each).
@@ -78,8 +84,8 @@ public struct NudgedElasticBand<Surface: LandscapeSurface>: Optimizable {
         let n = imageDimension
         for i in 1...imageCount {
             for a in 0..<n { images[i][a] = x[(i - 1) * n + a] }
-            energies[i] = try surfaces[i - 1].evaluate(at: images[i], gradient: &trueGradients[i - 1])
         }
+        try evaluateImages()
         let highest = (1...imageCount).max { energies[$0] < energies[$1] }!
         climbingImage = settings.climbing ? highest : nil
         for i in 1...imageCount {
@@ -89,6 +95,35 @@ public struct NudgedElasticBand<Surface: LandscapeSurface>: Optimizable {
         }
         if let shouldStop, shouldStop() { throw BandInterrupted() }
         return energies[highest]
+    }
+
+    /// Energies and true gradients of the moving images, on `threads` threads.
+    private mutating func evaluateImages() throws {
+        let parts = min(max(1, threads), imageCount), count = imageCount
+        guard parts > 1 else {
+            for i in 1...count { energies[i] = try surfaces[i - 1].evaluate(at: images[i], gradient: &trueGradients[i - 1]) }
+            return
+        }
+        let points = images
+        var failures = [(any Error)?](repeating: nil, count: count)
+        surfaces.withUnsafeMutableBufferPointer { surfaces in
+            energies.withUnsafeMutableBufferPointer { energies in
+                trueGradients.withUnsafeMutableBufferPointer { gradients in
+                    failures.withUnsafeMutableBufferPointer { failures in
+                        concurrentForEach(parts) { part in
+                            for i in stride(from: part, to: count, by: parts) {
+                                do {
+                                    energies[i + 1] = try surfaces[i].evaluate(at: points[i + 1], gradient: &gradients[i])
+                                } catch {
+                                    failures[i] = error
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// The largest of the images' norms of `vector`.

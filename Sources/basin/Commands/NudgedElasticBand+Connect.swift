@@ -83,6 +83,7 @@ struct ConnectCommand: ParsableCommand {
         let result = try connection.connect(
             on: surface, from: first, to: second,
             interpolate: { interpolation.images(from: $0, to: $1, count: count << $2, cell: cell) },
+            makeSurface: band.surfaceMaker(for: ends, calculator: calculator),
             shouldStop: { interruption.isRequested },
             observer: { step in
                 bands += 1

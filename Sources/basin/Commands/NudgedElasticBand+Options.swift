@@ -43,22 +43,36 @@ struct BandOptions: ParsableArguments {
     @Option(help: "Seed of the random starting orientations of --permute.")
     var seed: UInt64 = 1
 
+    @Option(help: "Threads evaluating the band's images at the same time (each image then has its own calculator).")
+    var imageThreads: Int = 1
+
     func validate() throws {
         guard images >= 1, images <= 1000 else { throw ValidationError("--images must lie in 1…1000") }
         for (name, value) in [("--spring", spring), ("--relax-fmax", relaxFmax), ("--fmax", fmax), ("--max-step", maxStep)] {
             guard value > 0, value.isFinite else { throw ValidationError("\(name) must be a positive number") }
         }
         guard maxSteps >= 0 else { throw ValidationError("--max-steps must be non-negative") }
+        guard imageThreads >= 1, imageThreads <= 1024 else { throw ValidationError("--image-threads must lie in 1…1024") }
     }
 
     /// The band search these options describe.
     func search(refine: Bool) -> BandSearch {
-        BandSearch(
+        var search = BandSearch(
             settings: BandSettings(springConstant: spring, doublyNudged: doublyNudged), climb: climb,
             fire: FIRE(maximumStep: maxStep),
             relaxation: StoppingCriteria(maximumForce: relaxFmax, maximumSteps: maxSteps),
             climbing: StoppingCriteria(maximumForce: fmax, maximumSteps: maxSteps),
             refinement: refine ? EigenvectorFollowing() : nil)
+        search.threads = imageThreads
+        return search
+    }
+
+    /// With --image-threads above 1, a maker of image surfaces, each with its own calculator
+    /// (serial force loops, the skin of `calculator`) for the same potential.
+    func surfaceMaker(for ends: BandEnds, calculator: Calculator) -> (() -> PotentialEnergySurface)? {
+        guard imageThreads > 1 else { return nil }
+        let skin = calculator.neighbors.skin
+        return { PotentialEnergySurface(configuration: ends.template, calculator: Calculator(potential: calculator.potential, skin: skin)) }
     }
 
     /// The end points read from two files: checked, relaxed to minima (L-BFGS, largest force

@@ -80,7 +80,8 @@ struct NudgedElasticBandCommand: ParsableCommand {
         let result: BandSearchResult
         do {
             result = try search.run(
-                on: surface, from: startPoint, to: endPoint, images: startImages, shouldStop: { interruption.isRequested }
+                on: surface, from: startPoint, to: endPoint, images: startImages,
+                makeSurface: band.surfaceMaker(for: ends, calculator: calculator), shouldStop: { interruption.isRequested }
             ) { stage, step in
                 if stage != lastStage { stepsBefore = maxSteps; lastStage = stage }
                 progress.update(stepsBefore + step.iteration)

@@ -118,4 +118,18 @@ import Testing
         let check = try #require(result.check)
         #expect(check.negativeEigenvalues == 1 && !check.connectsEnds)
     }
+
+    @Test func imagesOnTwoThreadsGiveTheSerialBand() throws {
+        let a = surface.minimum(near: [-0.55, 1.45]), c = surface.minimum(near: [-0.05, 0.47])
+        let images = (1...7).map { k in zip(a.point, c.point).map { $0 + Double(k) / 8 * ($1 - $0) } }
+        var search = BandSearch(
+            settings: BandSettings(springConstant: 50), fire: FIRE(maximumStep: 0.02),
+            relaxation: StoppingCriteria(maximumForce: 5, maximumSteps: 2000),
+            climbing: StoppingCriteria(maximumForce: 1e-4, maximumSteps: 20_000))
+        let serial = try search.run(on: surface, from: a, to: c, images: images)
+        search.threads = 2
+        let threaded = try search.run(on: surface, from: a, to: c, images: images, makeSurface: { MullerBrown() })
+        #expect(serial.images == threaded.images && serial.energies == threaded.energies)
+        #expect(serial.stages.map(\.iterations) == threaded.stages.map(\.iterations))
+    }
 }
