@@ -86,13 +86,19 @@ import Testing
         for (a, b) in zip(g1, g2) { #expect(abs(a - b) < 1e-9) }
     }
 
-    @Test func climbingBandFindsTheSaddleBetweenAAndC() throws {
+    /// A climbing band of 7 straight-line images from A to C.
+    func bandFromAToC() -> (BandSearch, StationaryPoint, StationaryPoint, [[Double]]) {
         let a = surface.minimum(near: [-0.55, 1.45]), c = surface.minimum(near: [-0.05, 0.47])
         let images = (1...7).map { k in zip(a.point, c.point).map { $0 + Double(k) / 8 * ($1 - $0) } }
         let search = BandSearch(
             settings: BandSettings(springConstant: 50), fire: FIRE(maximumStep: 0.02),
             relaxation: StoppingCriteria(maximumForce: 5, maximumSteps: 2000),
             climbing: StoppingCriteria(maximumForce: 1e-4, maximumSteps: 20_000))
+        return (search, a, c, images)
+    }
+
+    @Test func climbingBandFindsTheSaddleBetweenAAndC() throws {
+        let (search, a, c, images) = bandFromAToC()
         let result = try search.run(on: surface, from: a, to: c, images: images)
         #expect(result.stages.allSatisfy { $0.stopReason == .converged })
         let saddle = try #require(result.saddle)
@@ -120,12 +126,7 @@ import Testing
     }
 
     @Test func imagesOnTwoThreadsGiveTheSerialBand() throws {
-        let a = surface.minimum(near: [-0.55, 1.45]), c = surface.minimum(near: [-0.05, 0.47])
-        let images = (1...7).map { k in zip(a.point, c.point).map { $0 + Double(k) / 8 * ($1 - $0) } }
-        var search = BandSearch(
-            settings: BandSettings(springConstant: 50), fire: FIRE(maximumStep: 0.02),
-            relaxation: StoppingCriteria(maximumForce: 5, maximumSteps: 2000),
-            climbing: StoppingCriteria(maximumForce: 1e-4, maximumSteps: 20_000))
+        var (search, a, c, images) = bandFromAToC()
         let serial = try search.run(on: surface, from: a, to: c, images: images)
         search.threads = 2
         let threaded = try search.run(on: surface, from: a, to: c, images: images, makeSurface: { MullerBrown() })
