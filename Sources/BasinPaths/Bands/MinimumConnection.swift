@@ -41,13 +41,24 @@ public struct MinimumConnection: Sendable {
     ///     (see `BandSearch.run`).
     ///   - shouldStop: polled by every band (see `BandSearch.run`); the connection then stops
     ///     with what it has.
+    ///   - known: minima and transition states from earlier work (e.g. a stored connection run);
+    ///     their minima join the graph (`start` and `end` are recognised among them by
+    ///     `sameMinimum`), so the connection goes on from there.
     ///   - observer: told after every band which pair it joined and what it found.
     public func connect<S: LandscapeSurface>(
         on surface: S, from start: StationaryPoint, to end: StationaryPoint,
         interpolate: (_ from: [Double], _ to: [Double], _ attempt: Int) -> [[Double]],
-        makeSurface: (() throws -> S)? = nil, shouldStop: (@Sendable () -> Bool)? = nil, observer: ((ConnectionStep) -> Void)? = nil
+        makeSurface: (() throws -> S)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+        known: MinimumConnectionResult? = nil, observer: ((ConnectionStep) -> Void)? = nil
     ) throws -> MinimumConnectionResult {
         var result = MinimumConnectionResult(minima: [start, end])
+        if let known {
+            let indices = known.minima.map { index(of: $0, in: &result, surface: surface) }
+            for var ts in known.transitionStates {
+                ts.minima = (indices[ts.minima.0], indices[ts.minima.1])
+                if ts.minima.0 != ts.minima.1 { result.transitionStates.append(ts) }
+            }
+        }
         var attempts: [[Int]: Int] = [:]
         var bandOnly = search
         bandOnly.refinement = nil
@@ -142,6 +153,12 @@ public struct ConnectionTransitionState: Sendable {
     /// The Hessian's negative eigenvalue (energy / length² for atoms).
     public var negativeEigenvalue: Double
     public var minima: (Int, Int)
+
+    public init(saddle: StationaryPoint, negativeEigenvalue: Double, minima: (Int, Int)) {
+        self.saddle = saddle
+        self.negativeEigenvalue = negativeEigenvalue
+        self.minima = minima
+    }
 }
 
 /// What a connection found: all minima (the start is 0, the end 1) and transition states.
@@ -166,7 +183,12 @@ public struct MinimumConnectionResult: Sendable {
         return minima.indices.map(root)
     }
 
-    public var isConnected: Bool { let c = components(); return c[0] == c[1] }
+    /// Whether the start (minimum 0) and the end (minimum 1) are joined.
+    public var isConnected: Bool {
+        guard minima.count >= 2 else { return false }
+        let c = components()
+        return c[0] == c[1]
+    }
 
     /// The path from the start to the end whose highest transition state is lowest: minima and
     /// transition states alternating, as indices (`minima` first, then `transitionStates`); nil

@@ -23,4 +23,28 @@ extension MinimumConnectionResult {
         }
         return (minimumIDs, stateIDs)
     }
+
+    /// The stored transition states of atoms labelled `symbols` (those of `run`, or all) and the
+    /// minima they join, as the `known` graph of a connection that goes on from there (it has
+    /// no start and end of its own). Stored negative eigenvalues that are missing read as 0.
+    public init(storedIn database: MinimaDatabase, symbols: [String], run: RunID? = nil) throws(MinimaDatabaseError) {
+        self.init(minima: [])
+        var indexOf: [MinimumID: Int] = [:]
+        for ts in try database.transitionStates() where (run == nil || ts.run == run) && ts.symbols == symbols {
+            var ends: [Int] = []
+            for id in [ts.minima.0, ts.minima.1] {
+                if let known = indexOf[id] {
+                    ends.append(known)
+                    continue
+                }
+                let minimum = try database.minimum(id: id)
+                indexOf[id] = minima.count
+                ends.append(minima.count)
+                minima.append(StationaryPoint(point: BandEnds.coordinates(minimum.positions), value: minimum.energy, maximumForce: 0))
+            }
+            transitionStates.append(ConnectionTransitionState(
+                saddle: StationaryPoint(point: BandEnds.coordinates(ts.positions), value: ts.energy, maximumForce: 0),
+                negativeEigenvalue: ts.negativeEigenvalue ?? 0, minima: (ends[0], ends[1])))
+        }
+    }
 }

@@ -20,7 +20,8 @@ struct ConnectCommand: ParsableCommand {
             reported is the one whose highest transition state is lowest. A pair whose band \
             found nothing is tried once more with twice the images. With --database, every \
             minimum and transition state found is stored as one run (see basin db). Ctrl-C stops \
-            after the current band step and stores what was found.
+            after the current band step and stores what was found; --resume goes on from the \
+            transition states already in the database.
 
             Example:
               basin connect ico.xyz fcc.xyz --potential lj --cutoff none --permute --database lj38.db --path path.xyz
@@ -41,6 +42,9 @@ struct ConnectCommand: ParsableCommand {
 
     @Option(help: "Store the minima and transition states in this minima database (SQLite; created if missing).")
     var database: String?
+
+    @Flag(help: "Go on from the transition states and minima already in --database (e.g. after Ctrl-C).")
+    var resume = false
 
     @Option(help: "Write the path (minima and transition states alternating, with energies) to this extxyz file.")
     var path: String?
@@ -64,6 +68,7 @@ struct ConnectCommand: ParsableCommand {
 
     func validate() throws {
         guard maxBands >= 1 else { throw ValidationError("--max-bands must be at least 1") }
+        if resume, database == nil { throw ValidationError("--resume needs --database, where the earlier run stored its transition states") }
     }
 
     func run() throws {
@@ -72,6 +77,9 @@ struct ConnectCommand: ParsableCommand {
         let calculator = try potential.makeCalculator()
         let (ends, first, second) = try band.ends(start, end, units: potential.unitSystem, calculator: calculator)
         let surface = PotentialEnergySurface(configuration: ends.template, calculator: calculator)
+        let known = try resume ? store.map { store throws(MinimaDatabaseError) in
+            try MinimumConnectionResult(storedIn: store, symbols: ends.template.symbols)
+        } : nil
         let connection = MinimumConnection(search: band.search(refine: true), maximumBands: maxBands)
         let progress = ProgressReporter(label: "connect", total: maxBands)
         let interruption = Interruption(acknowledgement: "interrupt: stopping the current band (signal again to quit at once)")
@@ -84,7 +92,7 @@ struct ConnectCommand: ParsableCommand {
             on: surface, from: first, to: second,
             interpolate: { interpolation.images(from: $0, to: $1, count: count << $2, cell: cell) },
             makeSurface: band.surfaceMaker(for: ends, calculator: calculator),
-            shouldStop: { interruption.isRequested },
+            shouldStop: { interruption.isRequested }, known: known,
             observer: { step in
                 bands += 1
                 progress.update(bands)

@@ -64,5 +64,12 @@ import Testing
         try result.store(in: database, symbols: Array(repeating: "X", count: 7), run: run)
         #expect(try database.transitionStates().count == stored.count)
         #expect(try database.count == result.minima.count)
+        // Going on from the stored graph needs no band.
+        let known = try MinimumConnectionResult(storedIn: database, symbols: Array(repeating: "X", count: 7))
+        #expect(known.transitionStates.count == stored.count)
+        let resumed = try connection.connect(
+            on: surface, from: first, to: second, interpolate: { _, _, _ in [] }, known: known)
+        #expect(resumed.isConnected && resumed.bands == 0)
+        #expect(resumed.highestTransitionState == result.highestTransitionState)
     }
 }
