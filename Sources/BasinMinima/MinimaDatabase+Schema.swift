@@ -64,6 +64,7 @@ extension MinimaDatabase {
                 sql: "UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN ? ELSE ? END",
                 arguments: [RunStatus.interrupted.rawValue, RunStatus.finished.rawValue])
         }
+        registerTransitionStates(in: &migrator)
         return migrator
     }
 }
