@@ -9,6 +9,6 @@ struct Toy: ParsableCommand {
             cubic cell, modified Lennard-Jones pair and triplet terms, energies per particle in \
             units of E_c and lengths in units of R_c. See docs/toy-model.md.
             """,
-        subcommands: [ToyEnergy.self, ToyRelax.self, ToyGenerate.self, ToyDescriptors.self]
+        subcommands: [ToyEnergy.self, ToyRelax.self, ToyGenerate.self, ToyDescriptors.self, ToyTrain.self, ToyDrag.self]
     )
 }
