@@ -7,7 +7,8 @@ import Testing
     /// A small database and its descriptors, shared by the tests.
     static let data: (ToyDatabase, [[Double]], ProximityDescriptor) = {
         let settings = try! DatabaseSettings(
-            widthStart: 4, widthEnd: 4, widthCount: 1, pointsPerWidth: 300, particleCount: 3, relaxation: Relaxation(epochs: 5), seed: 2)
+            widthStart: 4, widthEnd: 4, widthCount: 1, pointsPerWidth: 300, particleCount: 3, relaxation: Relaxation(epochs: 20),
+            keptFraction: 0.8, seed: 2)
         let database = try! DatabaseGenerator.generate(settings, threads: 2)
         let descriptor = try! ProximityDescriptor(orders: [-2, -3], cutoff: 8)
         let rows = descriptor.values(of: database.records.map { try! $0.structure(dimension: 2) }, threads: 2)
@@ -20,7 +21,8 @@ import Testing
         let training = try NetworkTraining(hiddenLayers: hidden, loss: loss, optimizer: optimizer, learningRate: 0.01, epochs: 15, batchSize: 16)
         let energies = database.records.map(\.energyPerParticle)
         let outcome = try ToyTrainer.train(rows: rows, energies: energies, descriptor: descriptor, settings: database.settings, training: training)
-        #expect(outcome.trainingCount == 240 && outcome.validationCount == 60)
+        #expect(outcome.trainingCount + outcome.validationCount == database.records.count)
+        #expect(outcome.validationCount == Int((0.2 * Double(database.records.count)).rounded()))
         #expect(outcome.validationMAE < 0.7 * outcome.meanPredictorMAE)
         #expect(outcome.history.count == 15)
         #expect(outcome.validationMAE == outcome.history.map(\.validationMAE).min()!)
