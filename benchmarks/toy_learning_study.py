@@ -50,7 +50,7 @@ def main():
     best = None
     for k, (name, orders, hidden) in enumerate(models):
         network = os.path.join(args.output, f"network-{k}.json")
-        r = basin_json(basin, ["train", database, "--orders=" + orders, "--proximity-cutoff", "20", "--hidden=" + hidden,
+        r = basin_json(basin, ["train", database, "--orders=" + orders, "--proximity-cutoff", "20", *(["--hidden", hidden] if hidden else []),
                                "--epochs", str(args.epochs), "--batch-size", "32", "--learning-rate", "0.001",
                                "--output", network, "--curve", os.path.join(args.output, f"curve-{k}.svg")])
         print(f"| {name} | {r['inputs']} | {r['validationMAE']:.4f} | {r['meanPredictorMAE']:.4f} | {r['seconds']:.0f} |", flush=True)

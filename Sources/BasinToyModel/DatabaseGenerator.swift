@@ -1,39 +1,44 @@
 import BasinMath
+import Foundation
 
 /// Generates a toy-model database: for each width and data point, N_p particles placed
 /// uniformly at random, relaxed, and labelled with the energy per particle at the full depth.
 ///
 /// Data point k (over all widths) draws from its own generator seeded with (seed, k), so the
-/// records do not depend on the number of threads. Points are split over `threads` in blocks.
+/// records do not depend on the number of threads. Threads take blocks of points from a shared
+/// counter as they finish, so a slow thread holds no other back.
 public enum DatabaseGenerator {
-    /// The database of `settings`; `progress(done, total)` is called between blocks.
+    /// The database of `settings`; `progress(done, total)` is called after each block, from the
+    /// thread that finished it, one call at a time.
     public static func generate(_ settings: DatabaseSettings, threads: Int = 1, progress: (Int, Int) -> Void = { _, _ in }) throws(ToyModelError) -> ToyDatabase {
         try settings.validate()
         let model = ToyModel(potential: try settings.potential(), mode: settings.mode)
         let total = settings.widthCount * settings.pointsPerWidth
         var records = [ToyRecord?](repeating: nil, count: total)
-        let threads = max(1, threads)
-        let block = max(1, min(256, total / (threads * 8)))
-        var done = 0
-        let workspaces = (0..<threads).map { _ in ToyWorkspace() }
-        nonisolated(unsafe) let shared = workspaces
-        while done < total {
-            let end = min(total, done + block * threads)
-            let start = done
-            records.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let buffer = buffer
-                concurrentForEach(threads) { t in
-                    var k = start + t * block
-                    while k < end {
-                        for point in k..<min(k + block, end) {
-                            buffer[point] = makePoint(point, settings: settings, model: model, workspace: shared[t])
-                        }
-                        k += block * threads
+        let threads = max(1, min(threads, total))
+        let block = max(1, min(64, total / (threads * 8)))
+        let lock = NSLock()
+        var next = 0, done = 0
+        records.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            concurrentForEach(threads) { _ in
+                let workspace = ToyWorkspace()
+                while true {
+                    lock.lock()
+                    let start = next
+                    next += block
+                    lock.unlock()
+                    if start >= total { break }
+                    let end = min(total, start + block)
+                    for point in start..<end {
+                        buffer[point] = makePoint(point, settings: settings, model: model, workspace: workspace)
                     }
+                    lock.lock()
+                    done += end - start
+                    progress(done, total)
+                    lock.unlock()
                 }
             }
-            done = end
-            progress(done, total)
         }
         return ToyDatabase(settings: settings, records: cut(records.map { $0! }, settings: settings))
     }
