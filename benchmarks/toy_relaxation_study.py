@@ -5,10 +5,12 @@ For each cell width (2.5, 5, 10, 20 R_c) and relaxation length (20, 30, ..., 100
 300, 400, 500 epochs), --points structures of N_p = 4 particles in 2-D are relaxed with
 maxΔ = 0.1 R_c under the modified Lennard-Jones model (n = 6, R0 = 2 R_c); the acceptance rate
 averaged over each structure's final 10 epochs is reported as mean ± standard error over the
-structures, as a Markdown table, for both energy modes:
+structures, as a Markdown table, in three settings:
 
 - periodic: Basin's default (invariant sums, automatic depth, random-direction moves);
-- thesis: the thesis's sums with d_s = 3, relaxation at d_s = 1 and its per-coordinate moves.
+- thesis: the thesis's sums with d_s = 3, relaxation at d_s = 1 and its per-coordinate moves;
+- thesis-code: the same, with trial moves evaluated against the images of the unrelaxed
+  structure, as the thesis's code does.
 
 Usage:
 
@@ -27,6 +29,7 @@ EPOCHS = [20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 400, 500]
 MODES = {
     "periodic": ["--mode", "periodic"],
     "thesis": ["--mode", "thesis", "--depth", "3", "--relaxation-depth", "1", "--move", "cube"],
+    "thesis-code": ["--mode", "thesis", "--depth", "3", "--relaxation-depth", "1", "--move", "cube", "--stale-images"],
 }
 
 

@@ -60,7 +60,9 @@ public struct DatabaseSettings: Sendable, Codable, Equatable {
         guard keptFraction > 0, keptFraction <= 1 else { throw .invalidParameter("the kept fraction must lie in (0, 1], got \(keptFraction)") }
         guard (depth ?? 0) >= 0 else { throw .invalidParameter("the depth cannot be negative, got \(depth!)") }
         _ = try potential()
-        _ = try Relaxation(epochs: relaxation.epochs, maxStep: relaxation.maxStep, move: relaxation.move, depth: relaxation.depth)
+        _ = try Relaxation(epochs: relaxation.epochs, maxStep: relaxation.maxStep, move: relaxation.move, depth: relaxation.depth,
+                           staleImages: relaxation.staleImages)
+        try relaxation.validate(for: mode)
     }
 
     public func potential() throws(ToyModelError) -> ModifiedLennardJones {

@@ -39,7 +39,9 @@ public final class ToyWorkspace {
     /// `cutoff` to particle `center`. In periodic mode each pair starts from its minimum-image
     /// separation, so the set is the same for any lattice shift of the particles; in thesis mode
     /// the images are the raw coordinates plus the translations, as the thesis's code builds them.
-    func collectNeighbors(of center: Int, in structure: ToyStructure, cutoff: Double, minimumImage: Bool) {
+    /// `staleImages` (thesis mode only) replaces the positions the images outside the central
+    /// cell are built from, as the thesis's relaxation does by mistake.
+    func collectNeighbors(of center: Int, in structure: ToyStructure, cutoff: Double, minimumImage: Bool, staleImages: [SIMD3<Double>]? = nil) {
         relative.removeAll(keepingCapacity: true)
         distance.removeAll(keepingCapacity: true)
         owner.removeAll(keepingCapacity: true)
@@ -51,9 +53,10 @@ public final class ToyWorkspace {
                 for j in positions.indices {
                     var base = positions[j] - xi
                     if minimumImage { base -= w * (base / w).rounded(.toNearestOrEven) }
+                    let imageBase = staleImages.map { $0[j] - xi } ?? base
                     for t in shifts.indices {
                         if j == center && translationIsZero[t] { continue }
-                        let r = base + shifts[t]
+                        let r = (translationIsZero[t] ? base : imageBase) + shifts[t]
                         let r2 = (r * r).sum()
                         if r2 < cutoffSquared {
                             relative.append(r)

@@ -18,8 +18,11 @@ public struct Relaxation: Sendable, Codable, Equatable {
     public var move: Move
     /// d_s used while relaxing (nil: the model's automatic depth).
     public var depth: Int?
+    /// Evaluate every trial with the images of the structure before relaxation, as the
+    /// thesis's code does by mistake (`thesis` mode only).
+    public var staleImages: Bool
 
-    public init(epochs: Int = 40, maxStep: Double = 0.1, move: Move = .sphere, depth: Int? = nil) throws(ToyModelError) {
+    public init(epochs: Int = 40, maxStep: Double = 0.1, move: Move = .sphere, depth: Int? = nil, staleImages: Bool = false) throws(ToyModelError) {
         guard epochs >= 0 else { throw .invalidParameter("the number of relaxation epochs cannot be negative, got \(epochs)") }
         guard maxStep > 0, maxStep.isFinite else { throw .invalidParameter("the largest move maxΔ must be positive, got \(maxStep)") }
         guard (depth ?? 0) >= 0 else { throw .invalidParameter("the relaxation depth cannot be negative, got \(depth!)") }
@@ -27,12 +30,25 @@ public struct Relaxation: Sendable, Codable, Equatable {
         self.maxStep = maxStep
         self.move = move
         self.depth = depth
+        self.staleImages = staleImages
+    }
+
+    /// Throws when the settings do not fit `mode`.
+    public func validate(for mode: EnergyMode) throws(ToyModelError) {
+        guard !staleImages || mode == .thesis else { throw .invalidParameter("stale images are a thesis-mode option") }
     }
 
     /// Relaxes `structure` in place; returns the fraction of accepted moves in each epoch.
     /// Moved particles are wrapped back into [0, w)^d.
     public func run(_ structure: inout ToyStructure, model: ToyModel, using generator: inout SeededGenerator, workspace: ToyWorkspace) -> [Double] {
-        var energy = model.energyPerParticle(structure, depth: depth, workspace: workspace)
+        precondition(!staleImages || model.mode == .thesis, "stale images are a thesis-mode option")
+        let initial = structure.positions
+        func energyPerParticle(_ s: ToyStructure) -> Double {
+            staleImages
+                ? model.thesisEnergyPerParticle(s, imagePositions: initial, depth: depth, workspace: workspace)
+                : model.energyPerParticle(s, depth: depth, workspace: workspace)
+        }
+        var energy = energyPerParticle(structure)
         var rates: [Double] = []
         rates.reserveCapacity(epochs)
         let n = structure.count
@@ -42,7 +58,7 @@ public struct Relaxation: Sendable, Codable, Equatable {
                 let old = structure.positions[i]
                 structure.positions[i] += step(dimension: structure.dimension, using: &generator)
                 structure.wrap(particle: i)
-                let trial = model.energyPerParticle(structure, depth: depth, workspace: workspace)
+                let trial = energyPerParticle(structure)
                 if trial <= energy {
                     energy = trial
                     accepted += 1

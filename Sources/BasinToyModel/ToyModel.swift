@@ -41,7 +41,18 @@ public struct ToyModel: Sendable {
         }
     }
 
-    func evaluate(_ structure: ToyStructure, depth: Int?, workspace ws: ToyWorkspace, gradient: UnsafeMutablePointer<SIMD3<Double>>?) -> Double {
+    /// E/N_p in `thesis` mode with the images outside the central cell built from `imagePositions`
+    /// instead of the current positions: what the thesis's relaxation evaluates for every trial
+    /// move (its images stay those of the structure before relaxation).
+    public func thesisEnergyPerParticle(_ structure: ToyStructure, imagePositions: [SIMD3<Double>], depth: Int?, workspace: ToyWorkspace) -> Double {
+        precondition(mode == .thesis && imagePositions.count == structure.count, "stale images exist only in thesis mode, one per particle")
+        return evaluate(structure, depth: depth, workspace: workspace, gradient: nil, staleImages: imagePositions)
+    }
+
+    func evaluate(
+        _ structure: ToyStructure, depth: Int?, workspace ws: ToyWorkspace, gradient: UnsafeMutablePointer<SIMD3<Double>>?,
+        staleImages: [SIMD3<Double>]? = nil
+    ) -> Double {
         let depth = depth ?? automaticDepth(width: structure.width)
         precondition(depth >= 0, "the depth of surrounding cells cannot be negative")
         ws.prepareTranslations(dimension: structure.dimension, depth: depth, width: structure.width)
@@ -51,7 +62,7 @@ public struct ToyModel: Sendable {
         if let gradient { gradient.update(repeating: .zero, count: n) }
         var pairSum = 0.0, tripletSum = 0.0
         for i in 0..<n {
-            ws.collectNeighbors(of: i, in: structure, cutoff: 1.5 * v.cutoff, minimumImage: !thesis)
+            ws.collectNeighbors(of: i, in: structure, cutoff: 1.5 * v.cutoff, minimumImage: !thesis, staleImages: staleImages)
             let count = ws.relative.count
             ws.relative.withUnsafeBufferPointer { rel in
             ws.distance.withUnsafeBufferPointer { dist in

@@ -84,3 +84,33 @@ import Testing
         #expect(throws: ToyModelError.self) { try DatabaseSettings(widthStart: 1, widthEnd: 2, widthCount: 2, pointsPerWidth: 1, relaxation: r, keptFraction: 0) }
     }
 }
+
+@Suite struct StaleImageTests {
+    @Test func staleImagesOfTheCurrentPositionsAreTheThesisEnergy() throws {
+        let model = ToyModel(mode: .thesis), ws = ToyWorkspace()
+        let s = try spreadStructure(dimension: 2, width: 2.5, particleCount: 4, seed: 11)
+        let e = model.energyPerParticle(s, depth: 2, workspace: ws)
+        #expect(model.thesisEnergyPerParticle(s, imagePositions: s.positions, depth: 2, workspace: ws) == e)
+        // Moving a particle with frozen images changes the central-cell terms only.
+        var moved = s
+        moved.positions[0] += SIMD3(0.05, -0.03, 0)
+        let frozen = model.thesisEnergyPerParticle(moved, imagePositions: s.positions, depth: 2, workspace: ws)
+        #expect(frozen != model.energyPerParticle(moved, depth: 2, workspace: ws))
+        #expect(frozen != e)
+    }
+
+    @Test func staleImagesChangeTheRelaxationAndNeedThesisMode() throws {
+        var generator = SeededGenerator(seed: 12)
+        let start = try ToyStructure.random(dimension: 2, width: 2.5, particleCount: 4, using: &generator)
+        let model = ToyModel(mode: .thesis), ws = ToyWorkspace()
+        var fresh = start, stale = start
+        var g1 = SeededGenerator(seed: 13), g2 = SeededGenerator(seed: 13)
+        let a = try Relaxation(epochs: 20, maxStep: 0.1, move: .cube, depth: 1).run(&fresh, model: model, using: &g1, workspace: ws)
+        let b = try Relaxation(epochs: 20, maxStep: 0.1, move: .cube, depth: 1, staleImages: true).run(&stale, model: model, using: &g2, workspace: ws)
+        #expect(a != b || fresh != stale)
+        #expect(throws: ToyModelError.self) { try Relaxation(staleImages: true).validate(for: .periodic) }
+        #expect(throws: ToyModelError.self) {
+            try DatabaseSettings(widthStart: 3, widthEnd: 3, widthCount: 1, pointsPerWidth: 1, mode: .periodic, relaxation: Relaxation(staleImages: true))
+        }
+    }
+}

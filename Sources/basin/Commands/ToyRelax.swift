@@ -39,6 +39,7 @@ struct ToyRelax: ParsableCommand {
     func run() throws {
         var structures = try ToyStructureFile.read(from: URL(fileURLWithPath: input))
         let toy = try model.model(), rule = try relaxation.relaxation(), workspace = ToyWorkspace()
+        try rule.validate(for: toy.mode)
         var generator = SeededGenerator(seed: seed)
         var results: [Result] = []
         for k in structures.indices {
@@ -75,8 +76,11 @@ struct ToyRelaxationOptions: ParsableArguments {
     @Option(help: "Depth d_s while relaxing (default: the model's automatic depth; the thesis used 1).")
     var relaxationDepth: Int?
 
+    @Flag(help: "Evaluate trial moves with the images of the unrelaxed structure, as the thesis's code does (thesis mode only).")
+    var staleImages = false
+
     func relaxation() throws -> Relaxation {
-        try Relaxation(epochs: epochs, maxStep: maxStep, move: move, depth: relaxationDepth)
+        try Relaxation(epochs: epochs, maxStep: maxStep, move: move, depth: relaxationDepth, staleImages: staleImages)
     }
 
     func validate() throws { _ = try relaxation() }
