@@ -71,6 +71,10 @@ struct ToyDescriptors: ParsableCommand {
             try AtomicFile.write(text, to: URL(fileURLWithPath: output))
         }
         if json { return try Output.json(Report(orders: descriptor.orders, proximityCutoff: descriptor.cutoff, eigenvalues: values)) }
-        for row in values { print(row.map { String(format: "%.12g", $0) }.joined(separator: " ")) }
+        if let output {
+            print("\(values.count) rows of \(values.first?.count ?? 0) eigenvalues written to \(output)")
+        } else {
+            for row in values { print(row.map { String(format: "%.12g", $0) }.joined(separator: " ")) }
+        }
     }
 }
