@@ -59,7 +59,10 @@ public struct DatabaseSettings: Sendable, Codable, Equatable {
         guard pointsPerWidth >= 1 else { throw .invalidParameter("the number of data points per width must be at least 1, got \(pointsPerWidth)") }
         guard keptFraction > 0, keptFraction <= 1 else { throw .invalidParameter("the kept fraction must lie in (0, 1], got \(keptFraction)") }
         guard (depth ?? 0) >= 0 else { throw .invalidParameter("the depth cannot be negative, got \(depth!)") }
-        _ = try potential()
+        let model = ToyModel(potential: try potential(), mode: mode)
+        let narrowest = try ToyStructure(dimension: dimension, width: min(widthStart, widthEnd), positions: [.zero])
+        try model.checkImages(narrowest, depth: depth)
+        try model.checkImages(narrowest, depth: relaxation.depth)
         _ = try Relaxation(epochs: relaxation.epochs, maxStep: relaxation.maxStep, move: relaxation.move, depth: relaxation.depth,
                            staleImages: relaxation.staleImages)
         try relaxation.validate(for: mode)

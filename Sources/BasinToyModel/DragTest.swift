@@ -29,6 +29,8 @@ public enum DragTest {
             throw .invalidParameter("the network was trained on \(settings.particleCount) particles in \(settings.dimension)-D")
         }
         let model = ToyModel(potential: try settings.potential(), mode: settings.mode)
+        try model.checkImages(structure, depth: settings.depth)
+        try network.descriptor.checkImages(structure)
         let workspace = ToyWorkspace()
         let w = structure.width, h = 1e-5 * w
         var s = structure, gradient: [SIMD3<Double>] = []

@@ -29,6 +29,11 @@ public struct ProximityDescriptor: Sendable, Codable, Equatable {
     /// image within R₀p.
     public func depth(width: Double) -> Int { Int((cutoff / width).rounded(.up)) + 1 }
 
+    /// Throws when `structure` needs more images than `ImageLimit` allows.
+    public func checkImages(_ structure: ToyStructure) throws(ToyModelError) {
+        try ImageLimit.check(width: structure.width, depth: depth(width: structure.width), dimension: structure.dimension)
+    }
+
     /// `orders.count × N_p` eigenvalues: those of P^(orders[0]) ascending, then the next order's.
     public func values(_ structure: ToyStructure) -> [Double] {
         let n = structure.count, w = structure.width, ds = depth(width: structure.width)

@@ -26,6 +26,13 @@ public struct ToyModel: Sendable {
         Int((1.5 * potential.cutoff / width + 0.5).rounded(.up))
     }
 
+    /// Throws when `structure` needs more images than `ImageLimit` allows at `depth` (nil:
+    /// automatic), or a depth is negative.
+    public func checkImages(_ structure: ToyStructure, depth: Int?) throws(ToyModelError) {
+        if let depth, depth < 0 { throw .invalidParameter("the depth cannot be negative, got \(depth)") }
+        try ImageLimit.check(width: structure.width, depth: depth ?? automaticDepth(width: structure.width), dimension: structure.dimension)
+    }
+
     /// E/N_p (energy unit of E_c) of `structure` with images to depth d_s (`depth`, or the
     /// automatic depth when nil).
     public func energyPerParticle(_ structure: ToyStructure, depth: Int? = nil, workspace: ToyWorkspace) -> Double {

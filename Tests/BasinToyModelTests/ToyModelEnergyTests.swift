@@ -105,3 +105,17 @@ import Testing
         #expect(throws: ToyModelError.self) { try ToyStructure(dimension: 3, width: 1, coordinates: [[0, 0]]) }
     }
 }
+
+@Suite struct ImageLimitTests {
+    @Test func narrowCellsAreRefusedBeforeTheyExhaustMemory() throws {
+        let tiny = try ToyStructure(dimension: 3, width: 0.01, coordinates: [[0, 0, 0]])
+        #expect(throws: ToyModelError.tooManyImages(width: 0.01, depth: 301, dimension: 3)) { try ToyModel().checkImages(tiny, depth: nil) }
+        #expect(throws: ToyModelError.self) { try ProximityDescriptor(orders: [-2]).checkImages(tiny) }
+        #expect(throws: ToyModelError.self) {
+            try DatabaseSettings(widthStart: 0.01, widthEnd: 1, widthCount: 2, pointsPerWidth: 1, dimension: 3, relaxation: Relaxation())
+        }
+        let usual = try ToyStructure(dimension: 3, width: 2.5, coordinates: [[0, 0, 0]])
+        try ToyModel().checkImages(usual, depth: nil)
+        try ProximityDescriptor(orders: [-2]).checkImages(usual)
+    }
+}

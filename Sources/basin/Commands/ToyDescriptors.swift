@@ -62,6 +62,9 @@ struct ToyDescriptors: ParsableCommand {
             list = try database.records.map { try $0.structure(dimension: database.settings.dimension) }
             energies = database.records.map(\.energyPerParticle)
         }
+        for (k, structure) in list.enumerated() {
+            do { try descriptor.checkImages(structure) } catch { throw CommandError("\(input): structure \(k): \(error)") }
+        }
         let values = descriptor.values(of: list, threads: ProcessInfo.processInfo.activeProcessorCount)
         if let output {
             var text = ""

@@ -35,6 +35,7 @@ struct ToyEnergy: ParsableCommand {
         let toy = try model.model(), workspace = ToyWorkspace()
         var results: [Result] = []
         for (k, structure) in structures.enumerated() {
+            do { try toy.checkImages(structure, depth: model.depth) } catch { throw CommandError("\(input): structure \(k): \(error)") }
             let depth = model.depth ?? toy.automaticDepth(width: structure.width)
             var g: [SIMD3<Double>] = []
             let energy = gradient

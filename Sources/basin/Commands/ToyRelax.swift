@@ -43,6 +43,10 @@ struct ToyRelax: ParsableCommand {
         var generator = SeededGenerator(seed: seed)
         var results: [Result] = []
         for k in structures.indices {
+            do {
+                try toy.checkImages(structures[k], depth: model.depth)
+                try toy.checkImages(structures[k], depth: rule.depth)
+            } catch { throw CommandError("\(input): structure \(k): \(error)") }
             let rates = rule.run(&structures[k], model: toy, using: &generator, workspace: workspace)
             let energy = toy.energyPerParticle(structures[k], depth: model.depth, workspace: workspace)
             guard energy.isFinite else { throw CommandError("\(input): structure \(k): the energy is not finite (coinciding particles?)") }

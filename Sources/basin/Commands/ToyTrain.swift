@@ -85,6 +85,9 @@ struct ToyTrain: ParsableCommand {
         let database = try ToyDatabase.read(from: URL(fileURLWithPath: input))
         let start = Date()
         let structures = try database.records.map { try $0.structure(dimension: database.settings.dimension) }
+        for (k, structure) in structures.enumerated() {
+            do { try descriptor.checkImages(structure) } catch { throw CommandError("\(input): record \(k): \(error)") }
+        }
         let rows = descriptor.values(of: structures, threads: ProcessInfo.processInfo.activeProcessorCount)
         let progress = ProgressReporter(label: "train", total: training.epochs)
         let outcome = try ToyTrainer.train(
