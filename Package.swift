@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "BasinWorkflows", targets: ["BasinWorkflows"]),
         .library(name: "BasinCompression", targets: ["BasinCompression"]),
         .library(name: "BasinMinima", targets: ["BasinMinima"]),
+        .library(name: "BasinToyModel", targets: ["BasinToyModel"]),
         .library(name: "BasinPaths", targets: ["BasinPaths"]),
         .library(name: "BasinInterop", targets: ["BasinInterop"]),
     ],
@@ -57,11 +58,12 @@ let package = Package(
             name: "BasinMinima",
             dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinOptimize", "BasinCompression", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "BasinToyModel", dependencies: ["BasinText", "BasinMath", "BasinOptimize", "BasinNN"]),
         .target(name: "BasinPaths", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinNN", "BasinMinima"]),
         .target(name: "BasinInterop", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials"]),
         .executableTarget(
             name: "basin",
-            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinPaths", "BasinInterop", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "BasinTextTests", dependencies: ["BasinText"]),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "BasinSamplingTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinSampling"]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining", "BasinTestSupport"]),
         .testTarget(name: "BasinWorkflowsTests", dependencies: ["BasinAtoms", "BasinWorkflows"]),
+        .testTarget(name: "BasinToyModelTests", dependencies: ["BasinMath", "BasinOptimize", "BasinToyModel"]),
         .testTarget(name: "BasinPathsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinOptimize", "BasinMinima", "BasinPaths", "BasinTestSupport"]),
         .testTarget(name: "BasinInteropTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinInterop"]),
         .testTarget(name: "BasinCompressionTests", dependencies: ["BasinMath", "BasinIO", "BasinCompression"]),
