@@ -63,7 +63,7 @@ public struct ProximityDescriptor: Sendable, Codable, Equatable {
                     matrix[j * n + i] = sum
                 }
             }
-            result += symmetricEigenvalues(&matrix, order: n)
+            result += SymmetricEigensystem.eigenvalues(of: &matrix, order: n)
         }
         return result
     }

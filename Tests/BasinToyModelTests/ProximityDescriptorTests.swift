@@ -5,7 +5,7 @@ import Testing
 @Suite struct ProximityDescriptorTests {
     @Test func eigenvaluesMatchJacobiOfKnownMatrix() {
         var m: [Double] = [2, -1, 0, -1, 2, -1, 0, -1, 2]
-        let values = symmetricEigenvalues(&m, order: 3)
+        let values = SymmetricEigensystem.eigenvalues(of: &m, order: 3)
         let expected = [2 - 2.0.squareRoot(), 2, 2 + 2.0.squareRoot()]
         for (a, b) in zip(values, expected) { #expect(abs(a - b) < 1e-14) }
     }

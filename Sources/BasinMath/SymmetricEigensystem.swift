@@ -1,13 +1,12 @@
-import BasinMath
-
-/// The eigenvalues and eigenvectors of a real symmetric matrix, by the cyclic Jacobi method
-/// (Golub & Van Loan, *Matrix Computations*, 4th ed., Algorithm 8.5.3; the threshold and
-/// rotation formulas of Press et al., *Numerical Recipes*, 3rd ed., §11.1).
+/// The eigenvalues (and eigenvectors) of a real symmetric matrix, by the cyclic Jacobi method
+/// (Golub & Van Loan, *Matrix Computations*, 4th ed., Algorithm 8.5.3; the rotation formulas of
+/// Press et al., *Numerical Recipes*, 3rd ed., §11.1).
 ///
 /// Each sweep annihilates every off-diagonal entry once by a plane rotation; sweeps repeat
 /// until the off-diagonal sum of squares is below 10⁻³⁰ of the total (convergence is
-/// quadratic, typically 6–10 sweeps). The cost is O(n³) per sweep, which suits the Hessians of
-/// clusters of up to a few hundred atoms.
+/// quadratic, typically 6–10 sweeps). The cost is O(n³) per sweep, which suits small and
+/// medium matrices: proximity matrices of a few particles, Hessians of clusters of up to a few
+/// hundred atoms.
 public struct SymmetricEigensystem: Sendable {
     /// Eigenvalues, ascending.
     public let values: [Double]
@@ -29,28 +28,40 @@ public struct SymmetricEigensystem: Sendable {
         // v holds the eigenvectors as rows (the transpose of the accumulated rotations).
         var v = [Double](repeating: 0, count: n * n)
         for i in 0..<n { v[i * n + i] = 1 }
-        let total = a.reduce(0) { $0 + $1 * $1 }
         a.withUnsafeMutableBufferPointer { a in
-            v.withUnsafeMutableBufferPointer { v in
-                for _ in 0..<100 {
-                    var off = 0.0
-                    for i in 0..<n { for j in (i + 1)..<n { off += a[i * n + j] * a[i * n + j] } }
-                    if 2 * off <= 1e-30 * total || off == 0 { break }
-                    for p in 0..<n {
-                        for q in (p + 1)..<n where a[p * n + q] != 0 {
-                            Self.rotate(a, v, n: n, p: p, q: q)
-                        }
-                    }
-                }
-            }
+            v.withUnsafeMutableBufferPointer { v in Self.diagonalize(a, vectors: v, order: n) }
         }
         let order = (0..<n).sorted { a[$0 * n + $0] < a[$1 * n + $1] }
         values = order.map { a[$0 * n + $0] }
         vectors = order.map { Array(v[($0 * n)..<($0 * n + n)]) }
     }
 
+    /// The eigenvalues alone, ascending, of the symmetric row-major n × n `matrix`, which is
+    /// used as scratch.
+    public static func eigenvalues(of matrix: inout [Double], order n: Int) -> [Double] {
+        precondition(matrix.count == n * n, "the matrix must be n × n")
+        matrix.withUnsafeMutableBufferPointer { diagonalize($0, vectors: nil, order: n) }
+        return (0..<n).map { matrix[$0 * n + $0] }.sorted()
+    }
+
+    /// Jacobi sweeps on `a` (row-major, symmetric) until it is diagonal to 10⁻³⁰ of its
+    /// squared norm, rotating the rows of `vectors` alongside when given.
+    private static func diagonalize(_ a: UnsafeMutableBufferPointer<Double>, vectors v: UnsafeMutableBufferPointer<Double>?, order n: Int) {
+        let total = a.reduce(0) { $0 + $1 * $1 }
+        for _ in 0..<100 {
+            var off = 0.0
+            for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { off += a[i * n + j] * a[i * n + j] } }
+            if 2 * off <= 1e-30 * total || off == 0 { break }
+            for p in 0..<n {
+                for q in (p + 1)..<max(p + 1, n) where a[p * n + q] != 0 {
+                    rotate(a, v, n: n, p: p, q: q)
+                }
+            }
+        }
+    }
+
     /// Annihilates a[p][q] by the rotation J(p, q, θ): A ← JᵀAJ, and rotates rows p, q of V.
-    private static func rotate(_ a: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>, n: Int, p: Int, q: Int) {
+    private static func rotate(_ a: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>?, n: Int, p: Int, q: Int) {
         let apq = a[p * n + q]
         let theta = (a[q * n + q] - a[p * n + p]) / (2 * apq)
         let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
@@ -66,6 +77,7 @@ public struct SymmetricEigensystem: Sendable {
             a[p * n + k] = c * apk - s * aqk
             a[q * n + k] = s * apk + c * aqk
         }
+        guard let v else { return }
         for k in 0..<n {
             let vpk = v[p * n + k], vqk = v[q * n + k]
             v[p * n + k] = c * vpk - s * vqk
