@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "BasinTraining", targets: ["BasinTraining"]),
         .library(name: "BasinCompression", targets: ["BasinCompression"]),
         .library(name: "BasinMinima", targets: ["BasinMinima"]),
+        .library(name: "BasinPaths", targets: ["BasinPaths"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,11 +47,12 @@ let package = Package(
             name: "BasinMinima",
             dependencies: ["BasinCompression", "BasinIO", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "BasinPaths", dependencies: ["BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinNN", "BasinMinima", "BasinIO"]),
         .executableTarget(
             name: "basin",
             dependencies: [
                 "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining",
-                "BasinCompression", "BasinMinima", "BasinText",
+                "BasinCompression", "BasinMinima", "BasinPaths", "BasinText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -70,5 +72,6 @@ let package = Package(
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinTraining", "BasinTestSupport"]),
         .testTarget(name: "BasinCompressionTests", dependencies: ["BasinCompression", "BasinIO"]),
         .testTarget(name: "BasinMinimaTests", dependencies: ["BasinMinima"]),
+        .testTarget(name: "BasinPathsTests", dependencies: ["BasinPaths", "BasinTestSupport"]),
     ]
 )
