@@ -1,0 +1,71 @@
+import BasinAtoms
+import BasinMath
+import BasinPaths
+import BasinPotentials
+import Foundation
+import Testing
+
+@Suite("Least-action training")
+struct LeastActionTrainingTests {
+    static func problem() throws -> LeastActionProblem {
+        let (start, end) = PathFixtures.clusterEnds()
+        return try LeastActionProblem(
+            start: start, end: end, potential: PathFixtures.lennardJones(), duration: 0.5, intervals: 8,
+            weights: ActionWeights(action: 0.1, start: 10, end: 10, energy: 0.1))
+    }
+
+    static let settings = LeastActionSettings(hiddenCount: 6, pretrainingSteps: 300, pretrainingLearningRate: 0.02, learningRate: 0.003, seed: 4)
+
+    @Test("pre-training meets the straight line and training lowers the loss, keeping the best network")
+    func lowersLoss() throws {
+        let training = try LeastActionTraining(problem: try Self.problem(), settings: Self.settings)
+        var lineLosses: [Double] = []
+        training.pretrain(progress: { _, loss in lineLosses.append(loss) })
+        #expect(lineLosses.count == 300)
+        #expect(lineLosses.last! < 0.05 * lineLosses.first!)
+        let first = try training.loss.value(training.state.network).total
+        try training.train(steps: 200)
+        #expect(training.state.step == 200)
+        #expect(training.state.bestLoss < 0.5 * first)
+        let best = try training.loss.value(training.state.bestNetwork).total
+        #expect(best == training.state.bestLoss)
+        #expect(training.state.history.map(\.step) == [0, 100])
+    }
+
+    @Test("a saved run resumes bit for bit")
+    func resumes() throws {
+        let problem = try Self.problem()
+        let straight = try LeastActionTraining(problem: problem, settings: Self.settings)
+        straight.pretrain()
+        try straight.train(steps: 40)
+
+        let first = try LeastActionTraining(problem: problem, settings: Self.settings)
+        first.pretrain()
+        try first.train(steps: 25)
+        let saved = try JSONEncoder().encode(first.state)
+        let state = try JSONDecoder().decode(LeastActionState.self, from: saved)
+        let second = try LeastActionTraining(problem: problem, state: state)
+        try second.train(steps: 40)
+        #expect(second.state.network.parameters == straight.state.network.parameters)
+        #expect(second.state.bestLoss == straight.state.bestLoss)
+    }
+
+    @Test("an interrupted pre-training resumes where it stopped")
+    func stopsAndResumes() throws {
+        let training = try LeastActionTraining(problem: try Self.problem(), settings: Self.settings)
+        var calls = 0
+        training.pretrain(shouldStop: { calls += 1; return calls > 50 })
+        #expect(training.state.pretrainingStep == 50)
+        #expect(!training.state.isPretrained)
+        training.pretrain()
+        #expect(training.state.pretrainingStep == 300)
+    }
+
+    @Test("a saved state of another system is refused")
+    func incompatibleState() throws {
+        let training = try LeastActionTraining(problem: try Self.problem(), settings: Self.settings)
+        let (start, end) = PathFixtures.periodicEnds()
+        let other = try LeastActionProblem(start: start, end: end, potential: PathFixtures.morse(), duration: 0.5, intervals: 8)
+        #expect(throws: LeastActionError.self) { try LeastActionTraining(problem: other, state: training.state) }
+    }
+}
