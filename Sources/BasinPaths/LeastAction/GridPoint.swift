@@ -21,8 +21,12 @@ final class GridPoint: @unchecked Sendable {
     /// |r|².
     var residualSquared = 0.0
 
+    /// The pair-list product for Lennard-Jones, which needs no dense Hessian.
+    let pairProduct: LennardJonesHessianProduct?
+
     init(template: Configuration, potential: any Potential) {
         calculator = Calculator(potential: potential, threads: 1)
+        pairProduct = (potential as? LennardJones).map(LennardJonesHessianProduct.init)
         configuration = template
         configuration.velocities = nil
         displaced = configuration
@@ -46,7 +50,7 @@ final class GridPoint: @unchecked Sendable {
             for i in 0..<n { x[i] = SIMD3(row[3 * i], row[3 * i + 1], row[3 * i + 2]) }
         }
         var properties = Properties.energyAndForces
-        if product == .analytic { properties.insert(.hessian) }
+        if product == .analytic, pairProduct == nil { properties.insert(.hessian) }
         try calculator.evaluate(configuration, properties, into: &evaluation)
         potentialEnergy = evaluation.energy
         var twiceKinetic = 0.0, squared = 0.0
@@ -69,6 +73,10 @@ final class GridPoint: @unchecked Sendable {
         switch product {
         case nil: break
         case .analytic:
+            if let pairProduct {
+                pairProduct.multiply(residual, into: &hessianTimesResidual, neighbors: calculator.neighbors)
+                return
+            }
             guard let h = evaluation.hessian else { preconditionFailure("the calculator returned no Hessian") }
             h.multiply(residual, into: &hessianTimesResidual)
         case .forceDifference(let step):

@@ -1,7 +1,8 @@
 /// How the loss computes Hessian–vector products H v of the potential energy, which the weight
 /// gradient of the action term needs.
 public enum HessianProduct: Sendable, Codable, Equatable {
-    /// The potential's analytic Hessian (Lennard-Jones and Morse have one) times v: exact.
+    /// Exact: for Lennard-Jones a pass over the pair list (`LennardJonesHessianProduct`), for
+    /// other potentials with an analytic Hessian (Morse) the dense matrix times v.
     case analytic
     /// A central directional difference of the forces,
     /// H v ≈ −[F(Q + ε v̂) − F(Q − ε v̂)] |v| / (2ε), with ε in length units; error O(ε²),
