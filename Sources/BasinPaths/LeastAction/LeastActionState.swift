@@ -46,3 +46,19 @@ public struct LeastActionState: Sendable, Codable {
         settings.learningRate * pow(settings.decayFactor, Double(step / settings.decayInterval))
     }
 }
+
+extension LeastActionState {
+    /// The state as JSON; an infinite best loss (before the first training step) is "inf".
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    /// A state from `jsonData()`.
+    public init(jsonData: Data) throws {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        self = try decoder.decode(LeastActionState.self, from: jsonData)
+    }
+}

@@ -28,10 +28,10 @@ extension Path {
         let startTime = Date()
         var last: ActionLossValue?
         if training.state.isPretrained {
-            let progress = ProgressReporter(label: "training", total: steps)
+            let progress = ProgressReporter(label: "training", total: max(1, steps - firstStep))
             while training.state.step < steps, !interruption.isRequested {
                 let target = min(steps, (training.state.step / saveEvery + 1) * saveEvery)
-                last = try training.train(steps: target, shouldStop: stop) { step, _ in progress.update(step) } ?? last
+                last = try training.train(steps: target, shouldStop: stop) { step, _ in progress.update(step - firstStep) } ?? last
                 try save(training.state)
             }
             progress.finish()
@@ -43,8 +43,6 @@ extension Path {
 
     func save(_ runState: LeastActionState) throws {
         guard let state else { return }
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        try AtomicFile.write(try encoder.encode(runState), to: URL(fileURLWithPath: state))
+        try AtomicFile.write(try runState.jsonData(), to: URL(fileURLWithPath: state))
     }
 }

@@ -182,7 +182,7 @@ struct Path: ParsableCommand {
         }
         let saved: LeastActionState
         do {
-            saved = try JSONDecoder().decode(LeastActionState.self, from: Data(contentsOf: URL(fileURLWithPath: state)))
+            saved = try LeastActionState(jsonData: Data(contentsOf: URL(fileURLWithPath: state)))
         } catch {
             throw CommandError("\(state): not a saved least-action run (\(error.localizedDescription))")
         }

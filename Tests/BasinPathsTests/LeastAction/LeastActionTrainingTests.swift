@@ -42,8 +42,7 @@ struct LeastActionTrainingTests {
         let first = try LeastActionTraining(problem: problem, settings: Self.settings)
         first.pretrain()
         try first.train(steps: 25)
-        let saved = try JSONEncoder().encode(first.state)
-        let state = try JSONDecoder().decode(LeastActionState.self, from: saved)
+        let state = try LeastActionState(jsonData: try first.state.jsonData())
         let second = try LeastActionTraining(problem: problem, state: state)
         try second.train(steps: 40)
         #expect(second.state.network.parameters == straight.state.network.parameters)
@@ -57,6 +56,8 @@ struct LeastActionTrainingTests {
         training.pretrain(shouldStop: { calls += 1; return calls > 50 })
         #expect(training.state.pretrainingStep == 50)
         #expect(!training.state.isPretrained)
+        let saved = try LeastActionState(jsonData: try training.state.jsonData())
+        #expect(saved.bestLoss == .infinity && saved.pretrainingStep == 50)
         training.pretrain()
         #expect(training.state.pretrainingStep == 300)
     }
