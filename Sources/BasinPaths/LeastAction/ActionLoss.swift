@@ -29,9 +29,6 @@ public final class ActionLoss: @unchecked Sendable {
         points = problem.gridTimes.map { _ in GridPoint(template: problem.template, potential: problem.potential) }
     }
 
-    /// Potential, kinetic and total energy at each grid time after the last evaluation.
-    public var energies: [(potential: Double, kinetic: Double)] { points.map { ($0.potentialEnergy, $0.kineticEnergy) } }
-
     /// L at `network`'s parameters, without the gradient (no Hessian products).
     public func value(_ network: TrajectoryNetwork) throws(LeastActionError) -> ActionLossValue {
         var unused: [Double] = []
