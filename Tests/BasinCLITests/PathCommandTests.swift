@@ -82,3 +82,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output) && !FileManager.default.fileExists(atPath: state))
     }
 }
+
+/// Ctrl-C during training: the state and the outputs of the best network so far are written,
+/// and the exit status is the shell's 130.
+@Suite struct PathInterruptTests {
+    @Test func keepsTheBestStateOnInterrupt() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let a = dir.appendingPathComponent("a.xyz"), b = dir.appendingPathComponent("b.xyz")
+        try (PathCommandTests.start + "\n").write(to: a, atomically: true, encoding: .utf8)
+        try (PathCommandTests.end + "\n").write(to: b, atomically: true, encoding: .utf8)
+        let state = dir.appendingPathComponent("run.json").path
+        let output = dir.appendingPathComponent("path.extxyz").path
+        let process = try Subprocess.launch(["path", a.path, b.path] + PathCommandTests.small + [
+            "--steps", "100000000", "--save-every", "50", "--state", state, "--output", output])
+        Subprocess.wait { FileManager.default.fileExists(atPath: state) }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(FileManager.default.fileExists(atPath: output))
+        let saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: state))) as? [String: Any])
+        #expect((saved["step"] as? Int ?? 0) > 0)
+        #expect((saved["bestParameters"] as? [Double])?.isEmpty == false)
+    }
+}

@@ -35,7 +35,7 @@ extension Path {
         let range = totals.max()! - totals.min()!
         let summary = Summary(
             atoms: problem.atomCount, parameters: best.parameterCount, gridTimes: problem.intervals + 1,
-            pretrainingSteps: training.state.pretrainingStep, steps: training.state.step, interrupted: outcome.interrupted,
+            pretrainingSteps: training.state.pretrainingStep, steps: training.state.step, interrupted: outcome.signal != nil,
             seconds: outcome.seconds, secondsPerStep: outcome.stepsThisRun > 0 ? outcome.seconds / Double(outcome.stepsThisRun) : nil,
             bestLoss: training.state.bestLoss, lastLoss: outcome.lastLoss,
             startDistance: distance(q0, problem.startPositions), endDistance: distance(qT, problem.endPositions),
@@ -49,7 +49,7 @@ extension Path {
             return
         }
         print("atoms            \(summary.atoms), network parameters \(summary.parameters), grid times \(summary.gridTimes)")
-        print("steps            \(summary.pretrainingSteps) pre-training, \(summary.steps) training\(outcome.interrupted ? " (interrupted)" : "")")
+        print("steps            \(summary.pretrainingSteps) pre-training, \(summary.steps) training\(outcome.signal != nil ? " (interrupted)" : "")")
         if let perStep = summary.secondsPerStep { print(String(format: "time             %.1f s, %.3g ms per step", summary.seconds, 1000 * perStep)) }
         print(String(format: "best loss        %.6e", summary.bestLoss))
         print(String(format: "end points       |Q(0) − Q₀| = %.3e, |Q(T) − Q_T| = %.3e", summary.startDistance, summary.endDistance))

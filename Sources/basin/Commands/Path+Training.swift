@@ -6,7 +6,8 @@ extension Path {
     /// How the main training ended.
     struct Outcome {
         var lastLoss: ActionLossValue?
-        var interrupted: Bool
+        /// The signal that stopped the run, if one did.
+        var signal: Int32?
         /// Wall time of the main training in this run.
         var seconds: Double
         var stepsThisRun: Int
@@ -37,7 +38,7 @@ extension Path {
             progress.finish()
         }
         try save(training.state)
-        return Outcome(lastLoss: last, interrupted: interruption.isRequested, seconds: Date().timeIntervalSince(startTime),
+        return Outcome(lastLoss: last, signal: interruption.receivedSignal, seconds: Date().timeIntervalSince(startTime),
                        stepsThisRun: training.state.step - firstStep)
     }
 

@@ -15,7 +15,7 @@ struct Path: ParsableCommand {
             The network Q(t) = W₁ σ(w₀ t/T + b₀) + b₁ gives all coordinates at any time, with exact \
             velocities and accelerations. It is first fitted to the straight line between the end \
             points, then trained with NAdam on
-              L = w_A Σ|M Q̈ + ∇V|² Δt + λ₁|Q(0) − Q₀|² + λ₂|Q(T) − Q_T|² + λ₃ mean[E(t) − E₀]²
+              L = w_A Σ|MQ̈ + ∇V|²Δt + λ₁|Q(0) − Q₀|² + λ₂|Q(T) − Q_T|² + λ₃ mean(E − E₀)²
             over N_t + 1 grid times (Wang et al., J. Chem. Inf. Model. 62, 3346, 2022). E₀ is \
             --total-energy, else the start's energy when the start file has velocities, else the \
             mean along the path. The start is the first structure of its file, the end the last \
@@ -25,8 +25,9 @@ struct Path: ParsableCommand {
             resumes it when the file exists; the outputs use the best network met.
 
             Example (LJ₁₃, reduced units):
-              basin path fcc13.xyz ico13.xyz --cutoff none --duration 1 --intervals 100 \\
-                --hidden 32 --steps 20000 --output path.xyz --energies path.csv --quench --state run.json
+              basin path fcc13.xyz ico13.xyz --cutoff none --duration 1 \\
+                --intervals 100 --hidden 32 --steps 20000 --output path.xyz \\
+                --energies path.csv --quench --state run.json
             """)
 
     @Argument(help: "Start structure file (its first structure is Q₀; velocities, if any, give V₀ and E₀).")
@@ -149,6 +150,10 @@ struct Path: ParsableCommand {
         }
         if let energies { try AtomicFile.write(Self.energyTable(samples, quench: quenched), to: URL(fileURLWithPath: energies)) }
         try report(training: training, outcome: outcome, samples: samples, quench: quenched)
+        if let number = outcome.signal {
+            Output.note("interrupted after step \(training.state.step) of \(steps); the outputs of the best network so far are written")
+            throw ExitCode(Interruption.exitStatus(for: number))
+        }
     }
 
     var weights: ActionWeights {
