@@ -191,8 +191,6 @@ struct Path: ParsableCommand {
         } catch {
             throw CommandError("\(state): not a saved least-action run (\(error.localizedDescription))")
         }
-        var resumed = saved
-        resumed.settings.pretrainingSteps = max(saved.pretrainingStep, saved.settings.pretrainingSteps)
-        return try LeastActionTraining(problem: problem, state: resumed, threads: threads)
+        return try LeastActionTraining(problem: problem, state: saved, threads: threads)
     }
 }
