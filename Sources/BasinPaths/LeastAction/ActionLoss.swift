@@ -43,7 +43,7 @@ public final class ActionLoss: @unchecked Sendable {
     private func evaluate(_ network: TrajectoryNetwork, gradient: inout [Double], wantsGradient: Bool) throws(LeastActionError) -> ActionLossValue {
         precondition(network.outputCount == 3 * problem.atomCount && network.hiddenCount == workspace.hiddenCount, "network of another shape")
         precondition(network.duration == problem.duration, "network over another duration")
-        network.evaluate(into: workspace)
+        network.evaluate(into: workspace, threads: threads)
         let k = points.count, d = network.outputCount
         let weights = problem.weights
         let product: HessianProduct? = wantsGradient && weights.action > 0 ? problem.hessianProduct : nil
@@ -73,7 +73,7 @@ public final class ActionLoss: @unchecked Sendable {
         }
         if wantsGradient {
             fillAdjoints(reference: reference)
-            network.backpropagate(workspace, into: &gradient)
+            network.backpropagate(workspace, into: &gradient, threads: threads)
         }
         return value
     }

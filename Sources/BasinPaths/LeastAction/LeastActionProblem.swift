@@ -60,14 +60,13 @@ public struct LeastActionProblem: Sendable {
         if weights.endVelocity > 0, end.velocities == nil {
             throw .invalidSetting("the end velocity term needs velocities in the end structure")
         }
-        var product = hessianProduct ?? (potential.implementedProperties.contains(.hessian) ? .analytic : .forceDifference(step: HessianProduct.defaultStep))
+        let product = hessianProduct ?? (potential.implementedProperties.contains(.hessian) ? .analytic : .forceDifference(step: HessianProduct.defaultStep))
         if product == .analytic, !potential.implementedProperties.contains(.hessian) {
             throw .potential(.unsupported(.hessian, potential: String(describing: type(of: potential))))
         }
         if case .forceDifference(let step) = product, !(step > 0 && step.isFinite) {
             throw .invalidSetting("the force-difference step must be positive, got \(step)")
         }
-        if weights.action == 0 { product = hessianProduct ?? .analytic }
 
         template = start
         startPositions = Self.flatten(start.positions)

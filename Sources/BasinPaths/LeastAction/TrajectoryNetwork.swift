@@ -69,8 +69,9 @@ public struct TrajectoryNetwork: Sendable, Codable, Equatable {
     var outputBiasOffset: Int { 2 * hiddenCount + hiddenCount * outputCount }
 
     /// Evaluates Q, Q̇ and Q̈ at `workspace.times` into `workspace.outputs`: rows 0..<K hold the
-    /// positions, K..<2K the velocities and 2K..<3K the accelerations (K times, D columns).
-    public func evaluate(into workspace: TrajectoryWorkspace) {
+    /// positions, K..<2K the velocities and 2K..<3K the accelerations (K times, D columns). The
+    /// product is split over `threads` by columns.
+    public func evaluate(into workspace: TrajectoryWorkspace, threads: Int = 1) {
         precondition(workspace.hiddenCount == hiddenCount && workspace.outputCount == outputCount, "workspace of another shape")
         let n = hiddenCount, d = outputCount, k = workspace.times.count
         let inverseT = 1 / duration, inverseT2 = inverseT * inverseT
@@ -99,9 +100,12 @@ public struct TrajectoryNetwork: Sendable, Codable, Equatable {
                         row.update(repeating: 0, count: d)
                     }
                 }
-                DenseKernels.subtractProduct(
-                    c: w.outputs, ldc: d, a: w.negatedHidden, lda: n, b: p.baseAddress! + 2 * n, ldb: d,
-                    rows: 3 * k, columns: d, depth: n)
+                let weights = p.baseAddress! + 2 * n
+                Self.columnBlocks(d, threads: threads) { j0, j1 in
+                    DenseKernels.subtractProduct(
+                        c: w.outputs + j0, ldc: d, a: w.negatedHidden, lda: n, b: weights + j0, ldb: d,
+                        rows: 3 * k, columns: j1 - j0, depth: n)
+                }
             }
         }
     }
@@ -109,7 +113,9 @@ public struct TrajectoryNetwork: Sendable, Codable, Equatable {
     /// The weight gradient of a function of the outputs, given its adjoints in
     /// `workspace.adjoints` (∂L/∂Q, ∂L/∂Q̇, ∂L/∂Q̈ in the row layout of `outputs`), after
     /// `evaluate(into:)` at the same parameters. Overwrites `gradient` (parameterCount numbers).
-    public func backpropagate(_ workspace: TrajectoryWorkspace, into gradient: inout [Double]) {
+    /// The work is split over `threads` by output columns and by hidden units; every number is
+    /// summed in the same order whatever the thread count.
+    public func backpropagate(_ workspace: TrajectoryWorkspace, into gradient: inout [Double], threads: Int = 1) {
         precondition(workspace.hiddenCount == hiddenCount && workspace.outputCount == outputCount, "workspace of another shape")
         if gradient.count != parameterCount { gradient = [Double](repeating: 0, count: parameterCount) }
         let n = hiddenCount, d = outputCount, k = workspace.times.count
@@ -123,9 +129,11 @@ public struct TrajectoryNetwork: Sendable, Codable, Equatable {
                 for r in 0..<3 * k {
                     for j in 0..<n { w.negatedHiddenTransposed[j * 3 * k + r] = w.negatedHidden[r * n + j] }
                 }
-                DenseKernels.subtractProduct(
-                    c: g0 + 2 * n, ldc: d, a: w.negatedHiddenTransposed, lda: 3 * k, b: w.adjoints, ldb: d,
-                    rows: n, columns: d, depth: 3 * k)
+                Self.columnBlocks(d, threads: threads) { j0, j1 in
+                    DenseKernels.subtractProduct(
+                        c: g0 + 2 * n + j0, ldc: d, a: w.negatedHiddenTransposed, lda: 3 * k, b: w.adjoints + j0, ldb: d,
+                        rows: n, columns: j1 - j0, depth: 3 * k)
+                }
                 let biasGradient = g0 + outputBiasOffset
                 for r in 0..<k {
                     let row = w.adjoints + r * d
@@ -134,23 +142,40 @@ public struct TrajectoryNetwork: Sendable, Codable, Equatable {
                 // Hidden adjoints G W₁, one dot product per (row, unit), then the chain rule
                 // through h = w₀ s + b₀ for value, first and second time derivative.
                 let weights = p.baseAddress! + 2 * n
-                for r in 0..<k {
-                    let s = workspace.times[r] * inverseT
-                    for j in 0..<n {
+                let parts = min(threads, n)
+                concurrentForEach(parts) { part in
+                    for j in (n * part / parts)..<(n * (part + 1) / parts) {
                         let column = weights + j * d
-                        let ga = DenseKernels.dot(w.adjoints + r * d, column, count: d)
-                        let gv = DenseKernels.dot(w.adjoints + (k + r) * d, column, count: d)
-                        let gacc = DenseKernels.dot(w.adjoints + (2 * k + r) * d, column, count: d)
                         let w0 = p[j]
-                        let first = w.first[r * n + j], second = w.second[r * n + j], third = w.third[r * n + j]
-                        g0[j] += ga * first * s
-                            + gv * (second * s * w0 + first) * inverseT
-                            + gacc * (third * s * w0 * w0 + 2 * second * w0) * inverseT2
-                        g0[n + j] += ga * first + gv * second * w0 * inverseT + gacc * third * w0 * w0 * inverseT2
+                        var gw = 0.0, gb = 0.0
+                        for r in 0..<k {
+                            let s = workspace.times[r] * inverseT
+                            let ga = DenseKernels.dot(w.adjoints + r * d, column, count: d)
+                            let gv = DenseKernels.dot(w.adjoints + (k + r) * d, column, count: d)
+                            let gacc = DenseKernels.dot(w.adjoints + (2 * k + r) * d, column, count: d)
+                            let first = w.first[r * n + j], second = w.second[r * n + j], third = w.third[r * n + j]
+                            gw += ga * first * s
+                                + gv * (second * s * w0 + first) * inverseT
+                                + gacc * (third * s * w0 * w0 + 2 * second * w0) * inverseT2
+                            gb += ga * first + gv * second * w0 * inverseT + gacc * third * w0 * w0 * inverseT2
+                        }
+                        g0[j] = gw
+                        g0[n + j] = gb
                     }
                 }
             }
         }}
+    }
+
+    /// Runs `body(j0, j1)` on `threads` disjoint column ranges covering 0..<columns, each a
+    /// multiple of four wide except the last, so the product kernel keeps its 4 × 4 tiles.
+    static func columnBlocks(_ columns: Int, threads: Int, _ body: (Int, Int) -> Void) {
+        let parts = max(1, min(threads, columns / 64))
+        concurrentForEach(parts) { part in
+            let j0 = (columns * part / parts) & ~3
+            let j1 = part == parts - 1 ? columns : (columns * (part + 1) / parts) & ~3
+            body(j0, j1)
+        }
     }
 
     /// Q(t), Q̇(t) and Q̈(t) at one time (D numbers each); allocates, for output rather than training.

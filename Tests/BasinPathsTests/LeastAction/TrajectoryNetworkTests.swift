@@ -53,3 +53,28 @@ struct TrajectoryNetworkTests {
         }
     }
 }
+
+@Suite("Trajectory network threads")
+struct TrajectoryNetworkThreadTests {
+    @Test("outputs and weight gradient do not depend on the thread count")
+    func threadIndependent() {
+        var generator = SeededGenerator(seed: 13)
+        let network = TrajectoryNetwork(hiddenCount: 9, outputCount: 301, duration: 1.3, slope: 5, outputScale: 0.4, generator: &generator)
+        let times = (0..<7).map { 1.3 * Double($0) / 6 }
+        let adjoints = (0..<3 * 7 * 301).map { _ in 2 * generator.uniform() - 1 }
+        func run(_ threads: Int) -> ([Double], [Double]) {
+            let workspace = TrajectoryWorkspace(network: network, times: times)
+            network.evaluate(into: workspace, threads: threads)
+            workspace.adjoints = adjoints
+            var gradient: [Double] = []
+            network.backpropagate(workspace, into: &gradient, threads: threads)
+            return (workspace.outputs, gradient)
+        }
+        let serial = run(1)
+        for threads in [2, 3] {
+            let parallel = run(threads)
+            #expect(parallel.0 == serial.0)
+            #expect(parallel.1 == serial.1)
+        }
+    }
+}
