@@ -17,6 +17,10 @@ public struct LeastActionState: Sendable, Codable {
     /// The lowest main-training loss so far and the parameters that gave it.
     public var bestLoss: Double = .infinity
     public var bestParameters: [Double] = []
+    /// The loss weights and E₀ that `bestLoss` was measured with: a run resumed with others
+    /// starts its best afresh, since losses of different definitions do not compare.
+    public var bestLossWeights: ActionWeights?
+    public var bestLossReference: EnergyReference?
     /// (step, loss terms) every `historyInterval` steps of the main training.
     public var history: [HistoryEntry] = []
 

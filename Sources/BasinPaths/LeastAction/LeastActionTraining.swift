@@ -36,6 +36,13 @@ public final class LeastActionTraining: @unchecked Sendable {
             throw .incompatibleState("its network does not match its settings")
         }
         self.problem = problem
+        var state = state
+        if state.bestLossWeights != problem.weights || state.bestLossReference != problem.energyReference {
+            state.bestLoss = .infinity
+            state.bestParameters = []
+            state.bestLossWeights = problem.weights
+            state.bestLossReference = problem.energyReference
+        }
         self.state = state
         loss = ActionLoss(problem: problem, hiddenCount: state.network.hiddenCount, threads: threads)
     }

@@ -49,6 +49,28 @@ struct LeastActionTrainingTests {
         #expect(second.state.bestLoss == straight.state.bestLoss)
     }
 
+    @Test("a run resumed with other loss weights starts its best network afresh")
+    func otherWeightsResetTheBest() throws {
+        let problem = try Self.problem()
+        let first = try LeastActionTraining(problem: problem, settings: Self.settings)
+        first.pretrain()
+        try first.train(steps: 20)
+        let same = try LeastActionTraining(problem: problem, state: first.state)
+        #expect(same.state.bestLoss == first.state.bestLoss)
+        var heavier = problem.weights
+        heavier.energy *= 100
+        let other = try LeastActionProblem(
+            start: problem.template, end: Self.endConfiguration(), potential: problem.potential, duration: problem.duration,
+            intervals: problem.intervals, weights: heavier, energyReference: problem.energyReference)
+        let resumed = try LeastActionTraining(problem: other, state: first.state)
+        #expect(resumed.state.bestLoss == .infinity && resumed.state.bestParameters.isEmpty)
+        #expect(resumed.state.network.parameters == first.state.network.parameters)
+        try resumed.train(steps: 21)
+        #expect(resumed.state.bestLoss < .infinity && resumed.state.bestLossWeights == heavier)
+    }
+
+    static func endConfiguration() -> Configuration { PathFixtures.clusterEnds().1 }
+
     @Test("an interrupted pre-training resumes where it stopped")
     func stopsAndResumes() throws {
         let training = try LeastActionTraining(problem: try Self.problem(), settings: Self.settings)
