@@ -35,13 +35,8 @@ struct LeastActionTrainingTests {
     @Test("a saved run resumes bit for bit")
     func resumes() throws {
         let problem = try Self.problem()
-        let straight = try LeastActionTraining(problem: problem, settings: Self.settings)
-        straight.pretrain()
-        try straight.train(steps: 40)
-
-        let first = try LeastActionTraining(problem: problem, settings: Self.settings)
-        first.pretrain()
-        try first.train(steps: 25)
+        let straight = try Self.trained(problem, steps: 40)
+        let first = try Self.trained(problem, steps: 25)
         let state = try LeastActionState(jsonData: try first.state.jsonData())
         let second = try LeastActionTraining(problem: problem, state: state)
         try second.train(steps: 40)
@@ -52,9 +47,7 @@ struct LeastActionTrainingTests {
     @Test("a run resumed with other loss weights starts its best network afresh")
     func otherWeightsResetTheBest() throws {
         let problem = try Self.problem()
-        let first = try LeastActionTraining(problem: problem, settings: Self.settings)
-        first.pretrain()
-        try first.train(steps: 20)
+        let first = try Self.trained(problem, steps: 20)
         let same = try LeastActionTraining(problem: problem, state: first.state)
         #expect(same.state.bestLoss == first.state.bestLoss)
         var heavier = problem.weights
@@ -67,6 +60,14 @@ struct LeastActionTrainingTests {
         #expect(resumed.state.network.parameters == first.state.network.parameters)
         try resumed.train(steps: 21)
         #expect(resumed.state.bestLoss < .infinity && resumed.state.bestLossWeights == heavier)
+    }
+
+    /// A new run, pre-trained and trained for `steps` steps.
+    static func trained(_ problem: LeastActionProblem, steps: Int) throws -> LeastActionTraining {
+        let training = try LeastActionTraining(problem: problem, settings: settings)
+        training.pretrain()
+        try training.train(steps: steps)
+        return training
     }
 
     static func endConfiguration() -> Configuration { PathFixtures.clusterEnds().1 }
