@@ -1,0 +1,196 @@
+import ArgumentParser
+import BasinAtoms
+import BasinIO
+import BasinPaths
+import Foundation
+
+extension TimeActivation: ExpressibleByArgument {}
+
+/// `basin path`: a least-action trajectory between two structures, as a network Q(t) trained
+/// on the Onsager–Machlup action.
+struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the trajectory between two structures T apart: a network Q(t) trained on the Onsager–Machlup action.",
+        discussion: """
+            The network Q(t) = W₁ σ(w₀ t/T + b₀) + b₁ gives all coordinates at any time, with exact \
+            velocities and accelerations. It is first fitted to the straight line between the end \
+            points, then trained with NAdam on
+              L = w_A Σ|MQ̈ + ∇V|²Δt + λ₁|Q(0) − Q₀|² + λ₂|Q(T) − Q_T|² + λ₃ mean(E − E₀)²
+            over N_t + 1 grid times (Wang et al., J. Chem. Inf. Model. 62, 3346, 2022). E₀ is \
+            --total-energy, else the start's energy when the start file has velocities, else the \
+            mean along the path. The start is the first structure of its file, the end the last \
+            of its file.
+
+            --state saves the run (every --save-every steps, at the end and on Ctrl-C) and \
+            resumes it when the file exists; the outputs use the best network met.
+
+            Example (LJ₁₃, reduced units):
+              basin path fcc13.xyz ico13.xyz --cutoff none --duration 1 \\
+                --intervals 100 --hidden 32 --steps 20000 --output path.xyz \\
+                --energies path.csv --quench --state run.json
+            """)
+
+    @Argument(help: "Start structure file (its first structure is Q₀; velocities, if any, give V₀ and E₀).")
+    var start: String
+
+    @Argument(help: "End structure file (its last structure is Q_T).")
+    var end: String
+
+    @OptionGroup var potential: PotentialOptions
+
+    @Option(help: "T, the time between the end points (time units: τ in lj, ps in metal).")
+    var duration: Double
+
+    @Option(help: "N_t, grid intervals over [0, T] (N_t + 1 grid times; at least 3).")
+    var intervals = 100
+
+    @Option(help: "Hidden units of the network.")
+    var hidden = 32
+
+    @Option(help: "Activation of the hidden layer: sigmoid or tanh.")
+    var activation: TimeActivation = .sigmoid
+
+    @Option(help: "NAdam steps on the straight line before the main training.")
+    var pretrainSteps = 2000
+
+    @Option(help: "Learning rate of the pre-training.")
+    var pretrainLearningRate = 0.01
+
+    @Option(help: "Main-training NAdam steps (in total, counting those of a resumed run).")
+    var steps = 10_000
+
+    @Option(help: "Learning rate of the main training.")
+    var learningRate = 0.001
+
+    @Option(help: "Multiply the learning rate by this every --decay-every steps (1: constant).")
+    var decay = 1.0
+
+    @Option(help: "Steps between learning-rate decays.")
+    var decayEvery = 1000
+
+    @Option(help: "Weight of the action term.")
+    var actionWeight = 1.0
+
+    @Option(help: "λ₁, weight of |Q(0) − Q₀|².")
+    var startWeight = 1.0
+
+    @Option(help: "λ₂, weight of |Q(T) − Q_T|².")
+    var endWeight = 1.0
+
+    @Option(help: "λ₃, weight of the energy-conservation term.")
+    var energyWeight = 1.0
+
+    @Option(help: "Weight of |Q̇(0) − V₀|² (needs velocities in the start file).")
+    var startVelocityWeight = 0.0
+
+    @Option(help: "Weight of |Q̇(T) − V_T|² (needs velocities in the end file).")
+    var endVelocityWeight = 0.0
+
+    @Option(help: "E₀, the total energy the path should keep (energy units).")
+    var totalEnergy: Double?
+
+    @Flag(help: "Hessian–vector products by a central difference of forces even when the potential has an analytic Hessian.")
+    var forceDifference = false
+
+    @Option(help: "Step ε of the force-difference Hessian products (length units).")
+    var differenceStep = 1e-4
+
+    @Option(help: "Seed of the initial weights.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Save the run here (JSON) and resume from it when it exists.")
+    var state: String?
+
+    @Option(help: "Main-training steps between saves of --state.")
+    var saveEvery = 1000
+
+    @Option(help: "Write the trajectory (positions, velocities, energies) to this extxyz file.")
+    var output: String?
+
+    @Option(help: "Frames of --output, evenly spaced from 0 to T (any resolution: the network is continuous).")
+    var frames = 101
+
+    @Option(help: "Write time, potential, kinetic and total energy of each frame to this CSV file.")
+    var energies: String?
+
+    @Flag(help: "Relax every frame to its local minimum (L-BFGS) and report the minima the path passes.")
+    var quench = false
+
+    @Flag(help: "Print one JSON document instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard duration > 0, duration.isFinite else { throw ValidationError("--duration must be positive") }
+        guard intervals >= 3 else { throw ValidationError("--intervals must be at least 3 (got \(intervals))") }
+        guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1") }
+        guard steps >= 0, pretrainSteps >= 0 else { throw ValidationError("--steps and --pretrain-steps must be non-negative") }
+        guard frames >= 2 else { throw ValidationError("--frames must be at least 2") }
+        guard saveEvery >= 1 else { throw ValidationError("--save-every must be at least 1") }
+        guard differenceStep > 0, differenceStep.isFinite else { throw ValidationError("--difference-step must be positive") }
+    }
+
+    func run() throws {
+        let units = potential.unitSystem
+        let startFrames = try StructureFile.read(from: URL(fileURLWithPath: start), units: units)
+        let endFrames = try StructureFile.read(from: URL(fileURLWithPath: end), units: units)
+        guard let first = startFrames.first, let last = endFrames.last else { throw CommandError("a structure file holds no structure") }
+        try checkOutputNames()
+        let problem = try LeastActionProblem(
+            start: first.configuration, end: last.configuration, potential: try potential.makePotential(),
+            duration: duration, intervals: intervals, weights: weights,
+            energyReference: totalEnergy.map { .fixed($0) },
+            hessianProduct: forceDifference ? .forceDifference(step: differenceStep) : nil)
+        let training = try makeTraining(problem)
+        let outcome = try train(training)
+        let best = training.state.bestNetwork
+        let samples = try PathSample.samples(of: best, problem: problem, count: frames)
+        let quenched = quench ? try FrameQuench.run(samples.map(\.configuration), potential: problem.potential) : nil
+        if let output {
+            try StructureFile.write(samples.map(\.frame), to: URL(fileURLWithPath: output), requiring: .severalFrames)
+        }
+        if let energies { try AtomicFile.write(Self.energyTable(samples, quench: quenched), to: URL(fileURLWithPath: energies)) }
+        try report(training: training, outcome: outcome, samples: samples, quench: quenched)
+        if let number = outcome.signal {
+            Output.note("interrupted after step \(training.state.step) of \(steps); the outputs of the best network so far are written")
+            throw ExitCode(Interruption.exitStatus(for: number))
+        }
+    }
+
+    var weights: ActionWeights {
+        ActionWeights(action: actionWeight, start: startWeight, end: endWeight, energy: energyWeight,
+                      startVelocity: startVelocityWeight, endVelocity: endVelocityWeight)
+    }
+
+    var settings: LeastActionSettings {
+        LeastActionSettings(
+            hiddenCount: hidden, activation: activation, pretrainingSteps: pretrainSteps,
+            pretrainingLearningRate: pretrainLearningRate, learningRate: learningRate, decayFactor: decay,
+            decayInterval: decayEvery, seed: seed)
+    }
+
+    /// Refuses output names that cannot be written before any work is done.
+    func checkOutputNames() throws {
+        if let output { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: output), requested: nil, holding: .severalFrames) }
+        for name in [energies, state].compactMap({ $0 }) {
+            let directory = URL(fileURLWithPath: name).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandError("\(name): the folder \(directory) does not exist")
+            }
+        }
+    }
+
+    func makeTraining(_ problem: LeastActionProblem) throws -> LeastActionTraining {
+        let threads = potential.threads
+        guard let state, FileManager.default.fileExists(atPath: state) else {
+            return try LeastActionTraining(problem: problem, settings: settings, threads: threads)
+        }
+        let saved: LeastActionState
+        do {
+            saved = try LeastActionState(jsonData: Data(contentsOf: URL(fileURLWithPath: state)))
+        } catch {
+            throw CommandError("\(state): not a saved least-action run (\(error.localizedDescription))")
+        }
+        return try LeastActionTraining(problem: problem, state: saved, threads: threads)
+    }
+}
