@@ -78,7 +78,6 @@ import Testing
     static func startClient(_ server: Server, template: Configuration, calculator: Calculator) -> ClientRun {
         let run = ClientRun()
         let path = server.path
-        nonisolated(unsafe) let template = template, calculator = calculator
         Thread.detachNewThread {
             do {
                 let client = try IPIClient(connection: SocketConnection(address: "unix:\(path)"), calculator: calculator, template: template)
