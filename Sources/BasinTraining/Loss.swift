@@ -165,9 +165,16 @@ public struct Loss: Sendable {
 
     /// RMSE and MAE of energy per atom and force components over the structures.
     public func errors(parameters: [Double]? = nil) -> Errors {
+        errors(of: predictions(parameters: parameters))
+    }
+
+    /// RMSE and MAE of `predictions` (one per structure, as `predictions(parameters:)` makes
+    /// them) against the references.
+    public func errors(of predictions: [Prediction]) -> Errors {
+        precondition(predictions.count == structures.count, "one prediction per structure")
         var errors = Errors()
         var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0, a2 = 0.0, a1 = 0.0
-        for (structure, prediction) in zip(structures, predictions(parameters: parameters)) {
+        for (structure, prediction) in zip(structures, predictions) {
             let de = (prediction.energy - structure.energy) / Double(structure.count)
             e2 += de * de
             e1 += abs(de)

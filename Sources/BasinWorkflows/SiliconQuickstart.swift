@@ -247,11 +247,7 @@ public struct SiliconQuickstart: Sendable {
             training: TrainingSettings(
                 updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
                 seed: s.seed, threads: s.threads, initialization: .nguyenWidrow),
-            output: directory, checkpoints: false, referenceName: "SW")
-        let split = dataset.split(testFraction: s.testFraction, seed: s.seed)
-        guard split.train.count > 0, split.test.count > 0 else {
-            throw TrainingError(reason: "\(dataset.count) structures are too few for a train/test split")
-        }
+            output: directory, checkpoints: false, referenceName: "SW", requiresTestSet: true)
         let trained = try job.run(events: { event in
             guard case .epoch(let e) = event else { return }
             let line = String(

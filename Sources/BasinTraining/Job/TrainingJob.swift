@@ -31,10 +31,12 @@ public struct TrainingJob: Sendable {
     public var checkpoints: Bool
     /// The reference method's name on the parity plot's axes.
     public var referenceName: String
+    /// Whether a split that leaves no test structure is refused (for a validation that needs one).
+    public var requiresTestSet: Bool
 
     public init(
         modelSettings: NNPSettings, dataset: Dataset, testFraction: Double, normalize: Bool, training: TrainingSettings,
-        output: URL, checkpoints: Bool = true, referenceName: String = "reference"
+        output: URL, checkpoints: Bool = true, referenceName: String = "reference", requiresTestSet: Bool = false
     ) {
         self.modelSettings = modelSettings
         self.dataset = dataset
@@ -44,6 +46,7 @@ public struct TrainingJob: Sendable {
         self.output = output
         self.checkpoints = checkpoints
         self.referenceName = referenceName
+        self.requiresTestSet = requiresTestSet
     }
 
     /// What a run reports while it works.
@@ -115,6 +118,9 @@ public struct TrainingJob: Sendable {
         guard train.count > 0 else {
             throw TrainingError(reason: "test_fraction leaves no training structure (\(dataset.count) in all)")
         }
+        guard test.count > 0 || !requiresTestSet else {
+            throw TrainingError(reason: "\(dataset.count) structures are too few for a train/test split")
+        }
         let model = assembleModel()
         var settings = training
         settings.checkpointURL = checkpoints ? checkpointURL : nil
@@ -160,10 +166,12 @@ public struct TrainingJob: Sendable {
         } catch {
             throw TrainingError(reason: "\(error)")
         }
-        outcome.trainErrors = trainer.trainLoss.errors(parameters: best.parameters)
-        outcome.testErrors = test.count > 0 ? trainer.testLoss.errors(parameters: best.parameters) : nil
+        // Each set's predictions are made once, for its errors and (one of them) the parity plot.
+        let trainPredictions = trainer.trainLoss.predictions(parameters: best.parameters)
+        outcome.trainErrors = trainer.trainLoss.errors(of: trainPredictions)
         let shown = test.count > 0 ? trainer.testLoss : trainer.trainLoss
-        outcome.predictions = shown.predictions(parameters: best.parameters)
+        outcome.predictions = test.count > 0 ? shown.predictions(parameters: best.parameters) : trainPredictions
+        outcome.testErrors = test.count > 0 ? trainer.testLoss.errors(of: outcome.predictions) : nil
         let parity = TrainingPlots.parity(test: shown.structures, predictions: outcome.predictions, reference: referenceName)
         let plots = [("learning-curve.svg", TrainingPlots.learningCurve(trainer.state.learningCurve).svg), ("parity.svg", parity)]
         for (name, text) in plots {
