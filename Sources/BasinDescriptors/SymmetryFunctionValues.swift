@@ -31,6 +31,15 @@ public struct SymmetryFunctionValues: Sendable {
     ///
     /// `neighbors` must be the list the values were computed with, unchanged since.
     public func forces(dEdG c: [Double], neighbors: NeighborList) -> (forces: [SIMD3<Double>], virial: Matrix3) {
+        var (forces, virial) = extendedForces(dEdG: c, neighbors: neighbors)
+        neighbors.foldGhosts(&forces)
+        return (forces, virial)
+    }
+
+    /// As `forces(dEdG:neighbors:)`, but with one force per extended atom, ghosts unfolded: the
+    /// force on each ghost is −∂E/∂x of that ghost, for a simulator that owns the ghosts and
+    /// sums their forces onto their owners itself (an MPI domain's halo atoms).
+    public func extendedForces(dEdG c: [Double], neighbors: NeighborList) -> (forces: [SIMD3<Double>], virial: Matrix3) {
         precondition(c.count == atomCount * stride, "one row of dE/dG per atom")
         precondition(neighbors.localCount == atomCount, "the values' neighbor list")
         let entries = neighborhood.count
@@ -63,7 +72,6 @@ public struct SymmetryFunctionValues: Sendable {
         }}}}}}}
         var extended = [SIMD3<Double>](repeating: .zero, count: neighbors.extendedCount)
         for e in 0..<entries { extended[Int(neighborhood[e])] += perEntry[e] }
-        neighbors.foldGhosts(&extended)
         return (extended, virials.reduce(.zero, +))
     }
 }
