@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "BasinToyModel", targets: ["BasinToyModel"]),
         .library(name: "BasinPaths", targets: ["BasinPaths"]),
         .library(name: "BasinInterop", targets: ["BasinInterop"]),
+        .library(name: "BasinKIM", type: .dynamic, targets: ["BasinKIM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,9 +62,10 @@ let package = Package(
         .target(name: "BasinToyModel", dependencies: ["BasinText", "BasinMath", "BasinOptimize", "BasinNN"]),
         .target(name: "BasinPaths", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinNN", "BasinMinima"]),
         .target(name: "BasinInterop", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials"]),
+        .target(name: "BasinKIM", dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinPotentials", "BasinNN", "BasinNNP"]),
         .executableTarget(
             name: "basin",
-            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", "BasinKIM", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "BasinTextTests", dependencies: ["BasinText"]),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "BasinToyModelTests", dependencies: ["BasinMath", "BasinOptimize", "BasinToyModel"]),
         .testTarget(name: "BasinPathsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinOptimize", "BasinMinima", "BasinPaths", "BasinTestSupport"]),
         .testTarget(name: "BasinInteropTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinInterop"]),
+        .testTarget(name: "BasinKIMTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinNNP", "BasinKIM", "BasinTestSupport"]),
         .testTarget(name: "BasinCompressionTests", dependencies: ["BasinMath", "BasinIO", "BasinCompression"]),
         .testTarget(
             name: "BasinMinimaTests",

@@ -147,7 +147,7 @@ extension NeighborList {
 
 /// Sets `array` to `count` entries, keeping its storage (new entries are `filler`): for
 /// refilling a buffer in place.
-private func resize<T>(_ array: inout [T], to count: Int, filling filler: T) {
+func resize<T>(_ array: inout [T], to count: Int, filling filler: T) {
     if array.count > count {
         array.removeLast(array.count - count)
     } else if array.count < count {

@@ -46,6 +46,9 @@ public final class NeighborList: @unchecked Sendable {
     public internal(set) var chunks: [Chunk] = []
     /// How many times the list has been built.
     public internal(set) var buildCount = 0
+    /// False for a list taken from a simulator (`adopt`), whose halo atoms have no known owner:
+    /// their values cannot be folded.
+    public internal(set) var ghostsHaveOwners = true
 
     var shifts: [SIMD3<Double>] = []
     /// Pair-rule key of each extended atom: 2·owner + [a lexicographically positive image].
@@ -172,6 +175,7 @@ public final class NeighborList: @unchecked Sendable {
             throw .nonFinite(what: "the position", atom: i)
         }
         let previous = previousRowCounts()
+        ghostsHaveOwners = true
         localCount = configuration.count
         makeExtendedAtoms(configuration)
         // Copied, not shared, so that the caller's next position update does not copy its array.
@@ -228,6 +232,7 @@ public final class NeighborList: @unchecked Sendable {
     @inlinable
     public func foldGhosts<T: Summable>(_ values: inout [T]) {
         precondition(values.count == extendedCount, "one value per extended atom")
+        precondition(ghostsHaveOwners, "an adopted list's halo atoms have no owners to fold onto")
         values.withUnsafeMutableBufferPointer { v in
             owners.withUnsafeBufferPointer { owner in
                 for a in localCount..<extendedCount { v[Int(owner[a])] += v[a] }

@@ -35,10 +35,26 @@ public struct SymmetryFunctionValues: Sendable {
         return (forces[0], virial)
     }
 
+    /// As `forces(dEdG:neighbors:)`, but with one force per extended atom, ghosts unfolded: the
+    /// force on each ghost is −∂E/∂x of that ghost, for a simulator that owns the ghosts and
+    /// sums their forces onto their owners itself (an MPI domain's halo atoms).
+    public func extendedForces(dEdG c: [Double], neighbors: NeighborList) -> (forces: [SIMD3<Double>], virial: Matrix3) {
+        let (forces, virial) = extendedForces(dEdG: [c], neighbors: neighbors)
+        return (forces[0], virial)
+    }
+
     /// The forces of several models that share these functions (a committee), in one pass over
     /// the derivatives: `forces[m]` for coefficients `c[m]` (each as in `forces(dEdG:neighbors:)`),
     /// and the virial of their mean.
     public func forces(dEdG c: [[Double]], neighbors: NeighborList) -> (forces: [[SIMD3<Double>]], virial: Matrix3) {
+        var (forces, virial) = extendedForces(dEdG: c, neighbors: neighbors)
+        for m in forces.indices { neighbors.foldGhosts(&forces[m]) }
+        return (forces, virial)
+    }
+
+    /// As `forces(dEdG:neighbors:)` for several models, with one force per extended atom for each
+    /// model, ghosts unfolded.
+    public func extendedForces(dEdG c: [[Double]], neighbors: NeighborList) -> (forces: [[SIMD3<Double>]], virial: Matrix3) {
         let members = c.count
         precondition(members > 0 && c.allSatisfy { $0.count == atomCount * self.stride }, "one row of dE/dG per atom for each model")
         precondition(neighbors.localCount == atomCount, "the values' neighbor list")
@@ -78,7 +94,6 @@ public struct SymmetryFunctionValues: Sendable {
         let forces = (0..<members).map { m in
             var extended = [SIMD3<Double>](repeating: .zero, count: neighbors.extendedCount)
             for e in 0..<entries { extended[Int(neighborhood[e])] += perEntry[e * members + m] }
-            neighbors.foldGhosts(&extended)
             return extended
         }
         return (forces, virials.reduce(.zero, +))

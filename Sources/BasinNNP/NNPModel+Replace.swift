@@ -7,11 +7,17 @@ extension NNPModel {
     /// never holds a mix of old and new files or a half-written file; between the two renames
     /// it briefly does not exist. On failure the old folder is put back.
     public func replaceFolder(_ url: URL) throws(ModelFileError) {
+        try Self.replaceFolder(url) { staging throws(ModelFileError) in try write(to: staging) }
+    }
+
+    /// Replaces the folder `url` as `replaceFolder(_:)` does, with the files `fill` writes into
+    /// the staging folder it is given (which it must create).
+    public static func replaceFolder(_ url: URL, filling fill: (URL) throws(ModelFileError) -> Void) throws(ModelFileError) {
         let manager = FileManager.default
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         do {
-            try write(to: staging)
+            try fill(staging)
         } catch {
             try? manager.removeItem(at: staging)
             throw error

@@ -73,6 +73,24 @@ public struct NeuralNetworkPotential: Potential {
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace
     ) {
+        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, ghostForces: false)
+    }
+
+    /// As `evaluate`, for a list adopted from a simulator (`NeighborList.adopt`): the energy and
+    /// per-atom energies of the local atoms, and forces −∂E/∂x on every extended atom, halo atoms
+    /// included and unfolded (`result.forces` has `neighbors.extendedCount` entries), which the
+    /// simulator sums onto their owners. The virial Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) is the whole
+    /// system's once every rank's part is summed.
+    public func evaluateWithGhostForces(
+        _ configuration: Configuration, neighbors: NeighborList, properties: Properties, into result: inout Evaluation
+    ) {
+        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, ghostForces: true)
+    }
+
+    private func evaluate(
+        _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
+        into result: inout Evaluation, ghostForces: Bool
+    ) {
         let values: SymmetryFunctionValues
         do {
             values = try evaluator.evaluate(configuration, neighbors: neighbors)
@@ -86,7 +104,8 @@ public struct NeuralNetworkPotential: Potential {
         result.energy = energies.reduce(0, +)
         result.perAtomEnergies = properties.contains(.perAtomEnergies) ? energies : []
         if properties.contains(.forces) || properties.contains(.virial) {
-            let (forces, virial) = values.forces(dEdG: dEdG, neighbors: neighbors)
+            let (forces, virial) = ghostForces
+                ? values.extendedForces(dEdG: dEdG, neighbors: neighbors) : values.forces(dEdG: dEdG, neighbors: neighbors)
             result.forces = properties.contains(.forces) ? forces : []
             result.virial = properties.contains(.virial) ? virial : .zero
         } else {
