@@ -52,6 +52,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func minimizeReportsAtTheEnd() throws {
+        let (folder, file, _) = try Self.setUp()
+        let result = try CommandRunner.run(["minimize", file, "--max-steps", "5", "--max-extrapolations", "2", "--json"] + NNPCommandTests.nnp(folder))
+        #expect(result.status == 1)
+        #expect(result.error.contains("more than 2 extrapolation warnings; warning 3 at step 0, atom "), "\(result.error)")
+        let summary = try #require(try CommandRunner.json(result) as? [String: Any])
+        let model = try #require(summary["model"] as? [String: Any])
+        let extrapolation = try #require(model["extrapolation"] as? [String: Any])
+        #expect((extrapolation["evaluations"] as? Int ?? 0) > 1)
+        #expect((extrapolation["elements"] as? [[String: Any]])?.map { $0["element"] as? String } == ["H", "O"])
+    }
+
     @Test func optionsNeedANeuralNetworkPotential() throws {
         let (_, file, _) = try Self.setUp()
         let result = try CommandRunner.run(["eval", file, "--potential", "lj", "--max-extrapolations", "1"])
