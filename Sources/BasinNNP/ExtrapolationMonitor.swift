@@ -30,6 +30,7 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
     private var counts: Counts
     private var storedFrames: [ExtrapolationFrame] = []
     private var currentStep = 0
+    private var latest: [Int] = []
 
     /// A configuration in which some values were out of range, with each atom's warnings.
     public struct ExtrapolationFrame: Sendable {
@@ -88,6 +89,9 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
     /// The configurations with warnings (the first `frameLimit`), when `keepsFrames`.
     public var frames: [ExtrapolationFrame] { lock.withLock { storedFrames } }
 
+    /// Each atom's warnings in the last evaluation; empty when it had none.
+    public var latestWarningsPerAtom: [Int] { lock.withLock { latest } }
+
     /// Whether the warnings so far exceed `limit`.
     public var isPastLimit: Bool { lock.withLock { counts.summary.limitExceeded != nil } }
 
@@ -96,6 +100,7 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
         lock.withLock {
             counts = Counts(perFunction: minima.map { [Int](repeating: 0, count: $0.count) }, excess: minima.map { [Double](repeating: 0, count: $0.count) })
             storedFrames = []
+            latest = []
         }
     }
 
@@ -114,12 +119,13 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
         }
         lock.withLock {
             counts.summary.evaluations += 1
-            if outside { record(values, element: element, configuration: configuration) }
+            latest = outside ? record(values, element: element, configuration: configuration) : []
         }
     }
 
-    /// Counts every out-of-range value of an evaluation that has some (called under the lock).
-    private func record(_ values: SymmetryFunctionValues, element: [Int], configuration: Configuration) {
+    /// Counts every out-of-range value of an evaluation that has some (called under the lock)
+    /// and returns each atom's count.
+    private func record(_ values: SymmetryFunctionValues, element: [Int], configuration: Configuration) -> [Int] {
         let n = values.atomCount, stride = values.stride, epsilon = Self.tolerance
         if counts.perAtom.count < n {
             counts.perAtom += [Int](repeating: 0, count: n - counts.perAtom.count)
@@ -150,5 +156,6 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
         if keepsFrames, storedFrames.count < frameLimit {
             storedFrames.append(ExtrapolationFrame(step: currentStep, configuration: configuration, warningsPerAtom: perAtom))
         }
+        return perAtom
     }
 }

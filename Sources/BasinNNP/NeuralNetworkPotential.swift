@@ -1,7 +1,5 @@
 import BasinAtoms
 import BasinDescriptors
-import BasinMath
-import BasinNN
 import BasinPotentials
 
 /// A Behler–Parrinello high-dimensional neural-network potential (Behler & Parrinello,

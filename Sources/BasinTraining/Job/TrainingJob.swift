@@ -33,6 +33,9 @@ public struct TrainingJob: Sendable {
     public var referenceName: String
     /// Whether a split that leaves no test structure is refused (for a validation that needs one).
     public var requiresTestSet: Bool
+    /// The seed of the train/test split; nil for `training.seed` (committee members share one
+    /// split while their weight seeds differ).
+    public var splitSeed: UInt64?
 
     public init(
         modelSettings: NNPSettings, dataset: Dataset, testFraction: Double, normalize: Bool, training: TrainingSettings,
@@ -114,7 +117,7 @@ public struct TrainingJob: Sendable {
         if training.atomEnergyWeight > 0, let missing = dataset.structures.first(where: { $0.atomEnergies == nil }) {
             throw TrainingError(reason: "\(missing.name): no per-atom energies (property '\(Frame.atomEnergiesProperty)'), needed by loss.atom_energy_weight > 0")
         }
-        let (train, test) = dataset.split(testFraction: testFraction, seed: training.seed)
+        let (train, test) = dataset.split(testFraction: testFraction, seed: splitSeed ?? training.seed)
         guard train.count > 0 else {
             throw TrainingError(reason: "test_fraction leaves no training structure (\(dataset.count) in all)")
         }

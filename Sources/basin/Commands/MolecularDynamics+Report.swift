@@ -61,6 +61,8 @@ struct MolecularDynamicsReport: Encodable {
     var temperatureStandardDeviation: Double
     var meanPressure: Double?
     var diffusionCoefficient: Double?
+    /// nnp and committee: extrapolation warnings and the committee's spread.
+    var model: ModelDiagnostics.Report?
     var log: [ThermodynamicSample]
 
     init(ensemble: String, units: String, summary: RunSummary, timeStep: Double, log: [ThermodynamicSample],

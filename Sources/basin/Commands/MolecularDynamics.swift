@@ -24,7 +24,12 @@ struct MolecularDynamics: ParsableCommand {
             of the summary. Times are in the unit system's time unit (τ in lj, ps in metal) and \
             temperatures in its temperature unit (ε/k_B in lj, K in metal). Ctrl-C (or SIGTERM) \
             stops after the current step: the trajectory, analyses and summary of the steps done \
-            are written, and the exit status is 130 (143).
+            are written, and the exit status is 130 (143). With --potential nnp or committee the \
+            extrapolation warnings (symmetry-function values outside the ranges of scaling.data, \
+            counted from the first production step) are summarised, and --max-extrapolations N \
+            stops the run after the step that exceeds N with one line naming the step, atom, \
+            element and function (outputs written, exit status 1); a committee also reports its \
+            largest per-atom force deviation.
 
             Example (the LAMMPS 'in.lj' benchmark, 32,000 atoms):
               basin md --lattice fcc --density 0.8442 --cells 20 --temperature 3.0 \\
@@ -37,6 +42,7 @@ struct MolecularDynamics: ParsableCommand {
 
     @OptionGroup var structure: StructureOptions
     @OptionGroup var potential: PotentialOptions
+    @OptionGroup var extrapolation: ExtrapolationOptions
 
     @Option(help: "Temperature of the initial velocities and of the thermostat (temperature units).")
     var temperature: Double?
@@ -96,6 +102,7 @@ struct MolecularDynamics: ParsableCommand {
     var json = false
 
     func validate() throws {
+        try extrapolation.check(for: potential.potential)
         if let dt, !(dt > 0 && dt.isFinite) { throw ValidationError("--dt must be positive") }
         guard steps >= 0, equilibrate >= 0, thermo >= 0 else { throw ValidationError("--steps, --equilibrate and --thermo must be non-negative") }
         if let temperature, !(temperature >= 0 && temperature.isFinite) { throw ValidationError("--temperature must be non-negative") }
@@ -118,7 +125,8 @@ struct MolecularDynamics: ParsableCommand {
         if let temperature, configuration.velocities == nil {
             try MaxwellBoltzmann.assign(to: &configuration, temperature: temperature, generator: &generator)
         }
-        let calculator = try potential.makeCalculator()
+        let calculator = try potential.makeCalculator(monitoring: extrapolation)
+        let diagnostics = ModelDiagnostics(calculator.potential)
         let dt = timeStep
         let damping = self.damping ?? 100 * dt
         let interruption = Interruption(acknowledgement: "interrupt: stopping after the current step (signal again to quit at once)")
@@ -140,6 +148,7 @@ struct MolecularDynamics: ParsableCommand {
             }
             configuration = warmup.state.configuration
             generator = SeededGenerator(seed: generator.next())
+            diagnostics.reset()
         }
         let simulation = try Simulation(
             configuration: configuration, calculator: calculator, integrator: try integrator(dt: dt, damping: damping, generator: generator))
@@ -153,9 +162,17 @@ struct MolecularDynamics: ParsableCommand {
 
         let progress = ProgressReporter(label: "md", total: steps)
         printer.header()
+        diagnostics.setStep(simulation.state.step)
         let summary = try simulation.run(
-            steps: steps, progressEvery: max(1, steps / 1000), progress: { progress.update($0.completedSteps) }, shouldStop: stop)
+            steps: steps, progressEvery: max(1, steps / 1000), progress: { progress.update($0.completedSteps) },
+            shouldStop: {
+                diagnostics.setStep(simulation.state.step + 1)
+                return stop() || diagnostics.isPastLimit
+            })
         progress.finish()
+        // Taken before the last log line's evaluation, which repeats the last step's.
+        let modelReport = diagnostics.report
+        try diagnostics.writeFrames(extrapolation)
         if log.samples.last?.step != simulation.state.step {
             log.observe(try finalState(simulation))
         }
@@ -164,14 +181,17 @@ struct MolecularDynamics: ParsableCommand {
             let state = simulation.state
             try StructureFile.write([Frame(configuration: state.configuration)], to: URL(fileURLWithPath: output))
         }
-        let report = MolecularDynamicsReport(
+        var report = MolecularDynamicsReport(
             ensemble: ensemble.rawValue, units: units.name, summary: summary, timeStep: dt, log: log.samples,
             temperatures: temperatureAverage.statistics, diffusion: analyses.diffusionCoefficient)
+        report.model = modelReport
         if json {
             try Output.json(report)
         } else {
             report.printSummary()
+            modelReport?.printSummary()
         }
+        if let message = modelReport?.limitMessage { throw CommandError("md stopped after step \(simulation.state.step): \(message)") }
         if let number = interruption.receivedSignal {
             Output.note("interrupted after step \(summary.steps) of \(steps); the output of the steps done is written")
             throw ExitCode(Interruption.exitStatus(for: number))

@@ -39,6 +39,13 @@ struct Train: ParsableCommand {
     @Flag(help: "Print the final errors as one JSON document.")
     var json = false
 
+    @Option(help: "Train a committee of this many models differing in their weight seed (OUTPUT/member-1 …).")
+    var committee: Int?
+
+    func validate() throws {
+        if let committee, !(1...1000).contains(committee) { throw ValidationError("--committee must lie in 1…1000, got \(committee)") }
+    }
+
     struct Summary: Encodable {
         var epochs: Int
         var bestEpoch: Int
@@ -50,6 +57,16 @@ struct Train: ParsableCommand {
         var testEnergyRMSE: Double?
         var testForceRMSE: Double?
         var model: String
+
+        /// The model's place and errors, as lines (headed by `label` for a committee member).
+        func print(label: String? = nil) {
+            let head = label.map { "\($0): " } ?? ""
+            Swift.print("# \(head)model written to \(model) (weights of epoch \(bestEpoch) of \(epochs))")
+            Swift.print(String(format: "train  energy per atom RMSE %.6g  force RMSE %.6g", trainEnergyRMSE, trainForceRMSE))
+            if let e = testEnergyRMSE, let f = testForceRMSE {
+                Swift.print(String(format: "test   energy per atom RMSE %.6g  force RMSE %.6g", e, f))
+            }
+        }
     }
 
     func run() throws {
@@ -63,6 +80,22 @@ struct Train: ParsableCommand {
         let interruption = Interruption(acknowledgement: "interrupt: stopping after the current epoch (signal again to quit at once)")
         interruption.start()
         defer { interruption.stop() }
+        guard let committee else {
+            let summary = try train(job, label: "training", resume: resume, interruption: interruption)
+            if json { try Output.json(summary) } else { summary.print() }
+            return
+        }
+        var summaries: [Summary] = []
+        for (m, member) in job.committee(size: committee).enumerated() {
+            let label = "member \(m + 1)/\(committee)"
+            summaries.append(try train(member, label: label, resume: resume && member.hasCheckpoint, interruption: interruption))
+            if !json { summaries.last!.print(label: label) }
+        }
+        if json { try Output.json(summaries) }
+    }
+
+    /// Runs one job to its end, or throws the exit status of a signal that stopped it.
+    private func train(_ job: TrainingJob, label: String, resume: Bool, interruption: Interruption) throws -> Summary {
         let started = Date()
         var firstEpoch = 0
         let outcome: TrainingJob.Outcome
@@ -71,7 +104,7 @@ struct Train: ParsableCommand {
                 switch event {
                 case let .started(train, test, weights, method, epochs, startingEpoch):
                     firstEpoch = startingEpoch
-                    Output.note("training: \(train) train and \(test) test structures, \(weights) weights, \(method), \(epochs) epochs")
+                    Output.note("\(label): \(train) train and \(test) test structures, \(weights) weights, \(method), \(epochs) epochs")
                 case .annealing(let progress):
                     Output.note("annealing: \(progress)")
                 case .epoch(let record):
@@ -85,21 +118,12 @@ struct Train: ParsableCommand {
             Output.note("interrupted at epoch \(outcome.epochs); checkpoint written to \(job.checkpointURL.path); continue with --resume")
             throw ExitCode(Interruption.exitStatus(for: number))
         }
-        let summary = Summary(
+        return Summary(
             epochs: outcome.epochs, bestEpoch: outcome.bestEpoch, stoppedEarly: outcome.stoppedEarly,
             trainStructures: outcome.trainStructures, testStructures: outcome.testStructures,
             trainEnergyRMSE: outcome.trainErrors.energyPerAtomRMSE, trainForceRMSE: outcome.trainErrors.forceRMSE,
             testEnergyRMSE: outcome.testErrors?.energyPerAtomRMSE, testForceRMSE: outcome.testErrors?.forceRMSE,
             model: job.modelURL.path)
-        if json {
-            try Output.json(summary)
-            return
-        }
-        print("# model written to \(summary.model) (weights of epoch \(summary.bestEpoch) of \(summary.epochs))")
-        print(String(format: "train  energy per atom RMSE %.6g  force RMSE %.6g", summary.trainEnergyRMSE, summary.trainForceRMSE))
-        if let e = summary.testEnergyRMSE, let f = summary.testForceRMSE {
-            print(String(format: "test   energy per atom RMSE %.6g  force RMSE %.6g", e, f))
-        }
     }
 
     /// One epoch's progress line: errors, elapsed time and the ETA from the epochs done since

@@ -5,7 +5,9 @@ import Foundation
 extension PotentialOptions {
     /// The potential the options describe. A bad parameter or model file throws its
     /// `ParameterFileError` or `ModelFileError`, which names the file, the line and the reason.
-    func makePotential() throws -> any Potential {
+    /// For nnp and committee, an extrapolation monitor of the (first) model's scaling.data ranges
+    /// goes with it, with `monitoring`'s limit and frame keeping.
+    func makePotential(monitoring: ExtrapolationOptions? = nil) throws -> any Potential {
         let file = parameters.map { URL(fileURLWithPath: $0) }
         switch potential {
         case .lj:
@@ -24,9 +26,16 @@ extension PotentialOptions {
             return try Vashishta(contentsOf: file!)
         case .nnp:
             guard let model else { throw CommandError("--potential nnp needs --model DIR") }
+            let nnp = try NNPModel(directory: URL(fileURLWithPath: model))
             return NeuralNetworkPotential(
-                model: try NNPModel(directory: URL(fileURLWithPath: model)), units: unitSystem,
-                lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1)
+                model: nnp, units: unitSystem, lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1,
+                extrapolation: monitoring?.monitor(of: nnp))
+        case .committee:
+            guard let model else { throw CommandError("--potential committee needs --model DIR1,DIR2,… or a folder of member folders") }
+            let members = try CommitteeFolders.members(model).map { try NNPModel(directory: $0) }
+            return try NNPCommittee(
+                members: members, units: unitSystem, lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1,
+                extrapolation: monitoring?.monitor(of: members[0]))
         }
     }
 
@@ -43,7 +52,7 @@ extension PotentialOptions {
     }
 
     /// A calculator serving the potential with the requested skin and threads.
-    func makeCalculator() throws -> Calculator {
-        Calculator(potential: try makePotential(), skin: skin, threads: threads)
+    func makeCalculator(monitoring: ExtrapolationOptions? = nil) throws -> Calculator {
+        Calculator(potential: try makePotential(monitoring: monitoring), skin: skin, threads: threads)
     }
 }

@@ -4,7 +4,7 @@ import BasinPotentials
 
 /// The potentials the command line can build.
 enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
-    case lj, morse, sw, vashishta, nnp
+    case lj, morse, sw, vashishta, nnp, committee
 
     /// The unit system a run uses unless --units says otherwise.
     var defaultUnits: UnitSystem { self == .lj ? .lennardJones : .metal }
@@ -15,7 +15,7 @@ enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .sw: sets = PublishedParameters.stillingerWeber
         case .vashishta: sets = PublishedParameters.vashishta
-        case .lj, .morse, .nnp: sets = []
+        case .lj, .morse, .nnp, .committee: sets = []
         }
         return "built in: " + (sets.isEmpty ? "none" : sets.map(\.name).joined(separator: ", "))
     }
@@ -26,7 +26,8 @@ enum PotentialKind: String, ExpressibleByArgument, CaseIterable {
 struct PotentialOptions: ParsableArguments {
     @Option(help: """
         Interatomic potential: lj (Lennard-Jones), morse, sw (Stillinger–Weber: a LAMMPS .sw file or the built-in Si), \
-        vashishta (a LAMMPS .vashishta file or the built-in SiO2) or nnp (neural-network potential, an n2p2 model folder given by --model).
+        vashishta (a LAMMPS .vashishta file or the built-in SiO2), nnp (neural-network potential, an n2p2 model folder given by --model) \
+        or committee (the mean of several n2p2 models sharing their symmetry functions, with their spread: --model DIR1,DIR2,… or a folder of member folders).
         """)
     var potential: PotentialKind = .lj
 
@@ -38,7 +39,9 @@ struct PotentialOptions: ParsableArguments {
         """)
     var parameters: String?
 
-    @Option(help: "n2p2 model folder for --potential nnp: input.nn, scaling.data and weights.XXX.data.")
+    @Option(help: ArgumentHelp(
+        "n2p2 model folder for --potential nnp: input.nn, scaling.data and weights.XXX.data.",
+        discussion: "For --potential committee: the member folders separated by commas, or one folder whose subfolders (member-1, member-2, …) are the members."))
     var model: String?
 
     @Option(help: ArgumentHelp(
@@ -105,8 +108,8 @@ struct PotentialOptions: ParsableArguments {
             guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE or a built-in set (\(potential.builtInSets))") }
             guard unitSystem == .metal else { throw ValidationError("--potential \(potential.rawValue) works in metal units") }
             allowed = ["--parameters"]
-        case .nnp:
-            guard model != nil else { throw ValidationError("--potential nnp needs --model DIR (an n2p2 model folder)") }
+        case .nnp, .committee:
+            guard model != nil else { throw ValidationError("--potential \(potential.rawValue) needs --model DIR (an n2p2 model folder\(potential == .committee ? ", a comma-separated list of them, or a folder of member folders" : ""))") }
             for (name, value) in [("--cflength", cflength), ("--cfenergy", cfenergy)] {
                 if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be a positive number") }
             }
