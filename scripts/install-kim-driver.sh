@@ -43,5 +43,5 @@ mv "$library_dir/.libBasinKIM.so.partial" "$library_dir/libBasinKIM.so"
 echo "installing the KIM model driver $driver" >&2
 kim-api-collections-management remove --force "$driver" >/dev/null 2>&1 || true
 BASIN_KIM_LIBRARY_DIR="$library_dir" SWIFT_RUNTIME_DIR="$swift_runtime" \
-    kim-api-collections-management install user "$repo/kim/driver"
+    kim-api-collections-management install user "$repo/kim/driver" >&2
 echo "installed $driver (libBasinKIM in $library_dir, Swift runtime in $swift_runtime)" >&2
