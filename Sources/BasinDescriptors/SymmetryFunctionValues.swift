@@ -31,23 +31,39 @@ public struct SymmetryFunctionValues: Sendable {
     ///
     /// `neighbors` must be the list the values were computed with, unchanged since.
     public func forces(dEdG c: [Double], neighbors: NeighborList) -> (forces: [SIMD3<Double>], virial: Matrix3) {
-        var (forces, virial) = extendedForces(dEdG: c, neighbors: neighbors)
-        neighbors.foldGhosts(&forces)
-        return (forces, virial)
+        let (forces, virial) = forces(dEdG: [c], neighbors: neighbors)
+        return (forces[0], virial)
     }
 
     /// As `forces(dEdG:neighbors:)`, but with one force per extended atom, ghosts unfolded: the
     /// force on each ghost is −∂E/∂x of that ghost, for a simulator that owns the ghosts and
     /// sums their forces onto their owners itself (an MPI domain's halo atoms).
     public func extendedForces(dEdG c: [Double], neighbors: NeighborList) -> (forces: [SIMD3<Double>], virial: Matrix3) {
-        precondition(c.count == atomCount * stride, "one row of dE/dG per atom")
+        let (forces, virial) = extendedForces(dEdG: [c], neighbors: neighbors)
+        return (forces[0], virial)
+    }
+
+    /// The forces of several models that share these functions (a committee), in one pass over
+    /// the derivatives: `forces[m]` for coefficients `c[m]` (each as in `forces(dEdG:neighbors:)`),
+    /// and the virial of their mean.
+    public func forces(dEdG c: [[Double]], neighbors: NeighborList) -> (forces: [[SIMD3<Double>]], virial: Matrix3) {
+        var (forces, virial) = extendedForces(dEdG: c, neighbors: neighbors)
+        for m in forces.indices { neighbors.foldGhosts(&forces[m]) }
+        return (forces, virial)
+    }
+
+    /// The committee's forces on every extended atom, ghosts unfolded.
+    public func extendedForces(dEdG c: [[Double]], neighbors: NeighborList) -> (forces: [[SIMD3<Double>]], virial: Matrix3) {
+        let members = c.count
+        precondition(members > 0 && c.allSatisfy { $0.count == atomCount * self.stride }, "one row of dE/dG per atom for each model")
         precondition(neighbors.localCount == atomCount, "the values' neighbor list")
         let entries = neighborhood.count
-        var perEntry = [SIMD3<Double>](repeating: .zero, count: entries)
+        var perEntry = [SIMD3<Double>](repeating: .zero, count: entries * members)
         let parts = parallelParts(threads: neighbors.chunkCount, count: entries)
         var virials = [Matrix3](repeating: .zero, count: parts)
-        let n = atomCount, stride = stride
-        c.withUnsafeBufferPointer { c in
+        let n = atomCount, stride = stride, share = 1 / Double(members)
+        let coefficients = members == 1 ? c[0] : Array(c.joined())
+        coefficients.withUnsafeBufferPointer { c in
         derivatives.withUnsafeBufferPointer { dG in
         neighborhoodStart.withUnsafeBufferPointer { start in
         neighborhood.withUnsafeBufferPointer { atom in
@@ -58,20 +74,27 @@ public struct SymmetryFunctionValues: Sendable {
             concurrentForEach(parts) { part in
                 var w = Matrix3.zero
                 for i in (n * part / parts)..<(n * (part + 1) / parts) {
-                    let row = c.baseAddress! + i * stride
                     for e in start[i]..<start[i + 1] {
                         let block = dG.baseAddress! + e * stride
-                        var sum = SIMD3<Double>.zero
-                        for s in 0..<stride { sum -= row[s] * block[s] }
-                        f[e] = sum
-                        w += Matrix3.outer(x[Int(atom[e])] - x[i], sum)
+                        var mean = SIMD3<Double>.zero
+                        for m in 0..<members {
+                            let row = c.baseAddress! + (m * n + i) * stride
+                            var sum = SIMD3<Double>.zero
+                            for s in 0..<stride { sum -= row[s] * block[s] }
+                            f[e * members + m] = sum
+                            mean += sum
+                        }
+                        w += Matrix3.outer(x[Int(atom[e])] - x[i], share * mean)
                     }
                 }
                 virials[part] = w
             }
         }}}}}}}
-        var extended = [SIMD3<Double>](repeating: .zero, count: neighbors.extendedCount)
-        for e in 0..<entries { extended[Int(neighborhood[e])] += perEntry[e] }
-        return (extended, virials.reduce(.zero, +))
+        let forces = (0..<members).map { m in
+            var extended = [SIMD3<Double>](repeating: .zero, count: neighbors.extendedCount)
+            for e in 0..<entries { extended[Int(neighborhood[e])] += perEntry[e * members + m] }
+            return extended
+        }
+        return (forces, virials.reduce(.zero, +))
     }
 }

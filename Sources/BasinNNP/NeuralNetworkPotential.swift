@@ -31,18 +31,24 @@ public struct NeuralNetworkPotential: Potential {
     let evaluator: SymmetryFunctionEvaluator
     /// Input scaling, atomic energies and ∂E/∂G around the networks.
     let kernel: NNPForwardKernel
+    /// Counts symmetry-function values outside the scaling.data ranges, when given.
+    public let extrapolation: ExtrapolationMonitor?
 
     /// - Parameters:
     ///   - model: the networks, functions and scaling, in model units.
     ///   - units: the unit system of the configurations it will serve.
     ///   - lengthFactor: model length per configuration length (LAMMPS `cflength`), > 0.
     ///   - energyFactor: model energy per configuration energy (LAMMPS `cfenergy`), > 0.
-    public init(model: NNPModel, units: UnitSystem, lengthFactor: Double = 1, energyFactor: Double = 1) {
+    ///   - extrapolation: a monitor of `model`'s ranges that every evaluation reports to.
+    public init(
+        model: NNPModel, units: UnitSystem, lengthFactor: Double = 1, energyFactor: Double = 1, extrapolation: ExtrapolationMonitor? = nil
+    ) {
         precondition(lengthFactor > 0 && energyFactor > 0, "conversion factors must be positive")
         self.model = model
         self.units = units
         self.lengthFactor = lengthFactor
         self.energyFactor = energyFactor
+        self.extrapolation = extrapolation
         let settings = model.settings
         evaluator = SymmetryFunctionEvaluator(sets: settings.symmetryFunctions.map {
             SymmetryFunctionSet(central: $0.central, functions: $0.functions.map {
@@ -91,16 +97,10 @@ public struct NeuralNetworkPotential: Potential {
         } catch {
             preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
         }
-        let n = configuration.count, stride = values.stride
-        var energies = [Double](repeating: 0, count: n)
-        var dEdG = [Double](repeating: 0, count: n * stride)
-        let elementIndex = configuration.elements.map { model.settings.elements.firstIndex(of: $0)! }
-        for e in model.settings.elements.indices {
-            let atoms = (0..<n).filter { elementIndex[configuration.species[$0]] == e }
-            if !atoms.isEmpty {
-                atomicNetworks(element: e, atoms: atoms, values: values, parts: neighbors.chunkCount, energies: &energies, dEdG: &dEdG)
-            }
-        }
+        let element = Self.elementOfAtoms(configuration, model: model)
+        extrapolation?.scan(values, element: element, configuration: configuration)
+        let (energies, dEdG) = kernel.atomicEnergies(
+            networks: model.networks, element: element, values: values, parts: neighbors.chunkCount, energyFactor: energyFactor)
         result.energy = energies.reduce(0, +)
         result.perAtomEnergies = properties.contains(.perAtomEnergies) ? energies : []
         if properties.contains(.forces) || properties.contains(.virial) {
@@ -115,36 +115,9 @@ public struct NeuralNetworkPotential: Potential {
         result.hessian = nil
     }
 
-    /// Runs element e's network on `atoms` (in up to `parts` concurrent batches), writing their
-    /// energies (configuration units) and ∂E_i/∂G_is (configuration energy units) into the rows
-    /// of `energies` and `dEdG`.
-    private func atomicNetworks(
-        element e: Int, atoms: [Int], values: SymmetryFunctionValues, parts requested: Int,
-        energies: inout [Double], dEdG: inout [Double]
-    ) {
-        let network = model.networks[e], inputs = network.inputCount, stride = values.stride
-        let parts = atoms.count >= 64 ? max(1, requested) : 1
-        let kernel = kernel, energyFactor = energyFactor
-        values.values.withUnsafeBufferPointer { g in
-        energies.withUnsafeMutableBufferPointer { energies in
-        dEdG.withUnsafeMutableBufferPointer { dEdG in
-            nonisolated(unsafe) let energies = energies, dEdG = dEdG
-            concurrentForEach(parts) { part in
-                let batch = atoms[(atoms.count * part / parts)..<(atoms.count * (part + 1) / parts)]
-                var x = [Double](repeating: 0, count: batch.count * inputs)
-                x.withUnsafeMutableBufferPointer {
-                    kernel.scaleInputs(element: e, atoms: batch, values: g, stride: stride, into: $0)
-                }
-                let workspace = NeuralNetwork.Workspace(for: network, capacity: batch.count)
-                let outputs = network.evaluate(inputs: x, workspace: workspace)
-                let gradient = network.inputGradient(workspace: workspace)
-                outputs.withUnsafeBufferPointer { outputs in
-                gradient.withUnsafeBufferPointer { gradient in
-                    kernel.readOut(
-                        element: e, atoms: batch, outputs: outputs, inputGradient: gradient, stride: stride,
-                        energyFactor: energyFactor, energies: energies, dEdG: dEdG)
-                }}
-            }
-        }}}
+    /// Each atom's element as an index into `model`'s elements (which `check` has vouched for).
+    static func elementOfAtoms(_ configuration: Configuration, model: NNPModel) -> [Int] {
+        let index = configuration.elements.map { model.settings.elements.firstIndex(of: $0)! }
+        return configuration.species.map { index[$0] }
     }
 }
