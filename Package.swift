@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "BasinToyModelTests", dependencies: ["BasinMath", "BasinOptimize", "BasinToyModel"]),
         .testTarget(name: "BasinPathsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinOptimize", "BasinMinima", "BasinPaths", "BasinTestSupport"]),
         .testTarget(name: "BasinInteropTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinInterop"]),
-        .testTarget(name: "BasinKIMTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinNNP", "BasinKIM", "BasinTestSupport"]),
+        .testTarget(name: "BasinKIMTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinNNP", "BasinKIM", "BasinTestSupport"]),
         .testTarget(name: "BasinCompressionTests", dependencies: ["BasinMath", "BasinIO", "BasinCompression"]),
         .testTarget(
             name: "BasinMinimaTests",

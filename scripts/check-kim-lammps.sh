@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Checks Basin's KIM model driver in Debian's LAMMPS against `basin eval` and `basin md`, on
+# n2p2's H2O RPBE-D3 model and LAMMPS's 1,080-atom water box (scripts/fetch-water-model.sh):
+#   1. installs the driver (scripts/install-kim-driver.sh) and the model (`basin export kim`);
+#   2. `run 0` serially, with `mpirun -np 2` and with `mpirun -np 4 --oversubscribe`: total
+#      energy, every force component and the pressure against `basin eval` (relative 1e-10,
+#      scripts/compare_kim_lammps.py);
+#   3. NVE from the same velocities (300 K, dt = 0.5 fs, $BASIN_KIM_NVE_STEPS steps, default
+#      1000) in LAMMPS with `mpirun -np 2` and in `basin md`: drift and spread of the total energy;
+#   4. time per atom-step ($BASIN_KIM_TIMING_STEPS steps, default 20) of LAMMPS + driver on one
+#      and two ranks and of `basin md --threads 1`.
+# Usage: scripts/check-kim-lammps.sh [WORK_DIR]. Exits non-zero when a comparison fails.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-$(mktemp -d)}
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+nve_steps=${BASIN_KIM_NVE_STEPS:-1000}
+timing_steps=${BASIN_KIM_TIMING_STEPS:-20}
+name=Basin_H2O_RPBE_D3
+fixtures="$repo/.fixtures/h2o-rpbe-d3"
+units=(--cflength 1.8897261328 --cfenergy 0.0367493254)
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
+
+[ -f "$fixtures/data.H2O-360mol" ] || "$repo/scripts/fetch-water-model.sh" "$fixtures"
+"$repo/scripts/install-kim-driver.sh"
+(cd "$repo" && swift build -c release --product basin >&2)
+basin="$repo/.build/release/basin"
+"$basin" export kim "$fixtures" --name "$name" --output "$work/model" "${units[@]}" >&2
+kim-api-collections-management remove --force "$name" >/dev/null 2>&1 || true
+kim-api-collections-management install user "$work/model" >/dev/null
+
+cd "$work"
+cp "$fixtures/data.H2O-360mol" .
+nnp=(--format lammps-data --elements H,O --potential nnp --model "$fixtures" "${units[@]}")
+"$basin" eval data.H2O-360mol "${nnp[@]}" --json > basin-eval.json
+
+lammps() {  # lammps RANKS INPUT LOG [mpirun options]
+    local ranks=$1 input=$2 log=$3
+    shift 3
+    if [ "$ranks" -eq 1 ]; then
+        lmp -in "$input" -log "$log" -screen none
+    else
+        mpirun -np "$ranks" "$@" lmp -in "$input" -log "$log" -screen none
+    fi
+}
+
+cat > in.run0 <<IN
+kim init $name metal
+boundary p p p
+atom_style atomic
+read_data data.H2O-360mol
+kim interactions H O
+thermo_style custom step pe press
+dump forces all custom 1 forces.dump id type fx fy fz
+dump_modify forces sort id format float %.17g
+run 0
+print "BASIN-CHECK energy \$(pe:%.17g) pressure \$(press:%.17g)"
+IN
+for ranks in 1 2 4; do
+    lammps "$ranks" in.run0 "run0-$ranks.log" --oversubscribe
+    mv forces.dump "forces-$ranks.dump"
+    python3 "$repo/scripts/compare_kim_lammps.py" basin-eval.json "run0-$ranks.log" "forces-$ranks.dump" --label "run 0, $ranks rank(s)"
+done
+
+# NVE: velocities drawn once by LAMMPS and written with the structure, so both codes start alike.
+cat > in.start <<IN
+kim init $name metal
+boundary p p p
+atom_style atomic
+read_data data.H2O-360mol
+kim interactions H O
+velocity all create 300 4928459 mom yes rot yes dist gaussian
+write_data start.data nocoeff
+IN
+lammps 1 in.start start.log
+cat > in.nve <<IN
+kim init $name metal
+boundary p p p
+atom_style atomic
+read_data start.data
+kim interactions H O
+timestep 0.0005
+fix integrate all nve
+thermo_style custom step pe ke etotal
+thermo_modify format float %.12g
+thermo 10
+run $nve_steps
+IN
+lammps 2 in.nve nve-lammps.log
+"$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$nve_steps" --thermo 10 --skin 2 \
+    --threads 2 --json > nve-basin.json
+python3 - "$nve_steps" <<'PY'
+import json, statistics, sys
+atoms = 1080
+def summary(energies):
+    drift = (energies[-1] - energies[0]) / atoms
+    spread = statistics.pstdev(energies) / atoms
+    return {"drift_eV_per_atom": drift, "std_eV_per_atom": spread, "samples": len(energies)}
+lammps, reading = [], False
+for line in open("nve-lammps.log"):
+    words = line.split()
+    if words[:4] == ["Step", "PotEng", "KinEng", "TotEng"]:
+        reading = True
+        continue
+    if reading:
+        if len(words) == 4 and words[0].isdigit():
+            lammps.append(float(words[3]))
+        else:
+            reading = False
+basin = json.load(open("nve-basin.json"))
+log = basin["log"]
+energies = [row["totalEnergy"] for row in log]
+print(json.dumps({"nve_steps": int(sys.argv[1]), "lammps_kim_2_ranks": summary(lammps), "basin_md": summary(energies)}))
+PY
+
+# Speed: LAMMPS's own loop time; basin md's wall time.
+sed -e "s/^run .*/run $timing_steps/" -e "s/^thermo 10/thermo $timing_steps/" in.nve > in.timing
+for ranks in 1 2; do
+    lammps "$ranks" in.timing "timing-$ranks.log"
+    awk -v ranks="$ranks" '/^Loop time of/ { printf "{\"lammps_kim_ranks\": %d, \"us_per_atom_step\": %.3f}\n", ranks, 1e6 * $4 / ($9 * $12) }' "timing-$ranks.log"
+done
+start=$(date +%s.%N)
+"$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$timing_steps" --thermo 0 --skin 2 --threads 1 > /dev/null
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" -v n="$timing_steps" 'BEGIN { printf "{\"basin_md_threads\": 1, \"us_per_atom_step\": %.3f}\n", 1e6 * (e - s) / (n * 1080) }'
+echo "load: $(uptime)"
