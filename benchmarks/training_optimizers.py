@@ -162,6 +162,7 @@ EPOCH_LINE = re.compile(r"^epoch (\d+)/")
 # signal ends it at once.
 GRACE_SECONDS = 120
 WEIGHTS = re.compile(r"(\d+) weights")
+SETS = re.compile(r"(\d+) train and (\d+) test structures")
 
 
 def train(basin, folder, name, config, budget=None, target=None):
@@ -169,7 +170,7 @@ def train(basin, folder, name, config, budget=None, target=None):
     "training:" note) passes `budget` seconds or the training loss per structure reaches `target`.
 
     Returns the learning curve, the stderr-timestamp of each epoch relative to the start of training,
-    the annealing time, the weight count, peak RSS (MB) and the exit status."""
+    the annealing time, the weight count, the train/test set sizes, peak RSS (MB) and the exit status."""
     run = os.path.join(folder, name)
     os.makedirs(run, exist_ok=True)
     config = dict(config, output="out")
@@ -192,7 +193,7 @@ def train(basin, folder, name, config, budget=None, target=None):
     stdout = []
     out_reader = threading.Thread(target=lambda: stdout.append(proc.stdout.read()), daemon=True)
     out_reader.start()
-    training_start, weights, stopped, stderr_tail = None, None, False, []
+    training_start, weights, sets, stopped, stderr_tail = None, None, None, False, []
     epoch_times, reached, stop_time = {}, None, None
     while True:
         try:
@@ -217,6 +218,8 @@ def train(basin, folder, name, config, budget=None, target=None):
             training_start = now
             match = WEIGHTS.search(line)
             weights = int(match.group(1)) if match else None
+            match = SETS.search(line)
+            sets = (int(match.group(1)), int(match.group(2))) if match else None
             continue
         match = EPOCH_LINE.match(line)
         if not match or training_start is None:
@@ -242,6 +245,7 @@ def train(basin, folder, name, config, budget=None, target=None):
     # Annealing and the epoch-0 evaluation happen between the "training:" note and the epoch-0 line.
     annealing = epoch_times.get(0, 0.0) - curve[0]["seconds"] if 0 in epoch_times else None
     return {"curve": curve, "epoch_times": epoch_times, "annealing_seconds": annealing, "weights": weights,
+            "train_structures": sets[0] if sets else None, "test_structures": sets[1] if sets else None,
             "peak_rss_mb": rss, "status": status, "reached": reached, "wall_seconds": time.time() - launched,
             "summary": json.loads(stdout[0]) if status == 0 and stdout and stdout[0].strip() else None}
 

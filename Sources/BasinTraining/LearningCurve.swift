@@ -20,10 +20,17 @@ public struct LearningCurve: Codable, Sendable, Equatable {
         public var learningRate: Double
         /// Wall-clock seconds the epoch took (steps and evaluation).
         public var seconds: Double
+        /// The method's iterations since the run began (`TrainingUpdater.iterationCount`; 0 for
+        /// methods that do not count them).
+        public var iterations: Int
+        /// Whether the method's convergence test was met by the end of the epoch (the run's last
+        /// epoch then).
+        public var converged: Bool
 
         public init(
             epoch: Int, trainEnergyRMSE: Double, testEnergyRMSE: Double, trainForceRMSE: Double, testForceRMSE: Double,
-            trainLoss: Double, testLoss: Double, learningRate: Double, seconds: Double
+            trainLoss: Double, testLoss: Double, learningRate: Double, seconds: Double, iterations: Int = 0,
+            converged: Bool = false
         ) {
             self.epoch = epoch
             self.trainEnergyRMSE = trainEnergyRMSE
@@ -34,6 +41,28 @@ public struct LearningCurve: Codable, Sendable, Equatable {
             self.testLoss = testLoss
             self.learningRate = learningRate
             self.seconds = seconds
+            self.iterations = iterations
+            self.converged = converged
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case epoch, trainEnergyRMSE, testEnergyRMSE, trainForceRMSE, testForceRMSE, trainLoss, testLoss, learningRate
+            case seconds, iterations, converged
+        }
+
+        /// Decodes a record; `iterations` and `converged` may be absent (records written
+        /// before they existed), meaning 0 and false.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                epoch: try c.decode(Int.self, forKey: .epoch), trainEnergyRMSE: try c.decode(Double.self, forKey: .trainEnergyRMSE),
+                testEnergyRMSE: try c.decode(Double.self, forKey: .testEnergyRMSE),
+                trainForceRMSE: try c.decode(Double.self, forKey: .trainForceRMSE),
+                testForceRMSE: try c.decode(Double.self, forKey: .testForceRMSE), trainLoss: try c.decode(Double.self, forKey: .trainLoss),
+                testLoss: try c.decode(Double.self, forKey: .testLoss), learningRate: try c.decode(Double.self, forKey: .learningRate),
+                seconds: try c.decode(Double.self, forKey: .seconds),
+                iterations: try c.decodeIfPresent(Int.self, forKey: .iterations) ?? 0,
+                converged: try c.decodeIfPresent(Bool.self, forKey: .converged) ?? false)
         }
     }
 
@@ -44,9 +73,10 @@ public struct LearningCurve: Codable, Sendable, Equatable {
     }
 
     public static let csvHeader =
-        "epoch,train_energy_rmse,test_energy_rmse,train_force_rmse,test_force_rmse,loss,test_loss,learning_rate,seconds"
+        "epoch,train_energy_rmse,test_energy_rmse,train_force_rmse,test_force_rmse,loss,test_loss,learning_rate,seconds,iterations,converged"
 
-    /// CSV text: a header line, then one line per epoch, numbers in full precision.
+    /// CSV text: a header line, then one line per epoch, numbers in full precision (`converged`
+    /// as 0 or 1).
     public var csv: String {
         var text = Self.csvHeader + "\n"
         for e in epochs {
@@ -54,7 +84,7 @@ public struct LearningCurve: Codable, Sendable, Equatable {
                 e.trainEnergyRMSE, e.testEnergyRMSE, e.trainForceRMSE, e.testForceRMSE, e.trainLoss, e.testLoss,
                 e.learningRate, e.seconds,
             ]
-            text += "\(e.epoch)," + numbers.map { "\($0)" }.joined(separator: ",") + "\n"
+            text += "\(e.epoch)," + numbers.map { "\($0)" }.joined(separator: ",") + ",\(e.iterations),\(e.converged ? 1 : 0)\n"
         }
         return text
     }

@@ -94,7 +94,9 @@ public struct TrainingSettings: Sendable {
 /// Levenberg–Marquardt steps or Kalman-filter updates; each type documents its epoch), then
 /// the train/test errors are recorded in the learning curve, the schedule sees the
 /// monitored loss (test loss, or training loss without test structures), the best weights and
-/// early-stopping counters are updated, and a checkpoint may be written. The run's whole state
+/// early-stopping counters are updated, and a checkpoint may be written. The run ends after all
+/// epochs, by early stopping, or once the updater reports convergence (BFGS and L-BFGS with a
+/// gradient tolerance). The run's whole state
 /// is `state`, a `TrainingCheckpoint`; starting from one continues the run exactly.
 public struct Trainer: Sendable {
     public let settings: TrainingSettings
@@ -155,8 +157,10 @@ public struct Trainer: Sendable {
         return m
     }
 
-    /// Whether the run has finished (all epochs, or stopped early).
-    public var isFinished: Bool { state.stoppedEarly || (state.epoch >= settings.epochs && !state.learningCurve.epochs.isEmpty) }
+    /// Whether the run has finished (all epochs, stopped early, or the method converged).
+    public var isFinished: Bool {
+        state.stoppedEarly || state.updater.hasConverged || (state.epoch >= settings.epochs && !state.learningCurve.epochs.isEmpty)
+    }
 
     /// Runs the annealing pre-search if it is configured and not yet done: the best state
     /// found (never worse than the start) becomes the current weights.
@@ -171,8 +175,8 @@ public struct Trainer: Sendable {
         state.bestParameters = result.point
     }
 
-    /// Trains until `settings.epochs` epochs are done, early stopping ends the run, or
-    /// `shouldStop` asks to stop.
+    /// Trains until `settings.epochs` epochs are done, early stopping ends the run, the method
+    /// converges (`TrainingUpdater.hasConverged`), or `shouldStop` asks to stop.
     /// - Parameters:
     ///   - progress: called with each epoch's record (epoch 0 included).
     ///   - annealingProgress: passed to the annealing pre-search.
@@ -196,7 +200,7 @@ public struct Trainer: Sendable {
             let record = finishEpoch(epoch: 0, learningRate: state.updater.learningRate ?? 0, started: .now, schedule: false)
             progress?(record)
         }
-        while !state.stoppedEarly && state.epoch < settings.epochs {
+        while !state.stoppedEarly && !state.updater.hasConverged && state.epoch < settings.epochs {
             if let shouldStop, shouldStop() { break }
             let started = ContinuousClock.now
             let rate = state.updater.learningRate ?? 0
@@ -208,7 +212,9 @@ public struct Trainer: Sendable {
             }
             let interval = settings.checkpointInterval
             if let url = settings.checkpointURL,
-               (interval > 0 && state.epoch % interval == 0) || state.epoch == settings.epochs || state.stoppedEarly {
+               (interval > 0 && state.epoch % interval == 0) || state.epoch == settings.epochs || state.stoppedEarly
+                || state.updater.hasConverged
+            {
                 try state.write(to: url)
             }
         }
@@ -249,7 +255,8 @@ public struct Trainer: Sendable {
             epoch: epoch, trainEnergyRMSE: train.errors.energyPerAtomRMSE, testEnergyRMSE: test.errors.energyPerAtomRMSE,
             trainForceRMSE: train.errors.forceRMSE, testForceRMSE: test.errors.forceRMSE, trainLoss: trainLossValue,
             testLoss: testLossValue, learningRate: learningRate,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            iterations: state.updater.iterationCount ?? 0, converged: state.updater.hasConverged)
         state.learningCurve.epochs.append(record)
         return record
     }

@@ -60,7 +60,7 @@ enum TrainerFixtures {
         // CSV: header plus one line per epoch.
         let lines = trainer.state.learningCurve.csv.split(separator: "\n")
         #expect(lines.count == 42 && lines[0] == Substring(LearningCurve.csvHeader))
-        #expect(lines[1].split(separator: ",").count == 9)
+        #expect(lines[1].split(separator: ",").count == 11)
     }
 
     @Test(arguments: TrainingUpdaters.all.map { $0.name })

@@ -63,14 +63,19 @@ public struct TrainingJob: Sendable {
         case epoch(LearningCurve.Epoch)
     }
 
-    /// A run that ended: all epochs or early stopping (`finished`), or a stop request at an
-    /// epoch boundary (checkpoint and learning curve written; the model folder left as it was).
+    /// A run that ended: all epochs, early stopping or convergence (`finished`), or a stop
+    /// request at an epoch boundary (checkpoint and learning curve written; the model folder
+    /// left as it was).
     public struct Outcome: Sendable {
         public var finished: Bool
         /// Epochs done, the epoch of the best weights, and whether early stopping ended the run.
         public var epochs: Int
         public var bestEpoch: Int
         public var stoppedEarly: Bool
+        /// Whether the method's convergence test ended the run (`TrainingUpdater.hasConverged`).
+        public var converged: Bool
+        /// The method's iterations in all (`TrainingUpdater.iterationCount`), for those that count them.
+        public var iterations: Int?
         public var trainStructures: Int
         public var testStructures: Int
         /// The model with the best weights (lowest monitored loss).
@@ -107,7 +112,8 @@ public struct TrainingJob: Sendable {
     }
 
     /// Runs (or with `resume`, continues from `output/checkpoint.json`) until every epoch is
-    /// done, early stopping ends the run, or `shouldStop` asks at an epoch boundary.
+    /// done, early stopping ends the run, the method converges, or `shouldStop` asks at an
+    /// epoch boundary.
     /// - Throws: `TrainingError` for data the method cannot take, a missing or unreadable
     ///   checkpoint, or a file that cannot be written (naming it).
     public func run(
@@ -152,7 +158,8 @@ public struct TrainingJob: Sendable {
         }
         var outcome = Outcome(
             finished: trainer.isFinished, epochs: trainer.state.epoch, bestEpoch: trainer.state.bestEpoch,
-            stoppedEarly: trainer.state.stoppedEarly, trainStructures: train.count, testStructures: test.count, model: best,
+            stoppedEarly: trainer.state.stoppedEarly, converged: trainer.state.updater.hasConverged,
+            iterations: trainer.state.updater.iterationCount, trainStructures: train.count, testStructures: test.count, model: best,
             learningCurve: trainer.state.learningCurve, trainErrors: Loss.Errors(), testErrors: nil, predictions: [])
         if !trainer.isFinished {
             if checkpoints { try write("the checkpoint", to: checkpointURL) { try trainer.state.write(to: $0) } }

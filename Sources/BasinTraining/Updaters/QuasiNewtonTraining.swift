@@ -1,39 +1,46 @@
 import BasinOptimize
 
-/// Full-batch BFGS training: each epoch runs `iterationsPerEpoch` iterations on Γ/N
-/// (`TrainingObjective`) from the current weights and continues with the dense inverse-Hessian
+/// Full-batch BFGS training: each epoch runs quasi-Newton iterations on Γ/N
+/// (`QuasiNewtonRun`) from the current weights and continues with the dense inverse-Hessian
 /// approximation of the epochs before, which is part of the checkpoint, so a resumed run is the
 /// same as an uninterrupted one.
 ///
-/// Options: `iterations_per_epoch` (≥ 1, default 10).
+/// Options: `iterations_per_epoch` (≥ 1, default 10), `gradient_tolerance` (> 0; the run ends
+/// once the largest component of ∇(Γ/N) is below it).
 public struct BFGSTraining: TrainingUpdater {
     public static let name = "bfgs"
-    public static let optionKeys = ["iterations_per_epoch"]
+    public static let optionKeys = ["iterations_per_epoch", "gradient_tolerance"]
 
     /// Longest step, as the largest change of any single weight.
     public var maximumStep: Double
-    /// Line searches (accepted iterations) per epoch.
-    public var iterationsPerEpoch: Int
+    /// Iterations per epoch, tolerance and progress.
+    public var run: QuasiNewtonRun
     /// The inverse-Hessian approximation where the last epoch stopped (nil before the first).
     public var inverseHessian: DenseInverseHessian?
 
-    public init(maximumStep: Double = 0.5, iterationsPerEpoch: Int = 10) {
-        precondition(maximumStep > 0 && iterationsPerEpoch >= 1, "need positive settings")
+    public init(maximumStep: Double = 0.5, iterationsPerEpoch: Int = 10, gradientTolerance: Double? = nil) {
+        self.init(maximumStep: maximumStep, run: QuasiNewtonRun(iterationsPerEpoch: iterationsPerEpoch, gradientTolerance: gradientTolerance))
+    }
+
+    init(maximumStep: Double, run: QuasiNewtonRun) {
+        precondition(maximumStep > 0, "need a positive maximum step")
         self.maximumStep = maximumStep
-        self.iterationsPerEpoch = iterationsPerEpoch
+        self.run = run
     }
 
     public init(options: TrainingUpdaterOptions) throws(TrainingError) {
-        self.init(iterationsPerEpoch: try options.iterationsPerEpoch(default: 10))
+        self.init(maximumStep: 0.5, run: try QuasiNewtonRun(options: options, defaultIterations: 10))
     }
 
+    public var hasConverged: Bool { run.converged }
+    public var iterationCount: Int? { run.iterations }
+
     public mutating func runEpoch(_ epoch: inout TrainingEpoch) {
-        var objective = TrainingObjective(loss: epoch.loss)
-        var curvature = inverseHessian ?? DenseInverseHessian(dimension: objective.dimension)
-        let result = BFGS(maximumStep: maximumStep).minimize(
-            &objective, from: epoch.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: iterationsPerEpoch),
-            continuing: &curvature)
-        epoch.parameters = result.point
+        let method = BFGS(maximumStep: maximumStep)
+        var curvature = inverseHessian ?? DenseInverseHessian(dimension: epoch.loss.parameterCount)
+        run.runEpoch(&epoch) { objective, start, criteria in
+            method.minimize(&objective, from: start, until: criteria, continuing: &curvature)
+        }
         inverseHessian = curvature
     }
 }
@@ -42,47 +49,46 @@ public struct BFGSTraining: TrainingUpdater {
 /// place of a dense inverse Hessian; the pairs carry over from epoch to epoch and into the
 /// checkpoint.
 ///
-/// Options: `iterations_per_epoch` (≥ 1, default 10).
+/// Options: `iterations_per_epoch` (≥ 1, default 10), `gradient_tolerance` (> 0).
 public struct LBFGSTraining: TrainingUpdater {
     public static let name = "lbfgs"
-    public static let optionKeys = ["iterations_per_epoch"]
+    public static let optionKeys = ["iterations_per_epoch", "gradient_tolerance"]
 
     /// Correction pairs kept.
     public var memory: Int
     /// Longest step, as the largest change of any single weight.
     public var maximumStep: Double
-    /// Line searches (accepted iterations) per epoch.
-    public var iterationsPerEpoch: Int
+    /// Iterations per epoch, tolerance and progress.
+    public var run: QuasiNewtonRun
     /// The correction pairs where the last epoch stopped (nil before the first).
     public var correctionHistory: CorrectionHistory?
 
-    public init(memory: Int = 10, maximumStep: Double = 0.5, iterationsPerEpoch: Int = 10) {
-        precondition(memory >= 1 && maximumStep > 0 && iterationsPerEpoch >= 1, "need positive settings")
+    public init(memory: Int = 10, maximumStep: Double = 0.5, iterationsPerEpoch: Int = 10, gradientTolerance: Double? = nil) {
+        self.init(
+            memory: memory, maximumStep: maximumStep,
+            run: QuasiNewtonRun(iterationsPerEpoch: iterationsPerEpoch, gradientTolerance: gradientTolerance))
+    }
+
+    init(memory: Int, maximumStep: Double, run: QuasiNewtonRun) {
+        precondition(memory >= 1 && maximumStep > 0, "need positive settings")
         self.memory = memory
         self.maximumStep = maximumStep
-        self.iterationsPerEpoch = iterationsPerEpoch
+        self.run = run
     }
 
     public init(options: TrainingUpdaterOptions) throws(TrainingError) {
-        self.init(iterationsPerEpoch: try options.iterationsPerEpoch(default: 10))
+        self.init(memory: 10, maximumStep: 0.5, run: try QuasiNewtonRun(options: options, defaultIterations: 10))
     }
+
+    public var hasConverged: Bool { run.converged }
+    public var iterationCount: Int? { run.iterations }
 
     public mutating func runEpoch(_ epoch: inout TrainingEpoch) {
-        var objective = TrainingObjective(loss: epoch.loss)
-        var history = correctionHistory ?? CorrectionHistory(memory: memory, dimension: objective.dimension)
-        let result = LBFGS(maximumStep: maximumStep).minimize(
-            &objective, from: epoch.parameters, until: StoppingCriteria(maximumForce: 0, maximumSteps: iterationsPerEpoch),
-            continuing: &history)
-        epoch.parameters = result.point
+        let method = LBFGS(maximumStep: maximumStep)
+        var history = correctionHistory ?? CorrectionHistory(memory: memory, dimension: epoch.loss.parameterCount)
+        run.runEpoch(&epoch) { objective, start, criteria in
+            method.minimize(&objective, from: start, until: criteria, continuing: &history)
+        }
         correctionHistory = history
-    }
-}
-
-extension TrainingUpdaterOptions {
-    /// `iterations_per_epoch`, at least 1, or `fallback` when absent.
-    func iterationsPerEpoch(default fallback: Int) throws(TrainingError) -> Int {
-        let iterations = try integer("iterations_per_epoch") ?? fallback
-        guard iterations >= 1 else { throw TrainingError(reason: "optimizer.iterations_per_epoch must be at least 1") }
-        return iterations
     }
 }

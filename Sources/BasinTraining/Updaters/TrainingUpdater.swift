@@ -17,6 +17,12 @@ public protocol TrainingUpdater: Codable, Sendable, Equatable {
     init(options: TrainingUpdaterOptions) throws(TrainingError)
     /// η of the current epoch, for the learning curve (nil for methods without one).
     var learningRate: Double? { get }
+    /// Whether the method's own convergence test is met (BFGS and L-BFGS with a gradient
+    /// tolerance); the trainer then ends the run.
+    var hasConverged: Bool { get }
+    /// Iterations (accepted line searches) since the run began, for the methods that count
+    /// them (BFGS, L-BFGS); nil for the others.
+    var iterationCount: Int? { get }
     /// Refuses a training problem the method cannot take (e.g. too many weights for a dense
     /// covariance); called before the first epoch.
     func check(_ loss: Loss) throws(TrainingError)
@@ -34,6 +40,8 @@ public protocol TrainingUpdater: Codable, Sendable, Equatable {
 
 extension TrainingUpdater {
     public var learningRate: Double? { nil }
+    public var hasConverged: Bool { false }
+    public var iterationCount: Int? { nil }
     public func check(_ loss: Loss) throws(TrainingError) {}
     public mutating func endEpoch(monitoredLoss: Double) {}
     public mutating func takeLargeState() -> [Double] { [] }

@@ -77,6 +77,13 @@ public struct TrainingUpdaterOptions: Decodable, Sendable, Equatable {
         }
     }
 
+    /// `iterations_per_epoch`, at least 1, or `fallback` when absent.
+    func iterationsPerEpoch(default fallback: Int) throws(TrainingError) -> Int {
+        let iterations = try integer("iterations_per_epoch") ?? fallback
+        guard iterations >= 1 else { throw TrainingError(reason: "optimizer.iterations_per_epoch must be at least 1") }
+        return iterations
+    }
+
     /// The mini-batch size: nil for `full` (one batch per epoch), `fallback` when absent.
     public func batchSize(default fallback: Int) throws(TrainingError) -> Int? {
         if case .word("full")? = values["batch_size"] { return nil }

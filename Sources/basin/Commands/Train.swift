@@ -14,6 +14,7 @@ struct Train: ParsableCommand {
             scaling (none|scale|center|scale-center|sigma), normalize, loss {force_weight, \
             energy_weight, atom_energy_weight, l2}, optimizer {name (sgd, momentum, adagrad, adadelta, adam, nadam, \
             bfgs, lbfgs, cg, levenberg-marquardt, kalman), learning_rate, batch_size, iterations_per_epoch, \
+            gradient_tolerance (bfgs, lbfgs: iterate until the largest loss-gradient component is below it), \
             schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}} \
             (batch_size ≥ 1, or full), \
             epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
@@ -50,6 +51,10 @@ struct Train: ParsableCommand {
         var epochs: Int
         var bestEpoch: Int
         var stoppedEarly: Bool
+        /// Whether the method's gradient tolerance ended the run.
+        var converged: Bool
+        /// Quasi-Newton iterations in all (BFGS, L-BFGS); nil for other methods.
+        var iterations: Int?
         var trainStructures: Int
         var testStructures: Int
         var trainEnergyRMSE: Double
@@ -62,6 +67,9 @@ struct Train: ParsableCommand {
         func print(label: String? = nil) {
             let head = label.map { "\($0): " } ?? ""
             Swift.print("# \(head)model written to \(model) (weights of epoch \(bestEpoch) of \(epochs))")
+            if converged, let iterations {
+                Swift.print("# \(head)converged: gradient below the tolerance after \(iterations) iterations")
+            }
             Swift.print(String(format: "train  energy per atom RMSE %.6g  force RMSE %.6g", trainEnergyRMSE, trainForceRMSE))
             if let e = testEnergyRMSE, let f = testForceRMSE {
                 Swift.print(String(format: "test   energy per atom RMSE %.6g  force RMSE %.6g", e, f))
@@ -120,6 +128,7 @@ struct Train: ParsableCommand {
         }
         return Summary(
             epochs: outcome.epochs, bestEpoch: outcome.bestEpoch, stoppedEarly: outcome.stoppedEarly,
+            converged: outcome.converged, iterations: outcome.iterations,
             trainStructures: outcome.trainStructures, testStructures: outcome.testStructures,
             trainEnergyRMSE: outcome.trainErrors.energyPerAtomRMSE, trainForceRMSE: outcome.trainErrors.forceRMSE,
             testEnergyRMSE: outcome.testErrors?.energyPerAtomRMSE, testForceRMSE: outcome.testErrors?.forceRMSE,
@@ -136,6 +145,7 @@ struct Train: ParsableCommand {
         if !record.testLoss.isNaN {
             line += String(format: "  test E %.4g F %.4g", record.testEnergyRMSE, record.testForceRMSE)
         }
+        if record.converged { return line + "  converged after \(record.iterations) iterations  elapsed \(ProgressReporter.format(elapsed))" }
         return line + "  elapsed \(ProgressReporter.format(elapsed))  ETA \(ProgressReporter.format(eta))"
     }
 }
