@@ -96,8 +96,8 @@ public struct TrainingSettings: Sendable {
 /// monitored loss (test loss, or training loss without test structures), the best weights and
 /// early-stopping counters are updated, and a checkpoint may be written. The run ends after all
 /// epochs, by early stopping, or once the updater reports convergence (BFGS and L-BFGS with a
-/// gradient tolerance). The run's whole state
-/// is `state`, a `TrainingCheckpoint`; starting from one continues the run exactly.
+/// gradient tolerance). The run's whole state is `state`, a `TrainingCheckpoint`; starting from
+/// one continues the run exactly.
 public struct Trainer: Sendable {
     public let settings: TrainingSettings
     /// The model whose settings and statistics are used (weights: see `model`).
