@@ -53,9 +53,47 @@ import Testing
         #expect(resumed["steps"] as? Int == 50 && resumed["pretrainingSteps"] as? Int == 100)
     }
 
+    /// Three frames of the four atoms with velocities, as an MD trajectory would hold them.
+    static let reference: String = (0..<3).map { k -> String in
+        let s = Double(k) / 2
+        return """
+            4
+            Properties=species:S:1:pos:R:3:velocities:R:3
+            X \(0.02 * s) \(-0.03 * s) \(0.01 * s) 0.04 -0.06 0.02
+            X \(1.12 + 0.03 * s) \(0.02 * s) 0 0.06 0.04 0
+            X \(0.56 - 0.04 * s) \(0.97 + 0.03 * s) \(0.03 * s) -0.08 0.06 0.06
+            X \(0.56 + 0.02 * s) \(0.32 - 0.02 * s) \(0.92 + 0.03 * s) 0.04 -0.04 0.06
+            """
+    }.joined(separator: "\n")
+
+    @Test func searchesTheWeightsAndComparesWithAReference() throws {
+        let (dir, a, b) = try files()
+        let reference = dir.appendingPathComponent("md.xyz")
+        try (Self.reference + "\n").write(to: reference, atomically: true, encoding: .utf8)
+        let prefix = dir.appendingPathComponent("cmp").path
+        let result = try CommandRunner.run(["path", a, b] + Self.small + [
+            "--steps", "20", "--search-trials", "3", "--search-steps", "5", "--search-decades", "4",
+            "--reference", reference.path, "--comparison", prefix, "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let summary = try #require(try CommandRunner.json(result) as? [String: Any])
+        let search = try #require(summary["weightSearch"] as? [String: Any])
+        let trials = try #require(search["trials"] as? [[String: Any]])
+        let index = try #require(search["bestIndex"] as? Int)
+        let kept = try #require(trials[index]["weights"] as? [String: Double])
+        #expect(trials.count == 3 && (summary["weights"] as? [String: Double]) == kept)
+        let comparison = try #require(summary["comparison"] as? [String: Any])
+        #expect((comparison["rows"] as? [Any])?.count == 3 && (comparison["largestPositionRMSD"] as? Double ?? 0) > 0)
+        let rmsd = try String(contentsOfFile: prefix + "-rmsd.csv", encoding: .utf8).split(separator: "\n")
+        #expect(rmsd.count == 4 && rmsd[0] == "time,grid_time,position_rmsd,momentum_rmsd")
+        for name in ["rmsd.svg", "vacf.csv", "vacf.svg"] { #expect(FileManager.default.fileExists(atPath: "\(prefix)-\(name)")) }
+        #expect(!FileManager.default.fileExists(atPath: prefix + "-gr.csv"))
+    }
+
     @Test(arguments: [
         (["--intervals", "2"], "--intervals must be at least 3"),
         (["--duration", "0"], "--duration must be positive"),
+        (["--comparison", "cmp"], "--comparison needs --reference"),
+        (["--search-trials", "2", "--search-steps", "0"], "at least one step per trial"),
     ])
     func refusesBadSettings(arguments: [String], message: String) throws {
         let (dir, a, b) = try files()

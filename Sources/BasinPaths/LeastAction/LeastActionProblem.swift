@@ -23,7 +23,8 @@ public struct LeastActionProblem: Sendable {
     public let duration: Double
     /// N_t ≥ 3, grid intervals.
     public let intervals: Int
-    public let weights: ActionWeights
+    /// The loss weights (`reweighted(_:)` gives the same problem with others).
+    public internal(set) var weights: ActionWeights
     public let energyReference: EnergyReference
     public let potential: any Potential
     public let hessianProduct: HessianProduct
@@ -96,6 +97,14 @@ public struct LeastActionProblem: Sendable {
         } else {
             self.energyReference = .pathMean
         }
+    }
+
+    /// The same problem with other loss weights.
+    public func reweighted(_ weights: ActionWeights) throws(LeastActionError) -> LeastActionProblem {
+        try weights.validate()
+        var copy = self
+        copy.weights = weights
+        return copy
     }
 
     /// Number of atoms.

@@ -21,6 +21,16 @@ struct Path: ParsableCommand {
             mean along the path. The start is the first structure of its file, the end the last \
             of its file.
 
+            --search-trials N draws λ₁, λ₂, λ₃ log-uniformly over --search-decades decades around \
+            the given values, trains each trial --search-steps steps from the same pre-trained \
+            network, and keeps the weights whose network has the lowest loss at the given weights \
+            (the action residual with the end-point and energy terms at fixed weights).
+
+            --reference md.xyz compares the path with a trajectory whose frames are evenly spaced \
+            from 0 to T (e.g. the MD run the end points came from): position and momentum RMSD at \
+            each frame's time, g(r) (periodic cells) and VACF of both; --comparison PREFIX writes \
+            them as CSV and SVG.
+
             --state saves the run (every --save-every steps, at the end and on Ctrl-C) and \
             resumes it when the file exists; the outputs use the best network met.
 
@@ -89,6 +99,18 @@ struct Path: ParsableCommand {
     @Option(help: "E₀, the total energy the path should keep (energy units).")
     var totalEnergy: Double?
 
+    @Option(help: "Trials of the random search of λ₁, λ₂, λ₃ before the main training (0: no search).")
+    var searchTrials = 0
+
+    @Option(help: "NAdam steps per search trial.")
+    var searchSteps = 200
+
+    @Option(help: "Width in decades of the log-uniform sampling of each λ around its given value.")
+    var searchDecades = 2.0
+
+    @Option(help: "Seed of the weight search.")
+    var searchSeed: UInt64 = 1
+
     @Flag(help: "Hessian–vector products by a central difference of forces even when the potential has an analytic Hessian.")
     var forceDifference = false
 
@@ -113,6 +135,12 @@ struct Path: ParsableCommand {
     @Option(help: "Write time, potential, kinetic and total energy of each frame to this CSV file.")
     var energies: String?
 
+    @Option(help: "A trajectory to compare the path with; its frames are taken as evenly spaced from 0 to T.")
+    var reference: String?
+
+    @Option(help: "With --reference: write PREFIX-rmsd.csv, PREFIX-gr.csv, PREFIX-vacf.csv and their SVG plots.")
+    var comparison: String?
+
     @Flag(help: "Relax every frame to its local minimum (L-BFGS) and report the minima the path passes.")
     var quench = false
 
@@ -127,6 +155,11 @@ struct Path: ParsableCommand {
         guard frames >= 2 else { throw ValidationError("--frames must be at least 2") }
         guard saveEvery >= 1 else { throw ValidationError("--save-every must be at least 1") }
         guard differenceStep > 0, differenceStep.isFinite else { throw ValidationError("--difference-step must be positive") }
+        guard searchTrials >= 0 else { throw ValidationError("--search-trials must be non-negative") }
+        if let search = weightSearch {
+            do { try search.validate() } catch { throw ValidationError(error.description) }
+        }
+        guard comparison == nil || reference != nil else { throw ValidationError("--comparison needs --reference") }
     }
 
     func run() throws {
@@ -140,18 +173,21 @@ struct Path: ParsableCommand {
             duration: duration, intervals: intervals, weights: weights,
             energyReference: totalEnergy.map { .fixed($0) },
             hessianProduct: forceDifference ? .forceDifference(step: differenceStep) : nil)
-        let training = try makeTraining(problem)
-        let outcome = try train(training)
-        let best = training.state.bestNetwork
+        let referenceFrames = try reference.map { try StructureFile.read(from: URL(fileURLWithPath: $0), units: units) }
+        if let referenceFrames { try PathComparison.check(referenceFrames.map(\.configuration), against: problem) }
+        let outcome = try train(try makeTraining(problem))
+        let best = outcome.training.state.bestNetwork
         let samples = try PathSample.samples(of: best, problem: problem, count: frames)
+        let compared = try referenceFrames.map { try PathComparison(network: best, problem: problem, reference: $0.map(\.configuration)) }
+        if let compared, let comparison { try write(compared, prefix: comparison) }
         let quenched = quench ? try FrameQuench.run(samples.map(\.configuration), potential: problem.potential) : nil
         if let output {
             try StructureFile.write(samples.map(\.frame), to: URL(fileURLWithPath: output), requiring: .severalFrames)
         }
         if let energies { try AtomicFile.write(Self.energyTable(samples, quench: quenched), to: URL(fileURLWithPath: energies)) }
-        try report(training: training, outcome: outcome, samples: samples, quench: quenched)
+        try report(outcome: outcome, samples: samples, quench: quenched, comparison: compared)
         if let number = outcome.signal {
-            Output.note("interrupted after step \(training.state.step) of \(steps); the outputs of the best network so far are written")
+            Output.note("interrupted after step \(outcome.training.state.step) of \(steps); the outputs of the best network so far are written")
             throw ExitCode(Interruption.exitStatus(for: number))
         }
     }
@@ -159,6 +195,11 @@ struct Path: ParsableCommand {
     var weights: ActionWeights {
         ActionWeights(action: actionWeight, start: startWeight, end: endWeight, energy: energyWeight,
                       startVelocity: startVelocityWeight, endVelocity: endVelocityWeight)
+    }
+
+    /// The weight search asked for, if any.
+    var weightSearch: WeightSearch? {
+        searchTrials > 0 ? WeightSearch(trials: searchTrials, steps: searchSteps, decades: searchDecades, seed: searchSeed) : nil
     }
 
     var settings: LeastActionSettings {
@@ -171,7 +212,8 @@ struct Path: ParsableCommand {
     /// Refuses output names that cannot be written before any work is done.
     func checkOutputNames() throws {
         if let output { _ = try StructureFile.Format.forWriting(URL(fileURLWithPath: output), requested: nil, holding: .severalFrames) }
-        for name in [energies, state].compactMap({ $0 }) {
+        let comparisonFiles = comparison.map { prefix in ["rmsd", "gr", "vacf"].map { "\(prefix)-\($0).csv" } } ?? []
+        for name in [energies, state].compactMap({ $0 }) + comparisonFiles {
             let directory = URL(fileURLWithPath: name).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -190,6 +232,10 @@ struct Path: ParsableCommand {
             saved = try LeastActionState(jsonData: Data(contentsOf: URL(fileURLWithPath: state)))
         } catch {
             throw CommandError("\(state): not a saved least-action run (\(error.localizedDescription))")
+        }
+        // A run past its weight search continues with the weights the search chose.
+        if weightSearch != nil, saved.step > 0, let searched = saved.bestLossWeights {
+            return try LeastActionTraining(problem: try problem.reweighted(searched), state: saved, threads: threads)
         }
         return try LeastActionTraining(problem: problem, state: saved, threads: threads)
     }
