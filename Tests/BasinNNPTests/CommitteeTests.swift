@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinMath
+import BasinNN
 import BasinNNP
 import BasinPotentials
 import BasinTestSupport
@@ -60,6 +61,25 @@ import Testing
         #expect(abs(record.energyDeviationPerAtom - energySpread) < 1e-10 * energySpread)
         #expect(record.maximumForceDeviation == sigma.max())
         #expect(record.atom == sigma.indices.max { sigma[$0] < sigma[$1] })
+    }
+
+    @Test func membersMayDifferInArchitecture() throws {
+        var wider = SyntheticModel.make(seed: 21)
+        var generator = SeededGenerator(seed: 4)
+        wider.settings.architectures = wider.settings.architectures.map { _ in NetworkArchitecture(hiddenLayers: [7], activations: [.tanh, .identity]) }
+        wider.networks = wider.settings.architectures.enumerated().map { e, architecture in
+            var network = architecture.network(inputCount: wider.settings.symmetryFunctions[e].functions.count, normalizesNodes: true)
+            network.parameters = network.parameters.map { _ in generator.normal() * 0.7 }
+            return network
+        }
+        let committee = try NNPCommittee(members: [Self.members[0], wider], units: .metal)
+        let calculator = Self.calculator(committee)
+        let c = SyntheticModel.structure(periodic: true, seed: 9)
+        let numeric = try FiniteDifferences.forces(calculator, c, step: 1e-5)
+        #expect(FiniteDifferences.relativeError(numeric, try calculator.evaluate(c, .forces).forces) < 1e-7)
+        let alone = try Self.calculator(NeuralNetworkPotential(model: wider, units: .metal)).evaluate(c).energy
+        let first = try Self.calculator(NeuralNetworkPotential(model: Self.members[0], units: .metal)).evaluate(c).energy
+        #expect(abs(try calculator.evaluate(c, .energy).energy - (alone + first) / 2) < 1e-12 * abs(alone + first))
     }
 
     @Test func oneMemberIsThatMember() throws {
