@@ -17,10 +17,13 @@ public struct CompressionSettings: Sendable, Codable {
     public var initialRadius = 0.1
     /// Largest reduced gradient norm accepted as a minimum.
     public var gradientTolerance = 1e-6
-    /// At most this many labelings are compared for the frame; above 400 variables the count
-    /// is cut to ⌊1.2·10¹⁰ / m³⌋ (at least 1), each costing a Cholesky factorization.
-    public var frameCandidates = 12
+    /// K: how many labelings are factorised and compared by their radius r₂ — for each atom 1
+    /// in turn, the labeling with the smallest proven bound on ‖U′(X*)⁻¹‖ (`FrameBound`); each
+    /// costs a Cholesky factorization and a radius search. Nil for 8, or 4 above 400 variables.
+    public var frameCandidates: Int?
     public var newton = NewtonSettings()
+    /// Basin's conventions or the paper's (shortest-path step, counting of bits).
+    public var conventions = CompressionConventions.basin
 
     public init() {}
 
@@ -32,11 +35,9 @@ public struct CompressionSettings: Sendable, Codable {
 
     /// Frame candidates compared for m variables.
     public func frameCandidateCount(variables m: Int) -> Int {
-        guard m > 400 else { return frameCandidates }
-        return min(frameCandidates, max(1, Int(1.2e10 / pow3(Double(m)))))
+        if let frameCandidates { return frameCandidates }
+        return m > 400 ? 4 : 8
     }
-
-    private func pow3(_ x: Double) -> Double { x * x * x }
 }
 
 /// Everything the analysis of one minimum found.
@@ -45,9 +46,14 @@ public struct CompressionReport: Sendable, Codable {
     public var variables: Int
     /// Atoms 1, 2, 3 of the chosen frame (input numbering from 1).
     public var frameAtoms: [Int]
+    /// Labelings ranked by the bound on ‖U′(X*)⁻¹‖ (0 for two atoms and linear clusters).
+    public var framesRanked: Int
+    /// Labelings factorised and compared exactly.
     public var frameCandidates: Int
     /// ‖U′(X*)⁻¹‖₂ in the chosen frame.
     public var inverseHessianNorm: Double
+    /// The proven bound (1 + 1/σ²)/λ⁺ on it, when the frames were ranked.
+    public var inverseHessianBound: Double?
     /// ‖U_n(X*)‖ in the chosen frame.
     public var gradientNorm: Double
     /// r₂, the radius of guaranteed convergence.
@@ -59,10 +65,12 @@ public struct CompressionReport: Sendable, Codable {
     /// L**_rand at the trial radius (eq. 4.7) over `samples` directions.
     public var lipschitzSampled: Double
     public var samples: Int
+    /// c as counted in `levels`: Basin's or the paper's conventions.
+    public var conventions: CompressionConventions
     public var levels: CompressionLevels
-    /// Wall-clock seconds of the stages: frame, radius, sampling, scan.
+    /// Wall-clock seconds of the stages: frame (with the radius of each candidate), sampling, scan.
     public var stageSeconds: [String: Double]
-    /// L**_est evaluations of the radius search.
+    /// L**_est evaluations of the chosen frame's radius search.
     public var radiusEvaluations: Int
     public var seconds: Double
 }
@@ -71,8 +79,8 @@ public struct CompressionReport: Sendable, Codable {
 /// find r₂ from the shortest-path L** (Algorithm 1 with Algorithm 2), check L** by random
 /// sampling at the same radius, then find c_t and c_p.
 public enum CompressionAnalysis {
-    /// Stages reported to `progress`.
-    public enum Stage: String, Sendable { case frame, radius, sampling, scan }
+    /// Stages reported to `progress`: the frame stage includes each candidate's radius search.
+    public enum Stage: String, Sendable { case frame, sampling, scan }
 
     /// Analyses the minimum at `positions` (Cartesian, reduced units, input order). `progress`
     /// receives (stage, done, total) from the calling thread.
@@ -92,45 +100,98 @@ public enum CompressionAnalysis {
         }
         let n = positions.count
         let m = ReducedLayout(atomCount: max(n, 2)).variableCount
-        progress?(.frame, 0, 1)
-        let choice = try FrameSelection.choose(
-            positions: positions, limit: settings.frameCandidateCount(variables: m),
-            gradientTolerance: settings.gradientTolerance, threads: settings.threads)
+        let (choice, radius, sampled, samples) = try chooseFrame(positions: positions, settings: settings, progress: progress, lap: lap)
         let problem = ReducedLennardJones(atomCount: n)
-        lap(.frame)
-
-        let estimate = LipschitzEstimate(problem: problem, minimum: choice.minimum, reference: choice.factor, threads: settings.threads)
-        let direction = estimate.collisionDirection()
-        var evaluations = 0
-        var workspace = RatioNorm.Workspace(dimension: m)
-        let radius = ConvergenceRadius.search(initial: settings.initialRadius, refine: settings.refine) { r in
-            evaluations += 1
-            progress?(.radius, evaluations, 30)
-            return estimate.ratio(direction: direction, radius: r, workspace: &workspace)
-        }
-        lap(.radius)
-
-        let samples = settings.sampleCount(variables: m)
-        let sampled = estimate.randomSampling(radius: radius.trialRadius, samples: samples, seed: settings.seed) { done in
-            progress?(.sampling, done, samples)
-        }
-        lap(.sampling)
 
         let newton = NewtonIteration(problem: problem, target: choice.minimum, settings: settings.newton,
                                      preconditioner: choice.factor, threads: settings.threads)
-        let levels = CompressionLevels.scan(minimum: choice.minimum, radius: radius.radius, bits: settings.bits, newton: newton) { done in
+        var levels = CompressionLevels.scan(minimum: choice.minimum, radius: radius.radius, bits: settings.bits, newton: newton) { done in
             progress?(.scan, done, settings.bits.count)
         }
         lap(.scan)
+        levels = levels.countingBits(from: settings.conventions.leadingBit)
         let total = clock.now - begin
         return CompressionReport(
             atoms: n, variables: m,
             frameAtoms: [choice.frame.origin + 1, choice.frame.axis + 1] + (choice.frame.plane.map { [$0 + 1] } ?? []),
-            frameCandidates: choice.candidates, inverseHessianNorm: choice.inverseHessianNorm,
+            framesRanked: choice.ranked, frameCandidates: choice.candidates, inverseHessianNorm: choice.inverseHessianNorm,
+            inverseHessianBound: choice.inverseHessianBound,
             gradientNorm: Vectors.norm(problem.gradient(choice.minimum)),
             radius: radius.radius, trialRadius: radius.trialRadius, lipschitzShortestPath: radius.lipschitz,
-            lipschitzSampled: sampled, samples: samples, levels: levels, stageSeconds: stageSeconds,
+            lipschitzSampled: sampled, samples: samples, conventions: settings.conventions, levels: levels, stageSeconds: stageSeconds,
             radiusEvaluations: radius.evaluations,
             seconds: Double(total.components.seconds) + Double(total.components.attoseconds) * 1e-18)
+    }
+
+    /// The frame with the largest radius r₂ among `settings.frameCandidateCount` frames ranked
+    /// by `FrameSelection`, subject to L**_rand ≤ L**_est at its trial radius (so that also
+    /// r₂ ≤ 2/L**_rand); when no frame passes, the largest min{r₂, 2/L**_rand}. Returns the
+    /// frame, its radius, L**_rand and K. `lap` marks the end of the frame and sampling stages.
+    public static func chooseFrame(
+        positions: [SIMD3<Double>], settings: CompressionSettings, progress: ((Stage, Int, Int) -> Void)? = nil,
+        lap: ((Stage) -> Void)? = nil
+    ) throws(CompressionError) -> (choice: FrameChoice, radius: ConvergenceRadius, sampled: Double, samples: Int) {
+        let n = positions.count
+        let m = ReducedLayout(atomCount: max(n, 2)).variableCount
+        progress?(.frame, 0, 1)
+        let problem = ReducedLennardJones(atomCount: n)
+        let ranking = try FrameSelection.rank(
+            positions: positions, limit: settings.frameCandidateCount(variables: m),
+            gradientTolerance: settings.gradientTolerance, threads: settings.threads)
+        // Each frame that factorises gets its radius r₂ (factors kept up to m = 1000).
+        var evaluated: [(candidate: FrameSelection.Candidate, choice: FrameChoice?, radius: ConvergenceRadius)] = []
+        var failure: CompressionError?
+        var evaluations = 0
+        for candidate in ranking.candidates {
+            let choice: FrameChoice
+            do {
+                choice = try factorise(candidate)
+            } catch {
+                if failure == nil || error == .indefiniteHessian { failure = error }
+                continue
+            }
+            let estimate = LipschitzEstimate(problem: problem, minimum: choice.minimum, reference: choice.factor, threads: settings.threads)
+            let path = estimate.collisionPath()
+            var workspace = RatioNorm.Workspace(dimension: m)
+            let radius = ConvergenceRadius.search(initial: settings.initialRadius, refine: settings.refine) { r in
+                evaluations += 1
+                progress?(.frame, evaluations, 10 * ranking.candidates.count)
+                return estimate.shortestPath(radius: r, path: path, conventions: settings.conventions, workspace: &workspace)
+            }
+            evaluated.append((candidate, m <= 1000 ? choice : nil, radius))
+        }
+        guard !evaluated.isEmpty else { throw failure ?? .singularHessian }
+        func factorise(_ candidate: FrameSelection.Candidate) throws(CompressionError) -> FrameChoice {
+            try FrameSelection.factorise(candidate, positions: positions, ranked: ranking.ranked, of: ranking.candidates.count, threads: settings.threads)
+        }
+        lap?(.frame)
+
+        // The largest radius whose L**_est is not exceeded by L**_rand at the same trial radius
+        // (so r₂ ≤ 2/L**_rand too); if every frame fails that check, the largest min{r₂, 2/L**_rand}.
+        let samples = settings.sampleCount(variables: m)
+        var chosen: (choice: FrameChoice, radius: ConvergenceRadius, sampled: Double)?
+        var fallback: (choice: FrameChoice, radius: ConvergenceRadius, sampled: Double, score: Double)?
+        for entry in evaluated.sorted(by: { $0.radius.radius > $1.radius.radius }) {
+            let choice: FrameChoice
+            if let kept = entry.choice { choice = kept } else { choice = try factorise(entry.candidate) }
+            let estimate = LipschitzEstimate(problem: problem, minimum: choice.minimum, reference: choice.factor, threads: settings.threads)
+            let sampled = estimate.randomSampling(radius: entry.radius.trialRadius, samples: samples, seed: settings.seed) { done in
+                progress?(.sampling, done, samples)
+            }
+            if sampled <= entry.radius.lipschitz {
+                chosen = (choice, entry.radius, sampled)
+                break
+            }
+            let score = min(entry.radius.radius, 2 / sampled)
+            if fallback == nil || score > fallback!.score { fallback = (choice, entry.radius, sampled, score) }
+        }
+        if chosen == nil, let fallback {
+            let capped = ConvergenceRadius(
+                radius: fallback.score, lipschitz: max(fallback.radius.lipschitz, fallback.sampled),
+                trialRadius: fallback.radius.trialRadius, evaluations: fallback.radius.evaluations)
+            chosen = (fallback.choice, capped, fallback.sampled)
+        }
+        lap?(.sampling)
+        return (chosen!.choice, chosen!.radius, chosen!.sampled, samples)
     }
 }

@@ -50,4 +50,15 @@ public struct CompressionLevels: Sendable, Codable, Equatable {
         return CompressionLevels(trials: trials, guaranteedBits: guaranteed,
                                  convergingBits: trials.filter { $0.outcome == .converged }.map(\.bits))
     }
+
+    /// The same levels with every c raised by `offset`: 1 counts the leading bit as the paper
+    /// does (its c = Basin's c + 1).
+    public func countingBits(from offset: Int) -> CompressionLevels {
+        guard offset != 0 else { return self }
+        var shifted = self
+        for k in shifted.trials.indices { shifted.trials[k].bits += offset }
+        shifted.guaranteedBits = guaranteedBits.map { $0 + offset }
+        shifted.convergingBits = convergingBits.map { $0 + offset }
+        return shifted
+    }
 }

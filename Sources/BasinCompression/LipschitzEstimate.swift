@@ -16,15 +16,19 @@ public struct LipschitzEstimate: Sendable {
         self.threads = threads
     }
 
-    /// The unit direction of the shortest path to a collision (the paper's Algorithm 2).
+    /// The shortest path to a collision (the paper's Algorithm 2): its unit direction, the
+    /// length of the unnormalised direction, and the distance ‖X_c − X*‖ to the configuration
+    /// X_c where the pair coincides, which is the nearest singular configuration (the
+    /// potential is singular where two atoms meet).
     ///
     /// For a pair (i, j) with unit vector u from i to j, atom i moves along +P_i·u and atom j
     /// along −P_j·u, where P projects onto an atom's free coordinates (none for atom 1, x for
     /// atom 2, x and y for atom 3). A perturbation of norm r then closes the pair at the rate
     /// √(|P_i u|² + |P_j u|²) per unit r, so the pair needing the least perturbation to collide
-    /// minimises d_ij / √(|P_i u|² + |P_j u|²). Two free atoms each move r/√2, a total
-    /// Euclidean perturbation of exactly r, which keeps X on the sphere of the theorem.
-    public func collisionDirection() -> [Double] {
+    /// minimises d_ij / √(|P_i u|² + |P_j u|²). The unnormalised direction (+P_i u, −P_j u) has
+    /// length √2 for two free atoms: moving each atom r/2, as the paper does, is a perturbation
+    /// of norm r·length/2 (see `CompressionConventions`).
+    public func collisionPath() -> CollisionPath {
         let layout = problem.layout
         let p = layout.positions(from: minimum)
         var best = (cost: Double.infinity, i: 0, j: 1)
@@ -54,7 +58,20 @@ public struct LipschitzEstimate: Sendable {
             if b >= 0 { direction[b] -= u[d] }
         }
         let norm = Vectors.norm(direction)
-        return direction.map { $0 / norm }
+        return CollisionPath(direction: direction.map { $0 / norm }, length: norm, distance: best.cost)
+    }
+
+    /// The unit direction of the shortest path to a collision (`collisionPath()`).
+    public func collisionDirection() -> [Double] { collisionPath().direction }
+
+    /// L**_est(n, r) along `path` under `conventions`: ‖U′(X*)⁻¹U′(X) − I‖₂ / r at the point
+    /// the path reaches for the nominal radius r.
+    public func shortestPath(
+        radius r: Double, path: CollisionPath, conventions: CompressionConventions,
+        workspace: inout RatioNorm.Workspace
+    ) -> Double {
+        let step = conventions.pathLength(radius: r, rawDirectionNorm: path.length)
+        return ratio(direction: path.direction, radius: step, workspace: &workspace) * step / r
     }
 
     /// ‖U′(X*)⁻¹U′(X* + r·d) − I‖₂ / r for a unit direction d.
@@ -73,8 +90,9 @@ public struct LipschitzEstimate: Sendable {
     }
 
     /// The shortest-path estimate L**_est(n, r) (Algorithm 2).
-    public func shortestPath(radius: Double) -> Double {
-        ratio(direction: collisionDirection(), radius: radius)
+    public func shortestPath(radius: Double, conventions: CompressionConventions = .basin) -> Double {
+        var workspace = RatioNorm.Workspace(dimension: problem.variableCount)
+        return shortestPath(radius: radius, path: collisionPath(), conventions: conventions, workspace: &workspace)
     }
 
     /// The random-sampling estimate L**_rand(n, r) (the paper's eq. 4.7): the largest ratio over
@@ -125,4 +143,15 @@ public struct LipschitzEstimate: Sendable {
         }
         return largest / radius
     }
+}
+
+/// The shortest path from a minimum to a collision of two atoms (`LipschitzEstimate.collisionPath`).
+public struct CollisionPath: Sendable {
+    /// Unit direction in reduced coordinates.
+    public var direction: [Double]
+    /// Length of the unnormalised direction (+P_i u, −P_j u): √2 for two free atoms.
+    public var length: Double
+    /// ‖X_c − X*‖, the distance along `direction` at which the pair coincides (reduced
+    /// length units): d_ij / √(|P_i u|² + |P_j u|²).
+    public var distance: Double
 }

@@ -41,6 +41,34 @@ public struct ReducedFrame: Sendable, Equatable, Codable {
         public var center: SIMD3<Double>
         public var e1: SIMD3<Double>, e2: SIMD3<Double>, e3: SIMD3<Double>
 
+        /// The axes with atom `origin` at the centre, e₁ towards atom `axis` and e₂ towards
+        /// atom `plane` (when given) in the plane of the three. Nil when atoms `origin` and `axis`
+        /// coincide, or, when `strict`, when atom `plane` lies on the axis; otherwise such an
+        /// atom 3 gets an arbitrary perpendicular e₂, and the Hessian then shows the rotation
+        /// about the axis as a zero mode unless every atom is on it.
+        public init?(positions: [SIMD3<Double>], origin: Int, axis: Int, plane: Int?, strict: Bool) {
+            center = positions[origin]
+            let first = positions[axis] - center
+            let length = (first * first).sum().squareRoot()
+            guard length > 0 else { return nil }
+            e1 = first / length
+            e2 = SIMD3(0, 1, 0)
+            e3 = SIMD3(0, 0, 1)
+            guard let plane else { return }
+            let v = positions[plane] - center
+            let w = v - (v * e1).sum() * e1
+            let height = (w * w).sum().squareRoot()
+            if height > 1e-9 * max(1, (v * v).sum().squareRoot()) {
+                e2 = w / height
+            } else {
+                guard !strict else { return nil }
+                let helper: SIMD3<Double> = abs(e1.x) < 0.9 ? SIMD3(1, 0, 0) : SIMD3(0, 1, 0)
+                let p = helper - (helper * e1).sum() * e1
+                e2 = p / (p * p).sum().squareRoot()
+            }
+            e3 = SIMD3(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
+        }
+
         /// `local` (frame coordinates) in the coordinates the axes were taken from.
         public func placing(_ local: SIMD3<Double>) -> SIMD3<Double> {
             center + local.x * e1 + local.y * e2 + local.z * e3
@@ -53,28 +81,10 @@ public struct ReducedFrame: Sendable, Equatable, Codable {
         for (index, p) in positions.enumerated() where !(p.x.isFinite && p.y.isFinite && p.z.isFinite) {
             throw .nonFiniteCoordinates(atom: index)
         }
-        let center = positions[origin]
-        let first = positions[axis] - center
-        let length = (first * first).sum().squareRoot()
-        guard length > 0 else { throw .coincidentAtoms(origin, axis) }
-        let e1 = first / length
-        var e2 = SIMD3<Double>(0, 1, 0), e3 = SIMD3<Double>(0, 0, 1)
-        if let plane {
-            let v = positions[plane] - center
-            let w = v - (v * e1).sum() * e1
-            let height = (w * w).sum().squareRoot()
-            if height > 1e-9 * max(1, (v * v).sum().squareRoot()) {
-                e2 = w / height
-            } else {
-                // Atom 3 on the axis: any perpendicular will do; the Hessian then shows the
-                // rotation about the axis as a zero mode unless every atom is on it.
-                let helper: SIMD3<Double> = abs(e1.x) < 0.9 ? SIMD3(1, 0, 0) : SIMD3(0, 1, 0)
-                let p = helper - (helper * e1).sum() * e1
-                e2 = p / (p * p).sum().squareRoot()
-            }
-            e3 = SIMD3(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
+        guard let axes = Axes(positions: positions, origin: origin, axis: axis, plane: plane, strict: false) else {
+            throw .coincidentAtoms(origin, axis)
         }
-        return Axes(center: center, e1: e1, e2: e2, e3: e3)
+        return axes
     }
 
     /// The reduced coordinates of `positions` (input order, length units).

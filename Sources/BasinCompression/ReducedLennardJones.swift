@@ -67,16 +67,34 @@ public struct ReducedLennardJones: Sendable {
     public func hessian(_ x: [Double], into hessian: inout DenseMatrix, threads: Int = 1) {
         let m = variableCount
         precondition(hessian.rows == m && hessian.columns == m, "the Hessian must be \(m) × \(m)")
-        let p = layout.positions(from: x)
-        let n = p.count
-        let parts = n >= 64 ? max(1, threads) : 1
-        p.withUnsafeBufferPointer { p in
+        // Atom 1 has no free rows.
+        Self.fill(&hessian, positions: layout.positions(from: x), table: table, atoms: 1..<layout.atomCount, threads: threads)
+    }
+
+    /// The full 3n × 3n Cartesian Hessian of V_n at `positions` (rows x, y, z of each atom in
+    /// turn), whose six rigid motions are zero modes at a minimum.
+    public static func cartesianHessian(_ positions: [SIMD3<Double>], threads: Int = 1) -> DenseMatrix {
+        let size = 3 * positions.count
+        var hessian = DenseMatrix(rows: size, columns: size)
+        fill(&hessian, positions: positions, table: Array(0..<size), atoms: 0..<positions.count, threads: threads)
+        return hessian
+    }
+
+    /// The rows of `atoms` (split over `threads` from 64 atoms on), with `table` mapping each
+    /// Cartesian component to its column (−1 for fixed ones).
+    private static func fill(
+        _ hessian: inout DenseMatrix, positions: [SIMD3<Double>], table: [Int], atoms: Range<Int>, threads: Int
+    ) {
+        let columns = hessian.columns
+        let n = atoms.count
+        let parts = positions.count >= 64 ? max(1, threads) : 1
+        positions.withUnsafeBufferPointer { p in
             table.withUnsafeBufferPointer { table in
                 hessian.storage.withUnsafeMutableBufferPointer { h in
                     let h = h.baseAddress!
                     concurrentForEach(parts) { part in
-                        for i in (1 + (n - 1) * part / parts)..<(1 + (n - 1) * (part + 1) / parts) {
-                            Self.hessianRows(atom: i, positions: p, table: table, into: h, columns: m)
+                        for i in (atoms.lowerBound + n * part / parts)..<(atoms.lowerBound + n * (part + 1) / parts) {
+                            hessianRows(atom: i, positions: p, table: table, into: h, columns: columns)
                         }
                     }
                 }

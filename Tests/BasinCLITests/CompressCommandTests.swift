@@ -28,10 +28,60 @@ import Testing
         let result = try CommandRunner.run(["compress", "table", cluster(6), cluster(8), "--samples", "100", "--bits", "8...20"])
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 3)
-        #expect(lines[0].contains("L**_est") && lines[0].contains("c_p"))
-        #expect(lines[1].contains("LJ6.xyz") && lines[1].contains("yes"))
-        #expect(lines[2].contains("LJ8.xyz"))
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("conventions: basin"))
+        #expect(lines[1].contains("L**_est") && lines[1].contains("c_p"))
+        #expect(lines[2].contains("LJ6.xyz") && lines[2].contains("yes"))
+        #expect(lines[3].contains("LJ8.xyz"))
+    }
+
+    @Test func thePaperConventionsCountTheLeadingBitAndMoveTheAtomsHalfAsFar() throws {
+        func run(_ conventions: String) throws -> [String: Any] {
+            let result = try CommandRunner.run(["compress", "analyze", cluster(6), "--samples", "50", "--conventions", conventions, "--json"])
+            #expect(result.status == 0, "\(result.error)")
+            let summary = try #require(try CommandRunner.json(result) as? [String: Any])
+            return try #require(summary["report"] as? [String: Any])
+        }
+        let basin = try run("basin"), paper = try run("paper")
+        #expect(basin["conventions"] as? String == "basin" && paper["conventions"] as? String == "paper")
+        let basinTrials = try #require((basin["levels"] as? [String: Any])?["trials"] as? [[String: Any]])
+        let paperTrials = try #require((paper["levels"] as? [String: Any])?["trials"] as? [[String: Any]])
+        #expect(basinTrials.first?["bits"] as? Int == 0 && paperTrials.first?["bits"] as? Int == 1)
+        // Each atom moves r/2 instead of r/√2: a smaller L**_est and a larger radius.
+        let basinRadius = try #require(basin["radius"] as? Double), paperRadius = try #require(paper["radius"] as? Double)
+        #expect(paperRadius > 1.2 * basinRadius && paperRadius < 1.6 * basinRadius)
+        let table = try CommandRunner.run(["compress", "table", cluster(6), "--samples", "20", "--conventions", "paper"])
+        #expect(table.output.hasPrefix("conventions: paper"))
+        let wrong = try CommandRunner.run(["compress", "table", cluster(6), "--conventions", "wang"])
+        #expect(wrong.status != 0)
+    }
+
+    @Test func sweepWritesCurvesAndTheNearestSingularity() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "compress", "sweep", cluster(6), "-o", directory.path, "--points", "6", "--sample-count", "30", "--samples", "50", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let summaries = try #require(try CommandRunner.json(result) as? [[String: Any]])
+        let sweep = try #require(summaries.first?["sweep"] as? [String: Any])
+        let singular = try #require(sweep["nearestSingularity"] as? Double)
+        // The closest pair of free atoms meets after d/√2 (d ≈ 1.1 for LJ6).
+        #expect(singular > 0.7 && singular < 0.85)
+        let radius = try #require(sweep["radius"] as? Double)
+        #expect(radius > 0.02 && radius < 0.05)
+        let csv = try String(contentsOf: directory.appendingPathComponent("LJ6.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "r,L_est,L_rand,two_over_r")
+        #expect(rows.count == 7)
+        // L**_est dominates L**_rand and 2/r falls with r.
+        for row in rows.dropFirst() {
+            let v = row.split(separator: ",").compactMap { Double($0) }
+            #expect(v.count == 4 && v[1] >= v[2] && abs(v[3] - 2 / v[0]) <= 1e-5 * v[3])
+        }
+        let svg = try String(contentsOf: directory.appendingPathComponent("LJ6.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg") && svg.contains("L**_est"))
+        let bad = try CommandRunner.run(["compress", "sweep", cluster(6), "-o", directory.path, "--from", "0.5", "--to", "0.1"])
+        #expect(bad.status != 0)
     }
 
     @Test func errorsNameTheFile() throws {

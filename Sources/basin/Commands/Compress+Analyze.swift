@@ -13,19 +13,23 @@ struct CompressAnalyze: ParsableCommand {
 
     @OptionGroup var options: CompressionOptions
 
+    @OptionGroup var convention: ConventionOptions
+
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
     func run() throws {
-        let report = try options.analyze(file)
+        let report = try options.analyze(file, conventions: convention.conventions)
         if json {
             try Output.json(CompressionSummary(file: file, report: report))
             return
         }
         let f = report.frameAtoms.map(String.init).joined(separator: ", ")
+        print(convention.description)
         print("file                \(file)")
         print("atoms               \(report.atoms) (\(report.variables) reduced variables)")
-        print("frame               atoms \(f) as 1, 2, 3 (best of \(report.frameCandidates)); ‖U′(X*)⁻¹‖ = \(fmt(report.inverseHessianNorm))")
+        let bound = report.inverseHessianBound.map { "; bound \(fmt($0)), \(report.framesRanked) frames ranked" } ?? ""
+        print("frame               atoms \(f) as 1, 2, 3 (best of \(report.frameCandidates)\(bound)); ‖U′(X*)⁻¹‖ = \(fmt(report.inverseHessianNorm))")
         print("gradient norm       \(fmt(report.gradientNorm))")
         print("radius r2           \(fmt(report.radius))  (L** evaluated at r = \(fmt(report.trialRadius)); \(report.radiusEvaluations) evaluations)")
         print("L**_est             \(fmt(report.lipschitzShortestPath))  (shortest path)")
@@ -41,7 +45,7 @@ struct CompressAnalyze: ParsableCommand {
             print(String(format: "%3ld  %10.3e   ", trial.bits, trial.distance) + inside + " " + outcome + "\(trial.iterations)")
         }
         print("")
-        let stages = ["frame", "radius", "sampling", "scan"].map { String(format: "%@ %.2f s", $0, report.stageSeconds[$0] ?? 0) }
+        let stages = ["frame", "sampling", "scan"].map { String(format: "%@ %.2f s", $0, report.stageSeconds[$0] ?? 0) }
         print(String(format: "time                %.2f s (", report.seconds) + stages.joined(separator: ", ") + ")")
     }
 }

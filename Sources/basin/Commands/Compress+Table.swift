@@ -13,6 +13,8 @@ struct CompressTable: ParsableCommand {
 
     @OptionGroup var options: CompressionOptions
 
+    @OptionGroup var convention: ConventionOptions
+
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
@@ -28,20 +30,23 @@ struct CompressTable: ParsableCommand {
                 cell.count >= width ? cell : String(repeating: " ", count: width - cell.count) + cell
             }.joined(separator: " ")
         }
-        if !json { print(line(columns)) }
+        if !json {
+            print(convention.description)
+            print(line(columns))
+        }
         var rows: [CompressionSummary] = []
         for file in files {
-            let report = try options.analyze(file)
+            let report = try options.analyze(file, conventions: convention.conventions)
             rows.append(CompressionSummary(file: file, report: report))
             if !json {
                 let name = URL(fileURLWithPath: file).lastPathComponent
-                print(line([
-                    name, "\(report.atoms)", "\(report.variables)", report.frameAtoms.map(String.init).joined(separator: ","),
-                    String(format: "%.4e", report.radius), String(format: "%.4e", report.lipschitzShortestPath),
-                    String(format: "%.4e", report.lipschitzSampled), "\(report.samples)",
-                    report.levels.guaranteedBits.map(String.init) ?? "-", report.levels.convergingText,
-                    report.levels.guaranteeHolds ? "yes" : "NO", String(format: "%.2f", report.seconds),
-                ]))
+                let guaranteed = report.levels.guaranteedBits.map(String.init) ?? "-"
+                let ok = report.levels.guaranteeHolds ? "yes" : "NO"
+                let numbers = [report.radius, report.lipschitzShortestPath, report.lipschitzSampled].map { String(format: "%.4e", $0) }
+                let frame = report.frameAtoms.map(String.init).joined(separator: ",")
+                var cells = [name, "\(report.atoms)", "\(report.variables)", frame] + numbers
+                cells += ["\(report.samples)", guaranteed, report.levels.convergingText, ok, String(format: "%.2f", report.seconds)]
+                print(line(cells))
             }
         }
         if json { try Output.json(rows) }

@@ -15,7 +15,7 @@ struct Compress: ParsableCommand {
             estimates, c_t (fewest significant bits inside the ball) and c_p (bits from which \
             Newton converges back in practice).
             """,
-        subcommands: [CompressAnalyze.self, CompressTable.self])
+        subcommands: [CompressAnalyze.self, CompressTable.self, CompressSweep.self])
 }
 
 /// Options shared by `compress analyze` and `compress table`.
@@ -29,24 +29,35 @@ struct CompressionOptions: ParsableArguments {
     @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Significant bits c tested for c_t and c_p, as LO...HI (0...52).")
+    @Option(help: "Significant bits c tested for c_t and c_p, as LO...HI (0...52) in Basin's count (the paper's c is one more).")
     var bits: BitsRange = BitsRange(range: 0...24)
 
     @Flag(help: "Take r₂ = min{r₀, 2/L**(r₀)} at r₀ = 0.1 instead of refining r.")
     var noRefine = false
 
+    @Option(help: "Frames K factorised and compared by their radius r₂: for each atom 1 in turn, the best by the bound on ‖U′(X*)⁻¹‖ (default 8, or 4 above m = 400).")
+    var frameCandidates: Int?
+
     func validate() throws {
         guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (frameCandidates ?? 1) >= 1 else { throw ValidationError("--frame-candidates must be at least 1") }
     }
 
-    var settings: CompressionSettings {
+    var settings: CompressionSettings { settings(conventions: .basin) }
+
+    /// The settings under `conventions` (which set the sampling budget; `--bits` stays in
+    /// Basin's count).
+    func settings(conventions: CompressionConventions) -> CompressionSettings {
         var settings = CompressionSettings()
         settings.samples = samples
         settings.seed = seed
         settings.threads = threads
         settings.bits = bits.range
         settings.refine = !noRefine
+        settings.frameCandidates = frameCandidates
+        settings.conventions = conventions
+        settings.sampleBudget = conventions.sampleBudget
         return settings
     }
 
@@ -57,17 +68,22 @@ struct CompressionOptions: ParsableArguments {
         return last.configuration.positions
     }
 
-    /// Analyses `path`, with errors naming the file and progress on standard error.
-    func analyze(_ path: String) throws -> CompressionReport {
-        let positions: [SIMD3<Double>]
+    /// The last structure of `path`, with a file error as one line naming the file.
+    static func readPositions(_ path: String) throws -> [SIMD3<Double>] {
         do {
-            positions = try Self.positions(path)
+            return try positions(path)
         } catch let error as FileFormatError {
             throw CommandError(error.description)
         }
+    }
+
+    /// Analyses `path` under `conventions`, with errors naming the file and progress on
+    /// standard error.
+    func analyze(_ path: String, conventions: CompressionConventions = .basin) throws -> CompressionReport {
+        let positions = try Self.readPositions(path)
         var reporter: (stage: CompressionAnalysis.Stage, progress: ProgressReporter)?
         do {
-            let report = try CompressionAnalysis.run(positions: positions, settings: settings) { stage, done, total in
+            let report = try CompressionAnalysis.run(positions: positions, settings: settings(conventions: conventions)) { stage, done, total in
                 if reporter?.stage != stage {
                     reporter?.progress.finish()
                     reporter = (stage, ProgressReporter(label: "\(path): \(stage.rawValue)", total: total))
@@ -82,6 +98,22 @@ struct CompressionOptions: ParsableArguments {
         }
     }
 }
+
+/// `--conventions basin|paper` of `compress analyze`, `table` and `sweep`.
+struct ConventionOptions: ParsableArguments {
+    @Option(help: "basin: the shortest path moves each atom r/√2 (norm r), c counts the kept mantissa bits. paper: each atom moves r/2, c also counts the leading bit, K = 10⁶ cut only beyond ⌊6e8 / m²⌋ (Retzlaff, Munson & Di).")
+    var conventions: CompressionConventions = .basin
+
+    /// One line naming the conventions in force.
+    var description: String {
+        switch conventions {
+        case .basin: return "conventions: basin (shortest path moves each atom r/√2; c = mantissa bits kept after the leading bit)"
+        case .paper: return "conventions: paper (shortest path moves each atom r/2; c counts the leading bit; K = 10⁶ up to ⌊6e8/m²⌋)"
+        }
+    }
+}
+
+extension CompressionConventions: ExpressibleByArgument {}
 
 /// A range of significant bits given as `LO...HI` (or one number).
 struct BitsRange: ExpressibleByArgument {
