@@ -96,7 +96,9 @@ atoms = 1080
 def summary(energies):
     drift = (energies[-1] - energies[0]) / atoms
     spread = statistics.pstdev(energies) / atoms
-    return {"drift_eV_per_atom": drift, "std_eV_per_atom": spread, "samples": len(energies)}
+    deviation = max(abs(e - energies[0]) for e in energies) / atoms
+    return {"drift_eV_per_atom": drift, "max_deviation_eV_per_atom": deviation, "std_eV_per_atom": spread,
+            "samples": len(energies)}
 lammps, reading = [], False
 for line in open("nve-lammps.log"):
     words = line.split()

@@ -9,10 +9,10 @@ struct ExportKIM: ParsableCommand {
         commandName: "kim",
         abstract: "Write an n2p2 model as a KIM portable model (for LAMMPS's kim commands).",
         discussion: """
-            Writes DIR with the model's files, basin-kim.params (the unit conversion) and a \
-            CMakeLists.txt; `kim-api-collections-management install user DIR` installs it once \
-            the driver \(KIMPortableModel.driverName) is installed (scripts/install-kim-driver.sh). \
-            In LAMMPS: kim init NAME metal, then kim interactions H O. --cflength and --cfenergy \
+            Writes the --output folder with the model's files, basin-kim.params (the unit \
+            conversion) and a CMakeLists.txt; `kim-api-collections-management install user DIR` \
+            installs it once the driver \(KIMPortableModel.driverName) is installed \
+            (scripts/install-kim-driver.sh). In LAMMPS: kim init NAME metal, then kim interactions H O. --cflength and --cfenergy \
             are LAMMPS pair_style hdnnp's: model length per Å and model energy per eV (n2p2's \
             H2O RPBE-D3 model in Bohr and Hartree: 1.8897261328 and 0.0367493254).
             """)
