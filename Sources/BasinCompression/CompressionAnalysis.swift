@@ -124,8 +124,9 @@ public enum CompressionAnalysis {
     }
 
     /// The frame with the largest radius r₂ among `settings.frameCandidateCount` frames ranked
-    /// by `FrameSelection`, subject to L**_rand ≤ L**_est at its trial radius (so that also
-    /// r₂ ≤ 2/L**_rand); when no frame passes, the largest min{r₂, 2/L**_rand}. Returns the
+    /// by `FrameSelection`, subject (in Basin's conventions) to L**_rand ≤ L**_est at its trial
+    /// radius, so that also r₂ ≤ 2/L**_rand; when no frame passes, the largest
+    /// min{r₂, 2/L**_rand}. Returns the
     /// frame, its radius, L**_rand and K. `lap` marks the end of the frame and sampling stages.
     public static func chooseFrame(
         positions: [SIMD3<Double>], settings: CompressionSettings, progress: ((Stage, Int, Int) -> Void)? = nil,
@@ -133,11 +134,13 @@ public enum CompressionAnalysis {
     ) throws(CompressionError) -> (choice: FrameChoice, radius: ConvergenceRadius, sampled: Double, samples: Int) {
         let n = positions.count
         let m = ReducedLayout(atomCount: max(n, 2)).variableCount
-        progress?(.frame, 0, 1)
         let problem = ReducedLennardJones(atomCount: n)
         let ranking = try FrameSelection.rank(
             positions: positions, limit: settings.frameCandidateCount(variables: m),
             gradientTolerance: settings.gradientTolerance, threads: settings.threads)
+        // About ten L**_est evaluations per frame's radius search.
+        let expected = 10 * ranking.candidates.count
+        progress?(.frame, 0, expected)
         // Each frame that factorises gets its radius r₂ (factors kept up to m = 1000).
         var evaluated: [(candidate: FrameSelection.Candidate, choice: FrameChoice?, radius: ConvergenceRadius)] = []
         var failure: CompressionError?
@@ -155,7 +158,7 @@ public enum CompressionAnalysis {
             var workspace = RatioNorm.Workspace(dimension: m)
             let radius = ConvergenceRadius.search(initial: settings.initialRadius, refine: settings.refine) { r in
                 evaluations += 1
-                progress?(.frame, evaluations, 10 * ranking.candidates.count)
+                progress?(.frame, min(evaluations, expected), expected)
                 return estimate.shortestPath(radius: r, path: path, conventions: settings.conventions, workspace: &workspace)
             }
             evaluated.append((candidate, m <= 1000 ? choice : nil, radius))
@@ -178,7 +181,7 @@ public enum CompressionAnalysis {
             let sampled = estimate.randomSampling(radius: entry.radius.trialRadius, samples: samples, seed: settings.seed) { done in
                 progress?(.sampling, done, samples)
             }
-            if sampled <= entry.radius.lipschitz {
+            if sampled <= entry.radius.lipschitz || !settings.conventions.checksRandomDirections {
                 chosen = (choice, entry.radius, sampled)
                 break
             }

@@ -28,6 +28,11 @@ public enum CompressionConventions: String, Sendable, Codable, CaseIterable {
     /// What is added to Basin's count of significant bits to report c: 0 or 1 (the leading bit).
     public var leadingBit: Int { self == .paper ? 1 : 0 }
 
+    /// Whether the frame must pass the random-direction check L**_rand ≤ L**_est (Basin's).
+    /// The paper's L**_est is taken inside the sphere on which L**_rand samples, so it is
+    /// routinely below L**_rand; the paper reports both without requiring the check.
+    public var checksRandomDirections: Bool { self == .basin }
+
     /// The work budget of the random sampling (`CompressionSettings.sampleBudget`).
     public var sampleBudget: Double { self == .paper ? 6e8 : 5e7 }
 }

@@ -27,7 +27,7 @@ struct CompressSweep: ParsableCommand {
     var from: Double = 1e-3
 
     @Option(help: "Largest radius.")
-    var to: Double = 0.5
+    var to: Double = 0.2
 
     @Option(help: "Radii, spaced evenly in log r.")
     var points: Int = 25
