@@ -7,8 +7,8 @@
 #      scripts/compare_kim_lammps.py);
 #   3. NVE from the same velocities (300 K, dt = 0.5 fs, $BASIN_KIM_NVE_STEPS steps, default
 #      1000) in LAMMPS with `mpirun -np 2` and in `basin md`: drift and spread of the total energy;
-#   4. CPU time per atom-step ($BASIN_KIM_TIMING_STEPS steps, default 10) of LAMMPS + driver on
-#      one and two ranks (summed) and of `basin md --threads 1`.
+#   4. wall and CPU time per step ($BASIN_KIM_TIMING_STEPS steps, default 20) of LAMMPS + driver
+#      on one and two ranks (CPU summed) and of `basin md --threads 1`.
 # Usage: scripts/check-kim-lammps.sh [WORK_DIR]. Exits non-zero when a comparison fails.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 nve_steps=${BASIN_KIM_NVE_STEPS:-1000}
-timing_steps=${BASIN_KIM_TIMING_STEPS:-10}
+timing_steps=${BASIN_KIM_TIMING_STEPS:-20}
 name=Basin_H2O_RPBE_D3
 fixtures="$repo/.fixtures/h2o-rpbe-d3"
 units=(--cflength 1.8897261328 --cfenergy 0.0367493254)
@@ -116,18 +116,19 @@ energies = [row["totalEnergy"] for row in log]
 print(json.dumps({"nve_steps": int(sys.argv[1]), "lammps_kim_2_ranks": summary(lammps), "basin_md": summary(energies)}))
 PY
 
-# Speed: CPU seconds (user + system, comparable on a shared machine) of 1 + N steps minus 1 step.
-cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'; }
+# Speed: wall and CPU seconds (user + system; CPU time is what compares on a shared machine) of
+# 1 + N steps minus 1 step.
+times() { /usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1, $2 + $3 }'; }
+declare -A seconds
 for n in 1 $((timing_steps + 1)); do
     sed -e "s/^run .*/run $n/" -e "s/^thermo 10/thermo $n/" in.nve > "in.timing-$n"
-    lammps1[$n]=$(cpu lmp -in "in.timing-$n" -log none -screen none)
-    lammps2[$n]=$(cpu mpirun -np 2 lmp -in "in.timing-$n" -log none -screen none)
-    basin1[$n]=$(cpu "$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$n" --thermo 0 --skin 2 --threads 1)
+    seconds[lammps1,$n]=$(times lmp -in "in.timing-$n" -log none -screen none)
+    seconds[lammps2,$n]=$(times mpirun -np 2 lmp -in "in.timing-$n" -log none -screen none)
+    seconds[basin1,$n]=$(times "$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$n" --thermo 0 --skin 2 --threads 1)
 done
-last=$((timing_steps + 1))
 for run in lammps1 lammps2 basin1; do
-    first=${run}[1] final=${run}[$last]
-    awk -v run="$run" -v a="${!first}" -v b="${!final}" -v n="$timing_steps" \
-        'BEGIN { printf "{\"run\": \"%s\", \"cpu_s_per_step\": %.3f, \"cpu_us_per_atom_step\": %.0f}\n", run, (b - a) / n, 1e6 * (b - a) / (n * 1080) }'
+    echo "$run ${seconds[$run,1]} ${seconds[$run,$((timing_steps + 1))]}" | awk -v n="$timing_steps" '{
+        printf "{\"run\": \"%s\", \"wall_s_per_step\": %.3f, \"wall_us_per_atom_step\": %.0f, \"cpu_s_per_step\": %.3f}\n",
+            $1, ($4 - $2) / n, 1e6 * ($4 - $2) / (n * 1080), ($5 - $3) / n }'
 done
 echo "load: $(uptime)"
