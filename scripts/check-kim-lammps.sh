@@ -7,8 +7,8 @@
 #      scripts/compare_kim_lammps.py);
 #   3. NVE from the same velocities (300 K, dt = 0.5 fs, $BASIN_KIM_NVE_STEPS steps, default
 #      1000) in LAMMPS with `mpirun -np 2` and in `basin md`: drift and spread of the total energy;
-#   4. time per atom-step ($BASIN_KIM_TIMING_STEPS steps, default 20) of LAMMPS + driver on one
-#      and two ranks and of `basin md --threads 1`.
+#   4. wall and CPU time per step ($BASIN_KIM_TIMING_STEPS steps, default 20) of LAMMPS + driver
+#      on one and two ranks (CPU summed) and of `basin md --threads 1`.
 # Usage: scripts/check-kim-lammps.sh [WORK_DIR]. Exits non-zero when a comparison fails.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -116,14 +116,19 @@ energies = [row["totalEnergy"] for row in log]
 print(json.dumps({"nve_steps": int(sys.argv[1]), "lammps_kim_2_ranks": summary(lammps), "basin_md": summary(energies)}))
 PY
 
-# Speed: LAMMPS's own loop time; basin md's wall time.
-sed -e "s/^run .*/run $timing_steps/" -e "s/^thermo 10/thermo $timing_steps/" in.nve > in.timing
-for ranks in 1 2; do
-    lammps "$ranks" in.timing "timing-$ranks.log"
-    awk -v ranks="$ranks" '/^Loop time of/ { printf "{\"lammps_kim_ranks\": %d, \"us_per_atom_step\": %.3f}\n", ranks, 1e6 * $4 / ($9 * $12) }' "timing-$ranks.log"
+# Speed: wall and CPU seconds (user + system; CPU time is what compares on a shared machine) of
+# 1 + N steps minus 1 step.
+times() { /usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1, $2 + $3 }'; }
+declare -A seconds
+for n in 1 $((timing_steps + 1)); do
+    sed -e "s/^run .*/run $n/" -e "s/^thermo 10/thermo $n/" in.nve > "in.timing-$n"
+    seconds[lammps1,$n]=$(times lmp -in "in.timing-$n" -log none -screen none)
+    seconds[lammps2,$n]=$(times mpirun -np 2 lmp -in "in.timing-$n" -log none -screen none)
+    seconds[basin1,$n]=$(times "$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$n" --thermo 0 --skin 2 --threads 1)
 done
-start=$(date +%s.%N)
-"$basin" md start.data "${nnp[@]}" --ensemble nve --dt 0.0005 --steps "$timing_steps" --thermo 0 --skin 2 --threads 1 > /dev/null
-end=$(date +%s.%N)
-awk -v s="$start" -v e="$end" -v n="$timing_steps" 'BEGIN { printf "{\"basin_md_threads\": 1, \"us_per_atom_step\": %.3f}\n", 1e6 * (e - s) / (n * 1080) }'
+for run in lammps1 lammps2 basin1; do
+    echo "$run ${seconds[$run,1]} ${seconds[$run,$((timing_steps + 1))]}" | awk -v n="$timing_steps" '{
+        printf "{\"run\": \"%s\", \"wall_s_per_step\": %.3f, \"wall_us_per_atom_step\": %.0f, \"cpu_s_per_step\": %.3f}\n",
+            $1, ($4 - $2) / n, 1e6 * ($4 - $2) / (n * 1080), ($5 - $3) / n }'
+done
 echo "load: $(uptime)"
