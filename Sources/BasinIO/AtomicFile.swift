@@ -20,6 +20,17 @@ import Darwin
 public enum AtomicFile {
     /// Writes `data` to the file URL `url`, replacing any existing file atomically.
     public static func write(_ data: Data, to url: URL) throws(FileFormatError) {
+        try write(to: url) { (append: (UnsafeRawBufferPointer) throws(FileFormatError) -> Void) throws(FileFormatError) in
+            try withBytes(of: data, append)
+        }
+    }
+
+    /// Writes the bytes that `fill` hands to its `append` function, in order, to the file URL
+    /// `url`, replacing any existing file atomically; the whole content is never held at once, so
+    /// a large file costs only the caller's buffer.
+    public static func write(
+        to url: URL, streaming fill: (_ append: (UnsafeRawBufferPointer) throws(FileFormatError) -> Void) throws(FileFormatError) -> Void
+    ) throws(FileFormatError) {
         let path = url.path
         guard url.isFileURL, !url.lastPathComponent.isEmpty else {
             throw FileFormatError(file: path, line: nil, .cannotWrite("not a file URL: \(url)"))
@@ -28,7 +39,7 @@ public enum AtomicFile {
         let (descriptor, temporary) = try createTemporaryFile(in: directory, for: url.lastPathComponent, destination: path)
         do throws(FileFormatError) {
             if let mode = existingPermissions(of: path) { _ = fchmod(descriptor, mode) }
-            try writeAll(data, to: descriptor, file: path)
+            try fill { (bytes: UnsafeRawBufferPointer) throws(FileFormatError) in try writeAll(bytes, to: descriptor, file: path) }
             guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
         } catch {
             close(descriptor)
@@ -75,21 +86,34 @@ public enum AtomicFile {
     }
 
     static func writeAll(_ data: Data, to descriptor: Int32, file: String) throws(FileFormatError) {
-        let complete: Bool = data.withUnsafeBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return true }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = systemWrite(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                pointer += written
-                remaining -= written
+        try withBytes(of: data) { (bytes: UnsafeRawBufferPointer) throws(FileFormatError) in try writeAll(bytes, to: descriptor, file: file) }
+    }
+
+    /// Runs `body` on the bytes of `data`, keeping its error type.
+    static func withBytes(of data: Data, _ body: (UnsafeRawBufferPointer) throws(FileFormatError) -> Void) throws(FileFormatError) {
+        let outcome: Result<Void, FileFormatError> = data.withUnsafeBytes { bytes in
+            do throws(FileFormatError) {
+                try body(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
             }
-            return true
         }
-        guard complete else { throw failure(file, "write failed") }
+        try outcome.get()
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, file: String) throws(FileFormatError) {
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let written = systemWrite(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure(file, "write failed")
+            }
+            pointer += written
+            remaining -= written
+        }
     }
 
     /// An error carrying the current `errno` text.

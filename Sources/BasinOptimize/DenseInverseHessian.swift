@@ -13,9 +13,11 @@ import Foundation
 /// safely positive are skipped.
 ///
 /// A value carries what BFGS has learned; passing it to `BFGS.minimize(…continuing:)` again
-/// continues with that curvature. It is `Codable`, so a checkpoint can keep it: H is encoded as
-/// one block of n² little-endian doubles (base64 in JSON), which costs 8n² bytes (×4/3) instead
-/// of a tree of n² numbers. Equality compares H, not the scratch memory.
+/// continues with that curvature. It is `Codable`: H is encoded as one block of n² little-endian
+/// doubles (base64 in JSON), which costs 8n² bytes (×4/3) instead of a tree of n² numbers. A
+/// checkpoint that keeps H in a binary file of its own takes it out first (`takeMatrix`, which
+/// leaves an empty block to encode) and puts it back after decoding (`restoreMatrix`). Equality
+/// compares H, not the scratch memory.
 public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendable, Equatable {
     public let dimension: Int
     /// H, row-major.
@@ -40,13 +42,13 @@ public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendabl
         dimension = try c.decode(Int.self, forKey: .dimension)
         isEmpty = try c.decode(Bool.self, forKey: .isEmpty)
         let bytes = try c.decode(Data.self, forKey: .matrix)
-        guard dimension >= 0, bytes.count == 8 * dimension * dimension else {
+        guard dimension >= 0, bytes.count == 8 * dimension * dimension || bytes.isEmpty else {
             throw DecodingError.dataCorruptedError(
                 forKey: .matrix, in: c, debugDescription: "\(bytes.count) bytes for a \(dimension) × \(dimension) matrix")
         }
-        let n = dimension
+        let n = dimension, count = bytes.count / 8
         matrix = bytes.withUnsafeBytes { raw in
-            (0..<(n * n)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
+            (0..<count).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
         }
         hy = [Double](repeating: 0, count: n)
     }
@@ -64,6 +66,20 @@ public struct DenseInverseHessian: InverseHessianApproximation, Codable, Sendabl
 
     public static func == (a: DenseInverseHessian, b: DenseInverseHessian) -> Bool {
         a.dimension == b.dimension && a.isEmpty == b.isEmpty && a.matrix == b.matrix
+    }
+
+    /// Hands over H (row-major, n² numbers) without copying it, leaving none: until
+    /// `restoreMatrix` the value is only for encoding.
+    public mutating func takeMatrix() -> [Double] {
+        defer { matrix = [] }
+        return matrix
+    }
+
+    /// Puts back H as `takeMatrix` handed it over; false (and no change) unless it has n² numbers.
+    public mutating func restoreMatrix(_ values: [Double]) -> Bool {
+        guard values.count == dimension * dimension else { return false }
+        matrix = values
+        return true
     }
 
     /// H ← I.

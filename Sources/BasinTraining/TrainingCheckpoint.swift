@@ -1,3 +1,4 @@
+import BasinIO
 import BasinMath
 import Foundation
 
@@ -6,13 +7,14 @@ import Foundation
 /// that was never interrupted.
 ///
 /// On disk a checkpoint is a small JSON file and, when the updater has large state (the
-/// Kalman covariance), a binary file beside it with the same name and the extension `state`:
-/// little-endian doubles, whose count and FNV-1a checksum the JSON records, so that a state
-/// file from another checkpoint is refused.
+/// Kalman covariance, BFGS's inverse Hessian), a binary file beside it with the same name and
+/// the extension `state` (`CheckpointStateFile`): raw little-endian doubles whose names,
+/// counts, offsets and checksums the JSON records, so that a missing, truncated or foreign state
+/// file is refused.
 public struct TrainingCheckpoint: Codable, Sendable, Equatable {
-    /// Format version of the file: 2 stores the method as `updater` (its name) and
-    /// `updaterState`.
-    public var version = 2
+    /// Format version of the file: 3 stores the method as `updater` (its name) and
+    /// `updaterState`, and its large arrays in the state file (`stateArrays`).
+    public var version = 3
     /// Epochs completed.
     public var epoch: Int
     /// The current flat weights (`NNPModel.parameters`).
@@ -32,9 +34,8 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     public var annealed: Bool
     /// Whether early stopping ended the run.
     public var stoppedEarly: Bool
-    /// Count and checksum of the numbers in the state file (0 without one); on disk only.
-    var largeStateCount = 0
-    var largeStateChecksum: UInt64 = 0
+    /// The arrays in the state file (none without one); on disk only.
+    var stateArrays: [CheckpointStateFile.Entry] = []
 
     public init(
         epoch: Int, parameters: [Double], updater: any TrainingUpdater, generator: SeededGenerator,
@@ -56,7 +57,7 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case version, epoch, parameters, updater, updaterState, generator, learningCurve, bestParameters, bestLoss, bestEpoch
-        case epochsWithoutImprovement, annealed, stoppedEarly, largeStateCount, largeStateChecksum
+        case epochsWithoutImprovement, annealed, stoppedEarly, stateArrays
     }
 
     /// Refusals of a checkpoint this build cannot continue.
@@ -67,8 +68,8 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
-        guard version == 2 else {
-            throw FormatError(description: "checkpoint format \(version) is not this version's (2); train again without --resume")
+        guard version == 3 else {
+            throw FormatError(description: "checkpoint format \(version) is not this version's (3); train again without --resume")
         }
         let name = try c.decode(String.self, forKey: .updater)
         guard let type = TrainingUpdaters.type(named: name) else {
@@ -85,8 +86,7 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         epochsWithoutImprovement = try c.decode(Int.self, forKey: .epochsWithoutImprovement)
         annealed = try c.decode(Bool.self, forKey: .annealed)
         stoppedEarly = try c.decode(Bool.self, forKey: .stoppedEarly)
-        largeStateCount = try c.decodeIfPresent(Int.self, forKey: .largeStateCount) ?? 0
-        largeStateChecksum = try c.decodeIfPresent(UInt64.self, forKey: .largeStateChecksum) ?? 0
+        stateArrays = try c.decodeIfPresent([CheckpointStateFile.Entry].self, forKey: .stateArrays) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,10 +104,7 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
         try c.encode(epochsWithoutImprovement, forKey: .epochsWithoutImprovement)
         try c.encode(annealed, forKey: .annealed)
         try c.encode(stoppedEarly, forKey: .stoppedEarly)
-        if largeStateCount > 0 {
-            try c.encode(largeStateCount, forKey: .largeStateCount)
-            try c.encode(largeStateChecksum, forKey: .largeStateChecksum)
-        }
+        if !stateArrays.isEmpty { try c.encode(stateArrays, forKey: .stateArrays) }
     }
 
     public static func == (a: TrainingCheckpoint, b: TrainingCheckpoint) -> Bool {
@@ -142,64 +139,33 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
 
     /// Writes the JSON to `url` and any large state to `stateURL(for: url)`, each atomically (a
     /// temporary file renamed into place), the state file first, so a crash never leaves a
-    /// half-written file and a JSON file never names a state file that is not there.
+    /// half-written file and a JSON file never names a state file that is not there. The large
+    /// arrays are streamed from the updater's own storage, not copied. (Should the JSON fail
+    /// after the state file was replaced, the old JSON's checksums refuse the new state file.)
     public func write(to url: URL) throws {
         var header = self
-        let large = header.updater.takeLargeState()
-        header.largeStateCount = large.count
-        header.largeStateChecksum = Self.checksum(large)
+        let arrays = header.updater.takeLargeState()
         let stateURL = Self.stateURL(for: url)
-        if large.isEmpty {
+        if arrays.isEmpty {
             try? FileManager.default.removeItem(at: stateURL)
         } else {
-            var bytes = Data(capacity: 8 * large.count)
-            for value in large {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-            try bytes.write(to: stateURL, options: .atomic)
+            header.stateArrays = try CheckpointStateFile.write(arrays, to: stateURL)
         }
-        try header.jsonData().write(to: url, options: .atomic)
+        try AtomicFile.write(header.jsonData(), to: url)
     }
 
     /// Reads the checkpoint at `url` and its state file, if it has one.
     public static func read(from url: URL) throws -> TrainingCheckpoint {
         var checkpoint = try TrainingCheckpoint(jsonData: Data(contentsOf: url))
-        guard checkpoint.largeStateCount > 0 else { return checkpoint }
+        guard !checkpoint.stateArrays.isEmpty else { return checkpoint }
         let stateURL = stateURL(for: url)
-        guard let bytes = try? Data(contentsOf: stateURL) else {
-            throw FormatError(description: "\(stateURL.path) is missing (the checkpoint's \(checkpoint.largeStateCount) numbers of updater state)")
-        }
-        guard bytes.count == 8 * checkpoint.largeStateCount else {
-            throw FormatError(description: "\(stateURL.path) holds \(bytes.count) bytes, the checkpoint names \(checkpoint.largeStateCount) numbers")
-        }
-        let values = bytes.withUnsafeBytes { raw in
-            (0..<checkpoint.largeStateCount).map {
-                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)))
-            }
-        }
-        guard Self.checksum(values) == checkpoint.largeStateChecksum else {
-            throw FormatError(description: "\(stateURL.path) belongs to another checkpoint (its checksum differs)")
-        }
+        let arrays = try CheckpointStateFile.read(checkpoint.stateArrays, from: stateURL)
         do {
-            try checkpoint.updater.restoreLargeState(values)
+            try checkpoint.updater.restoreLargeState(arrays)
         } catch {
             throw FormatError(description: "\(stateURL.path): \(error.reason)")
         }
-        checkpoint.largeStateCount = 0
-        checkpoint.largeStateChecksum = 0
+        checkpoint.stateArrays = []
         return checkpoint
-    }
-
-    /// FNV-1a over the numbers' bit patterns.
-    static func checksum(_ values: [Double]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for value in values {
-            var bits = value.bitPattern
-            for _ in 0..<8 {
-                hash = (hash ^ (bits & 0xff)) &* 0x0000_0100_0000_01b3
-                bits >>= 8
-            }
-        }
-        return hash
     }
 }

@@ -26,8 +26,9 @@ public struct TrainingJob: Sendable {
     /// The folder the job writes into (created if needed).
     public var output: URL
     /// Whether the job keeps `output/checkpoint.json` (and `checkpoint.state` for an updater
-    /// with large state) so that `resume` can continue it: every `training.checkpointInterval`
-    /// epochs, at the end and when stopped.
+    /// with large state: the Kalman covariance, BFGS's inverse Hessian) so that `resume` can
+    /// continue it: every `training.checkpointInterval` epochs (≤ 0: none in between), at the
+    /// end and when stopped. Nothing is written between those points.
     public var checkpoints: Bool
     /// The reference method's name on the parity plot's axes.
     public var referenceName: String

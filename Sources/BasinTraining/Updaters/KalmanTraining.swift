@@ -83,19 +83,19 @@ public struct KalmanTraining: TrainingUpdater {
     }
 
     /// The covariance P (weights² numbers), which a checkpoint keeps in binary.
-    public mutating func takeLargeState() -> [Double] {
+    public mutating func takeLargeState() -> [LargeStateArray] {
         guard filter != nil else { return [] }
         defer { filter!.covariance = [] }
-        return filter!.covariance
+        return [LargeStateArray(name: "covariance", values: filter!.covariance)]
     }
 
-    public mutating func restoreLargeState(_ values: [Double]) throws(TrainingError) {
+    public mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError) {
         guard let size = filter?.size else {
-            guard values.isEmpty else { throw TrainingError(reason: "the checkpoint has a covariance but no Kalman filter") }
+            guard arrays.isEmpty else { throw TrainingError(reason: "the checkpoint has a covariance but no Kalman filter") }
             return
         }
-        guard values.count == size * size else {
-            throw TrainingError(reason: "the checkpoint's covariance has \(values.count) numbers, the filter needs \(size * size)")
+        guard let values = arrays["covariance"], values.count == size * size else {
+            throw TrainingError(reason: "the checkpoint's state file lacks the \(size) × \(size) covariance")
         }
         filter!.covariance = values
     }

@@ -43,6 +43,23 @@ public struct BFGSTraining: TrainingUpdater {
         }
         inverseHessian = curvature
     }
+
+    /// The inverse Hessian (weights² numbers), which a checkpoint keeps in binary.
+    public mutating func takeLargeState() -> [LargeStateArray] {
+        guard inverseHessian != nil else { return [] }
+        return [LargeStateArray(name: "inverseHessian", values: inverseHessian!.takeMatrix())]
+    }
+
+    public mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError) {
+        guard inverseHessian != nil else {
+            guard arrays.isEmpty else { throw TrainingError(reason: "the checkpoint has an inverse Hessian but BFGS has not started") }
+            return
+        }
+        guard let values = arrays["inverseHessian"], inverseHessian!.restoreMatrix(values) else {
+            let n = inverseHessian!.dimension
+            throw TrainingError(reason: "the checkpoint's state file lacks the \(n) × \(n) inverse Hessian")
+        }
+    }
 }
 
 /// Full-batch L-BFGS training: as `BFGSTraining`, with the last `memory` correction pairs in

@@ -31,11 +31,12 @@ public protocol TrainingUpdater: Codable, Sendable, Equatable {
     /// Sees the monitored loss (test loss, or training loss without test structures) at the end
     /// of each epoch, after the epoch's record (learning-rate schedules use it).
     mutating func endEpoch(monitoredLoss: Double)
-    /// Hands over the large numeric state (e.g. a covariance of weights² numbers) for a
-    /// checkpoint to keep in a binary file beside its JSON, leaving none in the value.
-    mutating func takeLargeState() -> [Double]
-    /// Puts back what `takeLargeState` handed over.
-    mutating func restoreLargeState(_ values: [Double]) throws(TrainingError)
+    /// Hands over the large numeric state (e.g. a covariance of weights² numbers), as named
+    /// arrays, for a checkpoint to keep in a binary file beside its JSON, leaving none in the
+    /// value (which is then only for encoding).
+    mutating func takeLargeState() -> [LargeStateArray]
+    /// Puts back what `takeLargeState` handed over, by name.
+    mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError)
 }
 
 extension TrainingUpdater {
@@ -44,9 +45,9 @@ extension TrainingUpdater {
     public var iterationCount: Int? { nil }
     public func check(_ loss: Loss) throws(TrainingError) {}
     public mutating func endEpoch(monitoredLoss: Double) {}
-    public mutating func takeLargeState() -> [Double] { [] }
-    public mutating func restoreLargeState(_ values: [Double]) throws(TrainingError) {
-        guard values.isEmpty else { throw TrainingError(reason: "\(Self.name) keeps no large state, the checkpoint has \(values.count) numbers") }
+    public mutating func takeLargeState() -> [LargeStateArray] { [] }
+    public mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError) {
+        guard arrays.isEmpty else { throw TrainingError(reason: "\(Self.name) keeps no large state, the checkpoint has \(arrays.keys.sorted())") }
     }
 
     /// The method's name (`Self.name`) on a value of any updater type.

@@ -21,7 +21,8 @@ struct Train: ParsableCommand {
             threads, output, checkpoint_every. Unknown and repeated keys are errors. Relative paths are \
             relative to the configuration's folder. Writes OUTPUT/model (n2p2 folder, the weights \
             of the lowest monitored loss), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json \
-            (the Kalman filter's covariance in OUTPUT/checkpoint.state, binary); \
+            (the Kalman covariance or BFGS's inverse Hessian in OUTPUT/checkpoint.state, binary) \
+            every checkpoint_every epochs, at the end and when stopped; \
             --resume continues from the checkpoint. Progress goes to standard error. \
             Files are written whole (a temporary file or folder renamed into place). \
             Ctrl-C (SIGINT) or SIGTERM stops the run at the next epoch boundary (the current \
