@@ -33,6 +33,9 @@ public final class IPIClient {
     public private(set) var state = State.needInit
     /// Evaluations answered so far.
     public private(set) var evaluations = 0
+    /// Called after each evaluation with its number (from 1) and the potential's compute time in
+    /// seconds (the time between receiving the positions and having the forces).
+    public var onEvaluation: ((Int, Double) -> Void)?
     private var result = Evaluation()
     private var periodic = false
 
@@ -97,8 +100,13 @@ public final class IPIClient {
         for i in 0..<count {
             configuration.positions[i] = Self.bohr * SIMD3(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2])
         }
+        let start = ContinuousClock.now
         try calculator.evaluate(configuration, periodic ? [.energy, .forces, .virial] : .energyAndForces, into: &result)
         evaluations += 1
+        if let onEvaluation {
+            let elapsed = (ContinuousClock.now - start).components
+            onEvaluation(evaluations, Double(elapsed.seconds) + 1e-18 * Double(elapsed.attoseconds))
+        }
         state = .haveData
     }
 
