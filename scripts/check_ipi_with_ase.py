@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """`basin ipi` against ASE's SocketIOCalculator: for Lennard-Jones argon (metal units),
 Stillinger–Weber silicon and, with --water DIR (scripts/fetch-water-model.sh), n2p2's water
-model, ASE sends rattled frames over a UNIX socket (and, for one system, TCP) and the energies,
-forces and stresses that come back are compared with `basin eval` on the same frames; a short
-ASE VelocityVerlet run checks that the total energy is conserved.
+model (LAMMPS's 1,080-atom box), ASE sends rattled frames over a UNIX socket (and, for one system,
+TCP) and the energies, forces and stresses that come back are compared with `basin eval` on the
+same frames; an ASE VelocityVerlet run of 100 steps (0.5 fs for water, 1 fs otherwise) checks
+that the total energy is conserved.
 
 Usage: python3 scripts/check_ipi_with_ase.py [--basin .build/release/basin] [--water DIR]
 Installs ASE from PyPI when it is missing. Exit status 1 when any check fails.
@@ -99,7 +100,7 @@ def check(basin, name, atoms, potential, address_kind, folder):
     return worst < 1e-10
 
 
-def check_md(basin, name, atoms, potential, folder):
+def check_md(basin, name, atoms, potential, folder, femtoseconds=1.0):
     template = os.path.join(folder, "template.xyz")
     write(template, atoms, format="extxyz")
 
@@ -112,11 +113,11 @@ def check_md(basin, name, atoms, potential, folder):
     energies = []
     with SocketIOCalculator(launch_client=launch, unixsocket=f"basin-md-{os.getpid()}") as calc:
         md_atoms.calc = calc
-        dyn = VelocityVerlet(md_atoms, timestep=1 * units.fs)
+        dyn = VelocityVerlet(md_atoms, timestep=femtoseconds * units.fs)
         dyn.attach(lambda: energies.append(md_atoms.get_total_energy() / len(md_atoms)), interval=10)
         dyn.run(100)
     drift = max(energies) - min(energies)
-    print(f"{name:22s} ASE VelocityVerlet, 100 steps of 1 fs: total energy per atom varies by {drift:.2e} eV")
+    print(f"{name:22s} ASE VelocityVerlet, 100 steps of {femtoseconds:g} fs: total energy per atom varies by {drift:.2e} eV")
     return drift < 1e-3
 
 
@@ -132,8 +133,8 @@ def main():
             ok &= check(basin, name, atoms, potential, "unix", folder)
             if index == 0:
                 ok &= check(basin, name, atoms, potential, "tcp", folder)
-            if name != "n2p2 water":
-                ok &= check_md(basin, name, atoms, potential, folder)
+            # Water's O-H vibrations (period about 9 fs) need the shorter step.
+            ok &= check_md(basin, name, atoms, potential, folder, 0.5 if name == "n2p2 water" else 1.0)
     print("all checks passed" if ok else "SOME CHECKS FAILED")
     sys.exit(0 if ok else 1)
 

@@ -33,7 +33,12 @@ public final class IPIClient {
     public private(set) var state = State.needInit
     /// Evaluations answered so far.
     public private(set) var evaluations = 0
+    /// Called after each evaluation with its number (from 1) and the potential's compute time in
+    /// seconds (the time between receiving the positions and having the forces).
+    public var onEvaluation: ((Int, Double) -> Void)?
     private var result = Evaluation()
+    /// The 3N positions received and the 3N forces sent, reused from call to call.
+    private var coordinates: [Double] = []
     private var periodic = false
 
     /// - Parameters:
@@ -89,16 +94,22 @@ public final class IPIClient {
         guard count == configuration.count else {
             throw InteropError.unsupported("the server sends \(count) atoms, the structure has \(configuration.count)")
         }
-        let positions = try readDoubles(3 * count, "the positions")
+        if coordinates.count != 3 * count { coordinates = [Double](repeating: 0, count: 3 * count) }
+        try readDoubles(into: &coordinates, "the positions")
         // h holds the lattice vectors as columns: vector k is (h[k], h[3 + k], h[6 + k]).
         let vectors = (0..<3).map { k in Self.bohr * SIMD3(h[k], h[3 + k], h[6 + k]) }
         periodic = h.contains { $0 != 0 }
         configuration.cell = periodic ? Cell(vectors: Matrix3(rows: vectors[0], vectors[1], vectors[2])) : .open
         for i in 0..<count {
-            configuration.positions[i] = Self.bohr * SIMD3(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2])
+            configuration.positions[i] = Self.bohr * SIMD3(coordinates[3 * i], coordinates[3 * i + 1], coordinates[3 * i + 2])
         }
+        let start = ContinuousClock.now
         try calculator.evaluate(configuration, periodic ? [.energy, .forces, .virial] : .energyAndForces, into: &result)
         evaluations += 1
+        if let onEvaluation {
+            let elapsed = (ContinuousClock.now - start).components
+            onEvaluation(evaluations, Double(elapsed.seconds) + 1e-18 * Double(elapsed.attoseconds))
+        }
         state = .haveData
     }
 
@@ -108,7 +119,12 @@ public final class IPIClient {
         try sendDoubles([result.energy / Self.hartree])
         try sendInt32(Int32(configuration.count))
         let forceUnit = Self.bohr / Self.hartree
-        try sendDoubles(result.forces.flatMap { [forceUnit * $0.x, forceUnit * $0.y, forceUnit * $0.z] })
+        for (i, force) in result.forces.enumerated() {
+            coordinates[3 * i] = forceUnit * force.x
+            coordinates[3 * i + 1] = forceUnit * force.y
+            coordinates[3 * i + 2] = forceUnit * force.z
+        }
+        try sendDoubles(coordinates)
         let w = periodic ? result.virial.transposed : .zero
         try sendDoubles((0..<3).flatMap { i in (0..<3).map { j in w[i, j] / Self.hartree } })
         try sendInt32(1)
@@ -141,9 +157,14 @@ public final class IPIClient {
 
     func readDoubles(_ count: Int, _ what: String) throws -> [Double] {
         var values = [Double](repeating: 0, count: count)
+        try readDoubles(into: &values, what)
+        return values
+    }
+
+    /// Fills all of `values` from the connection.
+    func readDoubles(into values: inout [Double], _ what: String) throws {
         try values.withUnsafeMutableBytes { try connection.read(into: $0, what: what) }
         guard values.allSatisfy(\.isFinite) else { throw InteropError.protocolViolation("\(what) holds NaN or infinite numbers") }
-        return values
     }
 
     func sendInt32(_ value: Int32) throws {

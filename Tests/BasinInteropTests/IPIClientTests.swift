@@ -72,6 +72,8 @@ import Testing
     /// Starts the client on its own thread; returns a box that holds its error when it ends.
     final class ClientRun: @unchecked Sendable {
         var error: (any Error)?
+        /// What `onEvaluation` reported: evaluation number and compute seconds.
+        var timings: [(number: Int, seconds: Double)] = []
         let done = DispatchSemaphore(value: 0)
     }
 
@@ -81,6 +83,7 @@ import Testing
         Thread.detachNewThread {
             do {
                 let client = try IPIClient(connection: SocketConnection(address: "unix:\(path)"), calculator: calculator, template: template)
+                client.onEvaluation = { run.timings.append(($0, $1)) }
                 try client.run()
             } catch {
                 run.error = error
@@ -126,6 +129,8 @@ import Testing
         server.header("EXIT")
         client.done.wait()
         #expect(client.error == nil)
+        #expect(client.timings.count == 1 && client.timings[0].number == 1)
+        #expect(client.timings[0].seconds > 0 && client.timings[0].seconds < 10)
 
         // What the client computed from positions that went to Bohr and back.
         var sent = c

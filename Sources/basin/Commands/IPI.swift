@@ -25,6 +25,9 @@ struct IPI: ParsableCommand {
     @Option(help: "unix:NAME (the socket /tmp/ipi_NAME, or NAME when it is a path) or HOST:PORT.")
     var address: String
 
+    @Flag(help: "Report each evaluation's compute time (ms) on standard error.")
+    var timing = false
+
     func run() throws {
         let frames = try structure.frames(units: potential.unitSystem)
         guard let template = frames.first?.configuration else { throw CommandError("the structure file holds no frame") }
@@ -32,6 +35,11 @@ struct IPI: ParsableCommand {
         do {
             let connection = try SocketConnection(address: address)
             let client = try IPIClient(connection: connection, calculator: calculator, template: template)
+            if timing {
+                client.onEvaluation = { number, seconds in
+                    Output.note("ipi: evaluation \(number): compute \(String(format: "%.3f", 1e3 * seconds)) ms")
+                }
+            }
             Output.note("ipi: connected to \(address), \(template.count) atoms")
             try client.run()
             Output.note("ipi: \(client.evaluations) evaluations; the server ended the run")
