@@ -4,9 +4,10 @@ Stillinger–Weber silicon and, with --water DIR (scripts/fetch-water-model.sh),
 model (LAMMPS's 1,080-atom box), ASE sends rattled frames over a UNIX socket (and, for one system,
 TCP) and the energies, forces and stresses that come back are compared with `basin eval` on the
 same frames; an ASE VelocityVerlet run of 100 steps (0.5 fs for water, 1 fs otherwise) checks
-that the total energy is conserved.
+that the total energy is conserved. With --calculator the same checks go through the Python
+package's BasinCalculator (python/) instead of a SocketIOCalculator set up here.
 
-Usage: python3 scripts/check_ipi_with_ase.py [--basin .build/release/basin] [--water DIR]
+Usage: python3 scripts/check_ipi_with_ase.py [--basin .build/release/basin] [--water DIR] [--calculator]
 Installs ASE from PyPI when it is missing. Exit status 1 when any check fails.
 """
 import argparse
@@ -31,6 +32,18 @@ from ase.md.verlet import VelocityVerlet
 from ase.md.velocitydistribution import MaxwellBoltzmannDistribution
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+USE_CALCULATOR = False
+
+
+def engine(basin, launch, socket, potential):
+    """The ASE calculator under test: BasinCalculator with `potential` as keywords, or a
+    SocketIOCalculator that starts `basin ipi` through `launch`."""
+    if USE_CALCULATOR:
+        sys.path.insert(0, os.path.join(ROOT, "python"))
+        from basin_ase import BasinCalculator
+        options = {potential[i].lstrip("-").replace("-", "_"): potential[i + 1] for i in range(0, len(potential), 2)}
+        return BasinCalculator(basin=basin, **options)
+    return SocketIOCalculator(launch_client=launch, **socket)
 
 
 def systems(water):
@@ -81,7 +94,7 @@ def check(basin, name, atoms, potential, address_kind, folder):
         frames.append(f)
     socket = {"unixsocket": f"basin-check-{os.getpid()}"} if address_kind == "unix" else {"port": 31415 + os.getpid() % 1000}
     results, seconds = [], []
-    with SocketIOCalculator(launch_client=launch, **socket) as calc:
+    with engine(basin, launch, socket, potential) as calc:
         for f in frames:
             f.calc = calc
             start = time.perf_counter()
@@ -111,7 +124,7 @@ def check_md(basin, name, atoms, potential, folder, femtoseconds=1.0):
     md_atoms = atoms.copy()
     MaxwellBoltzmannDistribution(md_atoms, temperature_K=300, rng=np.random.default_rng(1), force_temp=True)
     energies = []
-    with SocketIOCalculator(launch_client=launch, unixsocket=f"basin-md-{os.getpid()}") as calc:
+    with engine(basin, launch, {"unixsocket": f"basin-md-{os.getpid()}"}, potential) as calc:
         md_atoms.calc = calc
         dyn = VelocityVerlet(md_atoms, timestep=femtoseconds * units.fs)
         dyn.attach(lambda: energies.append(md_atoms.get_total_energy() / len(md_atoms)), interval=10)
@@ -125,13 +138,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--basin", default=os.path.join(ROOT, ".build", "release", "basin"))
     parser.add_argument("--water", help="folder with the n2p2 water model and data.H2O-360mol")
+    parser.add_argument("--calculator", action="store_true", help="check python/'s BasinCalculator")
     args = parser.parse_args()
+    global USE_CALCULATOR
+    USE_CALCULATOR = args.calculator
     basin = os.path.abspath(args.basin)
     ok = True
     with tempfile.TemporaryDirectory() as folder:
         for index, (name, atoms, potential) in enumerate(systems(args.water)):
             ok &= check(basin, name, atoms, potential, "unix", folder)
-            if index == 0:
+            if index == 0 and not args.calculator:
                 ok &= check(basin, name, atoms, potential, "tcp", folder)
             # Water's O-H vibrations (period about 9 fs) need the shorter step.
             ok &= check_md(basin, name, atoms, potential, folder, 0.5 if name == "n2p2 water" else 1.0)
