@@ -67,7 +67,7 @@ let package = Package(
             name: "basin",
             dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", "BasinKIM", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "BasinTextTests", dependencies: ["BasinText"]),
+        .testTarget(name: "BasinTextTests", dependencies: ["BasinText", "BasinTestSupport"]),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
         .testTarget(name: "BasinAtomsTests", dependencies: ["BasinMath", "BasinAtoms"]),
         .testTarget(name: "BasinIOTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinTestSupport"], resources: [.copy("Fixtures")]),
@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "BasinMinimaTests",
             dependencies: [
-                "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinCompression", "BasinMinima",
+                "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinCompression", "BasinMinima", "BasinTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

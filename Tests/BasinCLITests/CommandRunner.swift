@@ -1,3 +1,4 @@
+import BasinTestSupport
 import Foundation
 
 /// Runs the built `basin` executable, as a user would from a shell.
@@ -40,9 +41,7 @@ struct CommandRunner {
 
     /// A fresh empty directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("basin-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchDirectory.make("cli")
     }
 
     /// Parses standard output as one JSON document.

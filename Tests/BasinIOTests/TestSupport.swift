@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinIO
 import BasinMath
+import BasinTestSupport
 import Foundation
 import Testing
 
@@ -12,9 +13,7 @@ func fixture(_ name: String) throws -> URL {
 
 /// A fresh empty directory, removed by the caller with `removeItem`.
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("BasinIOTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try ScratchDirectory.make("io")
 }
 
 /// Runs `body` with a fresh directory and removes it afterwards.

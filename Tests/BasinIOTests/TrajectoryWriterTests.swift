@@ -1,13 +1,12 @@
 import BasinAtoms
 import BasinIO
+import BasinTestSupport
 import Foundation
 import Testing
 
 @Suite struct TrajectoryWriterTests {
     func directory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("basin-trajectory-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchDirectory.make("trajectory")
     }
 
     func frame(_ x: Double) throws -> Frame {

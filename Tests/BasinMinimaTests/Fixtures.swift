@@ -2,6 +2,7 @@ import BasinAtoms
 import BasinIO
 import BasinMath
 import BasinPotentials
+import BasinTestSupport
 import Foundation
 
 /// A published Lennard-Jones cluster global minimum from `data/lj-clusters` (reduced units).
@@ -52,7 +53,6 @@ func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
 
 /// A path for a new database file in a fresh temporary directory.
 func temporaryDatabasePath(_ name: String = "minima.db") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-minima-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try ScratchDirectory.make("minima")
     return directory.appendingPathComponent(name).path
 }

@@ -8,9 +8,7 @@ import Testing
 /// n2p2 model files: reading, writing, byte-stable round trips and clear errors.
 @Suite struct ModelFileTests {
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("basin-nnp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchDirectory.make("nnp")
     }
 
     static let fileNames = ["input.nn", "scaling.data", "weights.001.data", "weights.008.data"]

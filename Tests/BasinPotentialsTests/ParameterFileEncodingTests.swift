@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinPotentials
+import BasinTestSupport
 import Foundation
 import Testing
 
@@ -8,8 +9,7 @@ import Testing
 @Suite struct ParameterFileEncodingTests {
     /// `text` with `\r\n` line ends and a byte-order mark, written to a fresh file `name`.
     private func windowsFile(_ text: String, name: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-params-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("params")
         let url = directory.appendingPathComponent(name)
         try Data([0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: url)
         return url

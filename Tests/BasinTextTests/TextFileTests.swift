@@ -1,3 +1,4 @@
+import BasinTestSupport
 import BasinText
 import Foundation
 import Testing
@@ -5,8 +6,7 @@ import Testing
 @Suite("Text files load the same way for every reader")
 struct TextFileTests {
     private func temporaryFile(_ bytes: [UInt8], name: String = "file.txt") throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-text-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("text")
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
