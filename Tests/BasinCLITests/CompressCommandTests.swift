@@ -102,4 +102,19 @@ import Testing
         let badBits = try CommandRunner.run(["compress", "analyze", cluster(6), "--bits", "30...20"])
         #expect(badBits.status != 0)
     }
+
+    @Test(arguments: [
+        (["--from", "1e-300", "--to", "inf"], "both finite"),
+        (["--from", "nan"], "0 < --from < --to"),
+        (["--points", "2000000000"], "--points must be from 2 to 10000"),
+        (["--sample-count", "9223372036854775807"], "--sample-count must be from 1 to 10000000"),
+        (["--frame-candidates", "0"], "--frame-candidates must be at least 1"),
+    ])
+    func sweepRefusesExtremeSettings(arguments: [String], message: String) throws {
+        let output = try CommandRunner.temporaryDirectory().appendingPathComponent("sweep")
+        let result = try CommandRunner.run(["compress", "sweep", cluster(6), "-o", output.path] + arguments)
+        #expect(result.status != 0)
+        #expect(result.error.contains(message), "\(result.error)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }

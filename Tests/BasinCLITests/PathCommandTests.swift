@@ -94,6 +94,12 @@ import Testing
         (["--duration", "0"], "--duration must be positive"),
         (["--comparison", "cmp"], "--comparison needs --reference"),
         (["--search-trials", "2", "--search-steps", "0"], "at least one step per trial"),
+        (["--search-trials", "2", "--search-decades", "1e300"], "decades must be from 0 to 20"),
+        (["--search-trials", "2", "--search-decades", "nan"], "decades must be from 0 to 20"),
+        (["--search-trials", "2000000000"], "--search-trials must be from 0 to 10000"),
+        (["--hidden", "9223372036854775807"], "--hidden must be from 1 to 100000"),
+        (["--intervals", "2000000000"], "--intervals must be at most 1000000"),
+        (["--frames", "2000000000"], "--frames must be from 2 to 1000000"),
     ])
     func refusesBadSettings(arguments: [String], message: String) throws {
         let (dir, a, b) = try files()

@@ -19,6 +19,9 @@ public struct WeightSearch: Sendable, Codable, Equatable {
     public var steps: Int
     /// D, the width of the sampling interval in decades.
     public var decades: Double
+    /// The widest interval allowed: a weight moves by at most 10^(D/2) either way, which keeps
+    /// any finite weight a user can give finite.
+    public static let maximumDecades = 20.0
     /// Seed of the sampled weights.
     public var seed: UInt64
 
@@ -47,7 +50,9 @@ public struct WeightSearch: Sendable, Codable, Equatable {
     public func validate() throws(LeastActionError) {
         guard trials >= 1 else { throw .invalidSetting("the weight search needs at least one trial, got \(trials)") }
         guard steps >= 1 else { throw .invalidSetting("the weight search needs at least one step per trial, got \(steps)") }
-        guard decades >= 0, decades.isFinite else { throw .invalidSetting("the weight search's decades must be non-negative, got \(decades)") }
+        guard decades >= 0, decades <= WeightSearch.maximumDecades else {
+            throw .invalidSetting("the weight search's decades must be from 0 to \(Int(WeightSearch.maximumDecades)), got \(decades)")
+        }
     }
 
     /// The weights of every trial, drawn from the seed around `base`.

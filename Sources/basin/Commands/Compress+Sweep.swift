@@ -44,9 +44,9 @@ struct CompressSweep: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one structure file") }
-        guard from > 0, to > from else { throw ValidationError("radii need 0 < --from < --to") }
-        guard points >= 2 else { throw ValidationError("--points must be at least 2") }
-        guard sampleCount >= 1 else { throw ValidationError("--sample-count must be at least 1") }
+        guard from > 0, to > from, to.isFinite else { throw ValidationError("radii need 0 < --from < --to, both finite") }
+        guard (2...10_000).contains(points) else { throw ValidationError("--points must be from 2 to 10000") }
+        guard (1...10_000_000).contains(sampleCount) else { throw ValidationError("--sample-count must be from 1 to 10000000") }
     }
 
     func run() throws {

@@ -150,12 +150,13 @@ struct Path: ParsableCommand {
     func validate() throws {
         guard duration > 0, duration.isFinite else { throw ValidationError("--duration must be positive") }
         guard intervals >= 3 else { throw ValidationError("--intervals must be at least 3 (got \(intervals))") }
-        guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1") }
+        guard intervals <= 1_000_000 else { throw ValidationError("--intervals must be at most 1000000 (got \(intervals))") }
+        guard (1...100_000).contains(hidden) else { throw ValidationError("--hidden must be from 1 to 100000") }
         guard steps >= 0, pretrainSteps >= 0 else { throw ValidationError("--steps and --pretrain-steps must be non-negative") }
-        guard frames >= 2 else { throw ValidationError("--frames must be at least 2") }
+        guard (2...1_000_000).contains(frames) else { throw ValidationError("--frames must be from 2 to 1000000") }
         guard saveEvery >= 1 else { throw ValidationError("--save-every must be at least 1") }
         guard differenceStep > 0, differenceStep.isFinite else { throw ValidationError("--difference-step must be positive") }
-        guard searchTrials >= 0 else { throw ValidationError("--search-trials must be non-negative") }
+        guard (0...10_000).contains(searchTrials) else { throw ValidationError("--search-trials must be from 0 to 10000") }
         if let search = weightSearch {
             do { try search.validate() } catch { throw ValidationError(error.description) }
         }
