@@ -73,8 +73,11 @@ public struct LineSearch: Sendable, Equatable {
         _ problem: inout P, from x: [Double], along direction: [Double], value: Double, slope: Double,
         initialStep: Double, maximumStep: Double, trialPoint: inout [Double], trialGradient: inout [Double]
     ) throws(P.Failure) -> Outcome {
-        precondition(slope < 0, "a line search needs a descent direction")
-        precondition(initialStep > 0 && maximumStep > 0, "steps must be positive")
+        // Overflowing or vanishing numbers (a descent slope of −∞ or −0, a step bound of 0 or
+        // ∞) leave nothing to search: the caller sees no decrease and stops cleanly.
+        guard slope < 0, slope.isFinite, initialStep > 0, initialStep.isFinite, maximumStep > 0, maximumStep.isFinite else {
+            return Outcome(status: .noDecrease, step: 0, value: value, evaluations: 0)
+        }
         let noise = valueTolerance * max(1, abs(value))
         let c1 = sufficientDecrease, c2 = curvature
         var evaluations = 0

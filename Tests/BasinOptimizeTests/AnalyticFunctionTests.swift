@@ -33,6 +33,15 @@ struct AnalyticFunctionTests {
         for coordinate in result.point { #expect(abs(coordinate - 1) <= 1e-12) }
     }
 
+    @Test("a gradient whose square overflows ends the line-search methods cleanly", arguments: [MinimizationMethod.lbfgs, .bfgs, .cg])
+    func overflowingSlope(method: MinimizationMethod) {
+        // f = 1e200 is finite and so is ∇f = −1e200, but ∇f·∇f = −slope overflows to ∞.
+        var problem = Quadratic(curvatures: [1e200, 1e200])
+        let result = method.minimizer().minimize(&problem, from: [0, 0], until: StoppingCriteria(maximumForce: 1e-6, maximumSteps: 100))
+        #expect(result.stopReason == .lineSearchFailed)
+        #expect(result.point == [0, 0])
+    }
+
     @Test("conjugate gradients with exact line searches end a quadratic in at most n steps")
     func conjugateGradientFiniteTermination() {
         var problem = Quadratic(curvatures: [1, 2, 5, 10, 20])

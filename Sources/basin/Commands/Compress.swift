@@ -40,7 +40,7 @@ struct CompressionOptions: ParsableArguments {
 
     func validate() throws {
         guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         guard (frameCandidates ?? 1) >= 1 else { throw ValidationError("--frame-candidates must be at least 1") }
     }
 

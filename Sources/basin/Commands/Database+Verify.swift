@@ -28,7 +28,7 @@ extension MinimaDatabaseCommand {
         var json = false
 
         func validate() throws {
-            guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+            guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         }
 
         struct Row: Encodable {

@@ -51,7 +51,7 @@ struct BandOptions: ParsableArguments {
         for (name, value) in [("--spring", spring), ("--relax-fmax", relaxFmax), ("--fmax", fmax), ("--max-step", maxStep)] {
             guard value > 0, value.isFinite else { throw ValidationError("\(name) must be a positive number") }
         }
-        guard maxSteps >= 0 else { throw ValidationError("--max-steps must be non-negative") }
+        guard (0...1_000_000_000).contains(maxSteps) else { throw ValidationError("--max-steps must be from 0 to 1000000000") }
         guard imageThreads >= 1, imageThreads <= 1024 else { throw ValidationError("--image-threads must lie in 1…1024") }
     }
 

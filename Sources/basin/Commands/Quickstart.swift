@@ -65,7 +65,7 @@ struct Quickstart: ParsableCommand {
         guard system.lowercased() == "silicon" || system == "Si" else {
             throw ValidationError("unknown system '\(system)'; available: silicon")
         }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         guard preset == "default" || preset == "tiny" else { throw ValidationError("--preset must be default or tiny") }
     }

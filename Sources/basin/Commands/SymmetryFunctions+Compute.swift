@@ -49,7 +49,7 @@ extension SymmetryFunctions {
         }
 
         func validate() throws {
-            guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+            guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
             guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
         }
 

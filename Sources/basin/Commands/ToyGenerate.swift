@@ -58,7 +58,7 @@ struct ToyGenerate: ParsableCommand {
 
     func validate() throws {
         _ = try settings()
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
     }
 
     struct Report: Encodable {

@@ -88,6 +88,9 @@ struct PotentialOptions: ParsableArguments {
         if let units, UnitSystem.named(units) == nil { throw ValidationError("--units must be 'lj' or 'metal', got '\(units)'") }
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         if let skin, !(skin >= 0) { throw ValidationError("--skin must be non-negative") }
+        for (name, value) in [("--epsilon", epsilon), ("--sigma", sigma), ("--d0", d0), ("--alpha", alpha), ("--r0", r0), ("--cflength", cflength), ("--cfenergy", cfenergy)] {
+            if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be positive and finite, got \(value)") }
+        }
         let given: [(String, Bool)] = [
             ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),
             ("--d0", d0 != nil), ("--alpha", alpha != nil), ("--r0", r0 != nil), ("--cutoff", cutoff != nil), ("--shift", shift),

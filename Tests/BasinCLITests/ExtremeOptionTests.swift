@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Values at the edges of what a number can hold, given to options that once trapped: each is
+/// refused with one line, or the run ends by itself without a crash.
+@Suite struct ExtremeOptionTests {
+    static let lj7 = DatabaseCommandTests.cluster(7)
+    static let lj13 = DatabaseCommandTests.cluster(13)
+
+    @Test(arguments: [
+        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--sigma", "0"], "--sigma must be positive and finite"),
+        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--epsilon", "nan"], "--epsilon must be positive and finite"),
+        (["eval", lj13, "--potential", "morse", "--d0", "1", "--alpha", "inf", "--r0", "1", "--cutoff", "3"], "--alpha must be positive and finite"),
+        (["neb", lj7, lj7, "--cutoff", "none", "--max-steps", "9223372036854775807"], "--max-steps must be from 0 to 1000000000"),
+        (["compress", "analyze", DatabaseCommandTests.cluster(6), "--threads", "9223372036854775807"], "--threads must lie in 1…1024"),
+    ])
+    func refused(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+
+    @Test func aSigmaThatOverflowsEndsTheMinimizationWithoutACrash() throws {
+        // σ = 2⁶³: the energy is finite but its gradient's square is not.
+        let result = try CommandRunner.run(["minimize", Self.lj13, "--cutoff", "none", "--sigma", "9223372036854775807", "--json"])
+        #expect(result.status == 0 || result.status == 1, "\(result.error)")
+        #expect(!result.error.contains("Fatal error"))
+    }
+}
