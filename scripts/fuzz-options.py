@@ -29,6 +29,22 @@ SKIP = {"--output", "--model", "--format", "--elements", "--lattice", "--potenti
         "--msd", "--vacf", "--report", "--dump", "--name", "--kind", "--bits", "--cells", "-o"}
 
 
+def prepare(basin, work):
+    """Small inputs the later invocations read: an LJ sample with energies and forces, a minima
+    database, symmetry functions and a toy database."""
+    lj7 = os.path.join(LJ, "LJ7.xyz")
+    steps = [
+        ["sample", "--lattice", "fcc", "--density", "0.8442", "--cells", "2", "--steps", "20", "--temperatures", "1",
+         "--output", "sample.xyz"],
+        ["hop", lj7, "--cutoff", "none", "--steps", "5", "--database", "minima.db"],
+        ["sf", "generate", "--data", "sample.xyz", "--output", "functions.nn"],
+        ["toy", "generate", "--width-start", "2", "--width-end", "2", "--points", "20", "--epochs", "1",
+         "--output", "toy.json", "--extxyz", "toy.extxyz"],
+    ]
+    for step in steps:
+        subprocess.run([basin] + step, cwd=work, check=True, capture_output=True)
+
+
 def bases(work):
     """A small valid invocation of every subcommand (those needing a model or server are left out)."""
     lj13, lj7 = os.path.join(LJ, "LJ13.xyz"), os.path.join(LJ, "LJ7.xyz")
@@ -38,7 +54,7 @@ def bases(work):
         "minimize": ["minimize", lj13, "--cutoff", "none"],
         "eval": ["eval", lj13, "--cutoff", "none"],
         "sample": ["sample", "--lattice", "fcc", "--density", "0.8442", "--cells", "2", "--steps", "5",
-                   "--output", os.path.join(work, "sample.xyz")],
+                   "--temperatures", "1", "--output", os.path.join(work, "sampled.xyz")],
         "hop": ["hop", lj7, "--cutoff", "none", "--steps", "5", "--database", db],
         "neb": ["neb", lj7, lj7, "--cutoff", "none", "--max-steps", "5"],
         "connect": ["connect", lj7, lj7, "--cutoff", "none", "--max-steps", "5"],
@@ -47,8 +63,18 @@ def bases(work):
         "compress analyze": ["compress", "analyze", os.path.join(LJ, "LJ6.xyz")],
         "compress sweep": ["compress", "sweep", os.path.join(LJ, "LJ6.xyz"), "-o", os.path.join(work, "sweep"),
                            "--points", "3", "--sample-count", "20"],
-        "toy energy": ["toy", "energy", "--help"],
-        "sf generate": ["sf", "generate", "--elements", "Si"],
+        "db list": ["db", "list", "--database", db],
+        "db verify": ["db", "verify", "--database", db],
+        "db compress": ["db", "compress", "--database", db],
+        "sf generate": ["sf", "generate", "--data", "sample.xyz"],
+        "sf analyze": ["sf", "analyze", "--functions", "functions.nn", "--data", "sample.xyz"],
+        "sf compute": ["sf", "compute", "--functions", "functions.nn", "--data", "sample.xyz"],
+        "toy energy": ["toy", "energy", "toy.extxyz"],
+        "toy relax": ["toy", "relax", "toy.extxyz"],
+        "toy generate": ["toy", "generate", "--width-start", "2", "--width-end", "2", "--points", "5", "--epochs", "1",
+                         "--output", "generated.json"],
+        "toy descriptors": ["toy", "descriptors", "toy.extxyz"],
+        "toy train": ["toy", "train", "toy.json", "--output", "network.json"],
     }
 
 
@@ -71,6 +97,7 @@ def main():
     args = parser.parse_args()
     failures, slow, runs = [], [], 0
     with tempfile.TemporaryDirectory(prefix="basin-fuzz-options-") as work:
+        prepare(args.basin, work)
         table = bases(work)
         chosen = args.only.split(",") if args.only else list(table)
         for command in chosen:

@@ -25,6 +25,8 @@ import Foundation
 /// try StructureFile.write(sample.frames, to: URL(fileURLWithPath: "input.data"))
 /// ```
 public struct ReferenceSampler: Sendable {
+    /// The most time steps (and equilibration steps) one run may ask for.
+    public static let maximumSteps = 1_000_000_000_000
 
     /// Thermostat temperatures (temperature units: K in metal, ε/k_B in lj).
     public var temperatures: [Double]
@@ -67,6 +69,9 @@ public struct ReferenceSampler: Sendable {
             throw SamplingError(reason: "temperatures must be zero or positive, got \(bad)")
         }
         guard steps >= 0 else { throw SamplingError(reason: "the number of steps must not be negative, got \(steps)") }
+        guard steps <= Self.maximumSteps, equilibrationSteps <= Self.maximumSteps, perturbedStarts <= 1_000_000 else {
+            throw SamplingError(reason: "steps and equilibration steps are at most \(Self.maximumSteps) per run and perturbed starts at most 1000000")
+        }
         guard equilibrationSteps >= 0 else {
             throw SamplingError(reason: "the number of equilibration steps must not be negative, got \(equilibrationSteps)")
         }
@@ -89,9 +94,12 @@ public struct ReferenceSampler: Sendable {
         temperatures.count * structureCount * (perturbedStarts + 1)
     }
 
-    /// Time steps (equilibration and sampling) of all runs for `structureCount` structures.
+    /// Time steps (equilibration and sampling) of all runs for `structureCount` structures;
+    /// Int.max when the count does not fit.
     public func totalSteps(structureCount: Int) -> Int {
-        runCount(structureCount: structureCount) * (equilibrationSteps + steps)
+        let (perRun, sumOverflow) = equilibrationSteps.addingReportingOverflow(steps)
+        let (total, productOverflow) = runCount(structureCount: structureCount).multipliedReportingOverflow(by: perRun)
+        return sumOverflow || productOverflow ? Int.max : total
     }
 
     /// Runs the dynamics and collects the frames.

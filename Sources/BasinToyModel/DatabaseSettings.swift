@@ -57,6 +57,9 @@ public struct DatabaseSettings: Sendable, Codable, Equatable {
             throw .invalidParameter("one width needs equal start and end, got \(widthStart) and \(widthEnd)")
         }
         guard pointsPerWidth >= 1 else { throw .invalidParameter("the number of data points per width must be at least 1, got \(pointsPerWidth)") }
+        guard widthCount <= 1_000_000, pointsPerWidth <= 1_000_000_000, widthCount * pointsPerWidth <= 1_000_000_000 else {
+            throw .invalidParameter("a database holds at most 10⁹ points (widths × points per width), got \(widthCount) × \(pointsPerWidth)")
+        }
         guard keptFraction > 0, keptFraction <= 1 else { throw .invalidParameter("the kept fraction must lie in (0, 1], got \(keptFraction)") }
         guard (depth ?? 0) >= 0 else { throw .invalidParameter("the depth cannot be negative, got \(depth!)") }
         let model = ToyModel(potential: try potential(), mode: mode)

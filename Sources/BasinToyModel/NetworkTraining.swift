@@ -31,7 +31,7 @@ public struct NetworkTraining: Sendable, Codable, Equatable {
         hiddenLayers: [Int] = [], loss: Loss = .mae, optimizer: Optimizer = .adam, learningRate: Double = 1e-3,
         epochs: Int = 100, batchSize: Int = 32, validationFraction: Double = 0.2, seed: UInt64 = 1
     ) throws(ToyModelError) {
-        guard hiddenLayers.allSatisfy({ $0 > 0 }) else { throw .invalidParameter("hidden layers need at least one neuron each") }
+        guard hiddenLayers.allSatisfy({ (1...100_000).contains($0) }) else { throw .invalidParameter("hidden layers need 1 to 100000 neurons each") }
         guard learningRate > 0, learningRate.isFinite else { throw .invalidParameter("the learning rate must be positive, got \(learningRate)") }
         guard epochs >= 1 else { throw .invalidParameter("training needs at least one epoch, got \(epochs)") }
         guard batchSize >= 1 else { throw .invalidParameter("the batch size must be at least 1, got \(batchSize)") }

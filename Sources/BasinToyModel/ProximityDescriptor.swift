@@ -27,7 +27,7 @@ public struct ProximityDescriptor: Sendable, Codable, Equatable {
 
     /// The thesis's depth d_sp = ⌈R₀p/w⌉ + 1; with minimum-image separations it reaches every
     /// image within R₀p.
-    public func depth(width: Double) -> Int { Int((cutoff / width).rounded(.up)) + 1 }
+    public func depth(width: Double) -> Int { ImageLimit.depth(roundingUp: cutoff / width) + 1 }
 
     /// Throws when `structure` needs more images than `ImageLimit` allows.
     public func checkImages(_ structure: ToyStructure) throws(ToyModelError) {

@@ -23,7 +23,7 @@ public struct ToyModel: Sendable {
     /// triangle with mean side below R₀ has every side below 3R₀/2, and minimum-image
     /// separations are at most w/2 per axis, so d_s = ⌈3R₀/(2w) + 1/2⌉.
     public func automaticDepth(width: Double) -> Int {
-        Int((1.5 * potential.cutoff / width + 0.5).rounded(.up))
+        ImageLimit.depth(roundingUp: 1.5 * potential.cutoff / width + 0.5)
     }
 
     /// Throws when `structure` needs more images than `ImageLimit` allows at `depth` (nil:

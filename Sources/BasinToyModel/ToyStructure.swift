@@ -40,10 +40,16 @@ public struct ToyStructure: Sendable, Equatable {
     }
 
     /// Throws for d ∉ {2, 3}, w ≤ 0 or not finite, N_p = 0.
+    /// The most particles a structure may hold: the model's energy is O(N_p³) per image cell.
+    public static let maximumParticleCount = 10_000
+
     public static func validate(dimension: Int, width: Double, particleCount: Int) throws(ToyModelError) {
         guard dimension == 2 || dimension == 3 else { throw .invalidDimension(dimension) }
         guard width > 0, width.isFinite else { throw .invalidWidth(width) }
         guard particleCount > 0 else { throw .noParticles }
+        guard particleCount <= maximumParticleCount else {
+            throw .invalidParameter("a toy structure holds at most \(maximumParticleCount) particles, got \(particleCount)")
+        }
     }
 
     /// N_p particles placed uniformly in [0, w)^d.

@@ -118,4 +118,16 @@ import Testing
         try ToyModel().checkImages(usual, depth: nil)
         try ProximityDescriptor(orders: [-2]).checkImages(usual)
     }
+
+    @Test func depthsBeyondAnyIntegerAreRefusedNotTrapped() throws {
+        #expect(ImageLimit.depth(roundingUp: 2.2) == 3)
+        for vast in [1e308, .infinity, .nan] { #expect(ImageLimit.depth(roundingUp: vast) == 1_000_000_000) }
+        let usual = try ToyStructure(dimension: 2, width: 2.5, coordinates: [[0, 0]])
+        #expect(throws: ToyModelError.self) { try ImageLimit.check(width: 2.5, depth: .max, dimension: 3) }
+        #expect(throws: ToyModelError.self) { try ProximityDescriptor(orders: [-2], cutoff: 1e308).checkImages(usual) }
+        var generator = SeededGenerator(seed: 1)
+        #expect(throws: ToyModelError.self) {
+            try ToyStructure.random(dimension: 2, width: 2, particleCount: .max, using: &generator)
+        }
+    }
 }

@@ -118,6 +118,7 @@ struct Sample: ParsableCommand {
                 }
             }
         }
+        do { try sampler.validate() } catch { throw CommandError(error.description) }
         let calculator = try potential.makeCalculator()
         let total = sampler.totalSteps(structureCount: structures.count)
         let progress = ProgressReporter(label: "sample", total: total)

@@ -68,8 +68,10 @@ extension SymmetryFunctions {
 
         func validate() throws {
             guard angularType == 3 || angularType == 9 else { throw ValidationError("--angular-type must be 3 or 9") }
-            guard radial >= 0, angularWidths >= 0 else { throw ValidationError("--radial and --angular-widths must not be negative") }
-            guard zetaMax >= 1 else { throw ValidationError("--zeta-max must be at least 1") }
+            guard (0...1000).contains(radial), (0...1000).contains(angularWidths) else {
+                throw ValidationError("--radial and --angular-widths must be from 0 to 1000")
+            }
+            guard zetaMax >= 1, zetaMax <= 1024 else { throw ValidationError("--zeta-max must be from 1 to 1024") }
             guard CutoffKind(rawValue: cutoffType) != nil else { throw ValidationError("--cutoff-type must be one of 0-8") }
             guard cutoffAlpha >= 0, cutoffAlpha < 1 else { throw ValidationError("--cutoff-alpha must lie in [0, 1)") }
             if let cutoff, !(cutoff > 0 && cutoff.isFinite) { throw ValidationError("--cutoff must be a positive number") }
