@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "BasinPlots", targets: ["BasinPlots"]),
         .library(name: "BasinSampling", targets: ["BasinSampling"]),
         .library(name: "BasinTraining", targets: ["BasinTraining"]),
+        .library(name: "BasinLearning", targets: ["BasinLearning"]),
         .library(name: "BasinWorkflows", targets: ["BasinWorkflows"]),
         .library(name: "BasinCompression", targets: ["BasinCompression"]),
         .library(name: "BasinMinima", targets: ["BasinMinima"]),
@@ -53,6 +54,10 @@ let package = Package(
             name: "BasinTraining",
             dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinOptimize", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinPlots", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "BasinLearning",
+            dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining"]
+        ),
         .target(name: "BasinWorkflows", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining"]),
         .target(name: "BasinCompression", dependencies: ["BasinMath"]),
         .target(
@@ -65,7 +70,7 @@ let package = Package(
         .target(name: "BasinKIM", dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinPotentials", "BasinNN", "BasinNNP"]),
         .executableTarget(
             name: "basin",
-            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", "BasinKIM", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinPlots", "BasinSampling", "BasinTraining", "BasinLearning", "BasinWorkflows", "BasinCompression", "BasinMinima", "BasinToyModel", "BasinPaths", "BasinInterop", "BasinKIM", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "BasinTextTests", dependencies: ["BasinText", "BasinTestSupport"]),
         .testTarget(name: "BasinMathTests", dependencies: ["BasinMath"]),
@@ -82,6 +87,7 @@ let package = Package(
         .testTarget(name: "BasinPlotsTests", dependencies: ["BasinPlots"]),
         .testTarget(name: "BasinSamplingTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinSampling"]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining", "BasinTestSupport"]),
+        .testTarget(name: "BasinLearningTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinNNP", "BasinTraining", "BasinLearning"]),
         .testTarget(name: "BasinWorkflowsTests", dependencies: ["BasinAtoms", "BasinWorkflows"]),
         .testTarget(name: "BasinToyModelTests", dependencies: ["BasinMath", "BasinOptimize", "BasinToyModel"]),
         .testTarget(name: "BasinPathsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinOptimize", "BasinMinima", "BasinPaths", "BasinTestSupport"]),

@@ -115,8 +115,10 @@ public struct ReferenceSampler: Sendable {
         try validate()
         guard !structures.isEmpty else { throw SamplingError(reason: "give at least one starting structure") }
         for (index, structure) in structures.enumerated() {
-            if case .forceBased(_, _, let atoms?) = selection, let bad = atoms.first(where: { $0 >= structure.count }) {
-                throw SamplingError(frame: index + 1, reason: "monitored atom index \(bad) is out of range for \(structure.count) atoms (indices start at 0)")
+            do {
+                try selection.check(structure)
+            } catch {
+                throw SamplingError(frame: index + 1, reason: error.reason)
             }
             guard temperatures.allSatisfy({ $0 == 0 }) || structure.count >= 2 else {
                 throw SamplingError(frame: index + 1, reason: "a structure needs at least two atoms to have a temperature")

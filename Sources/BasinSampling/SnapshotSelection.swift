@@ -32,6 +32,19 @@ public enum SnapshotSelection: Sendable, Equatable {
     /// (a few times the rms force), or nearly every step has τ = 1 and is kept.
     case forceBased(threshold: Double, maxInterval: Int, atoms: [Int]? = nil)
 
+    /// The force-based interval of Stende's thesis (J.-A. Stende, *Constructing
+    /// high-dimensional neural network potentials for molecular dynamics*, Oslo 2017, §7.1,
+    /// eq. 7.2), as the thesis counts it: every step, each monitored atom i gets its own
+    ///
+    ///     τ_i = 1 if F_i > α_e(i),   τ_i = ⌊α_e(i) / F_i⌋ otherwise (capped at τ_max),
+    ///
+    /// with F_i = |F_i| and α_e the threshold of atom i's element (`thresholds`, keyed by
+    /// element symbol: the thesis's `alpha[itype]`, energy / length), and the step is kept when
+    /// `step % τ_i == 0` for any monitored atom (`atoms`, or all atoms when nil). Step 0 is
+    /// always kept. Unlike `forceBased`, nothing is fixed for a block of steps: a single
+    /// high-force atom at any step keeps that step.
+    case perAtomForce(thresholds: [String: Double], maxInterval: Int, atoms: [Int]? = nil)
+
     /// Checks the parameters (positive interval, finite positive threshold, τ_max ≥ 1,
     /// non-negative atom indices, at least one atom when `atoms` is given).
     public func validate() throws(SamplingError) {
@@ -43,9 +56,42 @@ public enum SnapshotSelection: Sendable, Equatable {
                 throw SamplingError(reason: "the force threshold α must be positive, got \(threshold)")
             }
             guard maxInterval >= 1 else { throw SamplingError(reason: "the largest interval τ_max must be at least 1 step, got \(maxInterval)") }
-            if let atoms {
-                guard !atoms.isEmpty else { throw SamplingError(reason: "the force rule needs at least one monitored atom") }
-                if let bad = atoms.first(where: { $0 < 0 }) { throw SamplingError(reason: "atom index \(bad) is negative") }
+            try Self.validate(atoms: atoms)
+        case .perAtomForce(let thresholds, let maxInterval, let atoms):
+            guard !thresholds.isEmpty else { throw SamplingError(reason: "the per-atom force rule needs a threshold α for each element") }
+            for (symbol, alpha) in thresholds.sorted(by: { $0.key < $1.key }) where !(alpha.isFinite && alpha > 0) {
+                throw SamplingError(reason: "the force threshold α of \(symbol) must be positive, got \(alpha)")
+            }
+            guard maxInterval >= 1 else { throw SamplingError(reason: "the largest interval τ_max must be at least 1 step, got \(maxInterval)") }
+            try Self.validate(atoms: atoms)
+        }
+    }
+
+    private static func validate(atoms: [Int]?) throws(SamplingError) {
+        guard let atoms else { return }
+        guard !atoms.isEmpty else { throw SamplingError(reason: "the force rule needs at least one monitored atom") }
+        if let bad = atoms.first(where: { $0 < 0 }) { throw SamplingError(reason: "atom index \(bad) is negative") }
+    }
+
+    /// The monitored atoms, if the rule names them.
+    public var monitoredAtoms: [Int]? {
+        switch self {
+        case .fixedInterval: nil
+        case .forceBased(_, _, let atoms), .perAtomForce(_, _, let atoms): atoms
+        }
+    }
+
+    /// Checks that `configuration` suits the rule: monitored atoms exist, and the per-atom rule
+    /// has a threshold for every element present among the monitored atoms.
+    public func check(_ configuration: Configuration) throws(SamplingError) {
+        if let bad = monitoredAtoms?.first(where: { $0 >= configuration.count }) {
+            throw SamplingError(reason: "monitored atom index \(bad) is out of range for \(configuration.count) atoms (indices start at 0)")
+        }
+        guard case .perAtomForce(let thresholds, _, let atoms) = self else { return }
+        for i in atoms ?? Array(0..<configuration.count) {
+            let symbol = configuration.elements[configuration.species[i]].symbol
+            guard thresholds[symbol] != nil else {
+                throw SamplingError(reason: "the per-atom force rule has no threshold α for \(symbol) (atom \(i))")
             }
         }
     }
@@ -68,6 +114,8 @@ public struct SnapshotSelector: Sendable {
     public private(set) var interval: Int?
     /// First step of the force rule's current block.
     public private(set) var blockStart: Int?
+    /// The per-atom rule's τ_i of the monitored atoms at the last step fed (empty before).
+    public internal(set) var atomIntervals: [Int] = []
 
     public init(_ selection: SnapshotSelection) throws(SamplingError) {
         try selection.validate()
@@ -76,11 +124,14 @@ public struct SnapshotSelector: Sendable {
 
     /// Whether `step` is kept, given the forces at that step; steps should be fed in increasing
     /// order (a step past the current block starts a new one at the last multiple of τ_max).
-    /// - Throws: when a monitored atom index is not below `forces.count`.
+    /// The per-atom rule needs the atoms' elements: use `select(step:forces:configuration:)`.
+    /// - Throws: when a monitored atom index is not below `forces.count`, or for the per-atom rule.
     public mutating func select(step: Int, forces: [SIMD3<Double>]) throws(SamplingError) -> Bool {
         switch selection {
         case .fixedInterval(let n):
             return step % n == 0
+        case .perAtomForce:
+            throw SamplingError(reason: "the per-atom force rule needs the atoms' elements")
         case .forceBased(let threshold, let maxInterval, let atoms):
             if let blockStart, step >= blockStart, step < blockStart + maxInterval, let interval {
                 return (step - blockStart) % interval == 0
@@ -95,7 +146,8 @@ public struct SnapshotSelector: Sendable {
     }
 
     /// Whether `step` will be kept, judged before its forces are known: exact for a fixed
-    /// interval and inside a force-rule block; true at the first step of a block (always kept).
+    /// interval and inside a force-rule block; true at the first step of a block (always kept);
+    /// for the per-atom rule, whether the last step's τ_i would keep it (a guess: the forces move).
     /// Used to ask for energies in the same force call as the step's forces.
     public func willSelect(step: Int) -> Bool {
         switch selection {
@@ -106,6 +158,8 @@ public struct SnapshotSelector: Sendable {
                 return (step - blockStart) % interval == 0
             }
             return true
+        case .perAtomForce:
+            return step == 0 || atomIntervals.contains { step % $0 == 0 }
         }
     }
 
@@ -177,7 +231,9 @@ public final class SnapshotCollector: Observer {
     }
 
     public func observe(_ state: DynamicsState) throws {
-        guard state.step >= firstStep, try selector.select(step: state.step - firstStep, forces: state.evaluation.forces) else { return }
+        guard state.step >= firstStep,
+              try selector.select(step: state.step - firstStep, forces: state.evaluation.forces, configuration: state.configuration)
+        else { return }
         var configuration = state.configuration
         var evaluation = state.evaluation
         if !state.evaluatedProperties.isSuperset(of: frameProperties) {

@@ -377,14 +377,9 @@ public struct SiliconQuickstart: Sendable {
     /// The shortest interatomic distance (periodic images included) over `configurations`,
     /// with a neighbor list of cutoff `below` (O(N) per configuration).
     public static func shortestDistance(_ configurations: [Configuration], below cutoff: Double) throws -> Double {
-        var shortest = Double.infinity
-        let list = NeighborList(cutoff: cutoff, skin: 0, kind: .half)
-        for c in configurations {
-            try list.build(for: c)
-            list.forEachPair { _, _, r2 in shortest = min(shortest, r2) }
-        }
-        guard shortest.isFinite, shortest > 0 else { throw TrainingError(reason: "no pair of atoms within \(cutoff) Å") }
-        return shortest.squareRoot()
+        let shortest = try configurations.compactMap { try $0.shortestDistance(below: cutoff) }.min()
+        guard let shortest, shortest > 0 else { throw TrainingError(reason: "no pair of atoms within \(cutoff) Å") }
+        return shortest
     }
 
     /// Least-squares slope of y against x.

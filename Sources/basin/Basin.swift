@@ -8,6 +8,6 @@ struct Basin: ParsableCommand {
         commandName: "basin",
         abstract: "Interatomic potentials, molecular dynamics and energy landscapes.",
         version: "0.1.0",
-        subcommands: [MolecularDynamics.self, Minimize.self, Evaluate.self, SymmetryFunctions.self, Sample.self, Train.self, TestModel.self, Quickstart.self, Hop.self, MinimaDatabaseCommand.self, Compress.self, NudgedElasticBandCommand.self, ConnectCommand.self, Path.self, Toy.self, IPI.self, Export.self]
+        subcommands: [MolecularDynamics.self, Minimize.self, Evaluate.self, SymmetryFunctions.self, Sample.self, Train.self, Learn.self, TestModel.self, Quickstart.self, Hop.self, MinimaDatabaseCommand.self, Compress.self, NudgedElasticBandCommand.self, ConnectCommand.self, Path.self, Toy.self, IPI.self, Export.self]
     )
 }

@@ -1,9 +1,52 @@
+import Foundation
+import BasinText
 import Yams
 
 /// Checks on YAML text that Yams does not make: nesting too deep for its recursive composer (a
 /// value 5,000 brackets deep overflows the stack and ends the program) and duplicate keys (Yams
 /// silently keeps the last value).
-enum StrictYAML {
+public enum StrictYAML {
+    /// Reads the YAML file at `url` into a `T` whose decoder checks its keys (`StrictKeys`);
+    /// every problem is a one-line `TrainingError` naming the file and the key (and the line
+    /// for nesting deeper than 64 levels and duplicate keys, which are refused).
+    public static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws(TrainingError) -> T {
+        let text: String
+        do {
+            text = try TextFile.contents(of: url)
+        } catch {
+            throw TrainingError(reason: "\(error)")
+        }
+        do {
+            try StrictYAML.check(text)
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let problem as StrictYAML.Problem {
+            throw TrainingError(reason: "\(url.path):\(problem.line): \(problem.message)")
+        } catch let error as StrictKeys.UnknownKey {
+            throw TrainingError(reason: "\(url.path): \(error)")
+        } catch let error as TrainingError {
+            throw TrainingError(reason: "\(url.path): \(error.reason)")
+        } catch let error as DecodingError {
+            // Yams wraps errors thrown while decoding (the unknown-key check) as "not valid YAML".
+            if case .dataCorrupted(let context) = error, let unknown = context.underlyingError as? StrictKeys.UnknownKey {
+                throw TrainingError(reason: "\(url.path): \(unknown)")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? TrainingError {
+                throw TrainingError(reason: "\(url.path): \(inner.reason)")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? DecodingError {
+                throw TrainingError(reason: "\(url.path): \(TrainingConfiguration.describe(inner))")
+            }
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError {
+                let lines = "\(inner)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                throw TrainingError(reason: "\(url.path): invalid YAML: \(lines.joined(separator: " "))")
+            }
+            throw TrainingError(reason: "\(url.path): \(TrainingConfiguration.describe(error))")
+        } catch {
+            let line = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            throw TrainingError(reason: "\(url.path): invalid YAML: \(line.joined(separator: " "))")
+        }
+    }
+
     /// A problem at a 1-based line of the text.
     struct Problem: Error, Equatable, CustomStringConvertible {
         var line: Int

@@ -164,44 +164,10 @@ public struct TrainingConfiguration: Decodable, Sendable {
     /// naming the file and the key (and the line for nesting deeper than 64 levels and
     /// duplicate keys, which are refused).
     public static func read(from url: URL) throws(TrainingError) -> TrainingConfiguration {
-        let text: String
-        do {
-            text = try TextFile.contents(of: url)
-        } catch {
-            throw TrainingError(reason: "\(error)")
-        }
-        do {
-            try StrictYAML.check(text)
-            return try YAMLDecoder().decode(TrainingConfiguration.self, from: text)
-        } catch let problem as StrictYAML.Problem {
-            throw TrainingError(reason: "\(url.path):\(problem.line): \(problem.message)")
-        } catch let error as StrictKeys.UnknownKey {
-            throw TrainingError(reason: "\(url.path): \(error)")
-        } catch let error as TrainingError {
-            throw TrainingError(reason: "\(url.path): \(error.reason)")
-        } catch let error as DecodingError {
-            // Yams wraps errors thrown while decoding (the unknown-key check) as "not valid YAML".
-            if case .dataCorrupted(let context) = error, let unknown = context.underlyingError as? StrictKeys.UnknownKey {
-                throw TrainingError(reason: "\(url.path): \(unknown)")
-            }
-            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? TrainingError {
-                throw TrainingError(reason: "\(url.path): \(inner.reason)")
-            }
-            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? DecodingError {
-                throw TrainingError(reason: "\(url.path): \(Self.describe(inner))")
-            }
-            if case .dataCorrupted(let context) = error, let inner = context.underlyingError {
-                let lines = "\(inner)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                throw TrainingError(reason: "\(url.path): invalid YAML: \(lines.joined(separator: " "))")
-            }
-            throw TrainingError(reason: "\(url.path): \(Self.describe(error))")
-        } catch {
-            let line = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            throw TrainingError(reason: "\(url.path): invalid YAML: \(line.joined(separator: " "))")
-        }
+        try StrictYAML.decode(TrainingConfiguration.self, from: url)
     }
 
-    static func path(_ codingPath: [any CodingKey]) -> String {
+    public static func path(_ codingPath: [any CodingKey]) -> String {
         codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
     }
 
@@ -236,11 +202,11 @@ public struct TrainingConfiguration: Decodable, Sendable {
 }
 
 /// Rejects keys of a YAML mapping that the type does not know.
-enum StrictKeys {
-    struct UnknownKey: Error, CustomStringConvertible {
+public enum StrictKeys {
+    public struct UnknownKey: Error, CustomStringConvertible {
         var path: String
         var known: [String]
-        var description: String { "unknown key '\(path)' (known here: \(known.joined(separator: ", ")))" }
+        public var description: String { "unknown key '\(path)' (known here: \(known.joined(separator: ", ")))" }
     }
 
     struct AnyKey: CodingKey {
@@ -253,7 +219,8 @@ enum StrictKeys {
         }
     }
 
-    static func check<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws {
+    /// Throws `UnknownKey` for the first key (in sorted order) of the decoder's mapping that is not a case of `Keys`.
+    public static func check<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws {
         let known = Keys.allCases.map(\.stringValue)
         let container = try decoder.container(keyedBy: AnyKey.self)
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {

@@ -37,6 +37,10 @@ public struct TrainingJob: Sendable {
     /// The seed of the train/test split; nil for `training.seed` (committee members share one
     /// split while their weight seeds differ).
     public var splitSeed: UInt64?
+    /// The weights a fresh run starts from (e.g. an earlier fit's, to continue on more data);
+    /// nil: the freshly shaped networks, drawn per `training.initialization`. Set
+    /// `training.initialization = .keep` to start from exactly these.
+    public var initialParameters: [Double]?
 
     public init(
         modelSettings: NNPSettings, dataset: Dataset, testFraction: Double, normalize: Bool, training: TrainingSettings,
@@ -109,7 +113,12 @@ public struct TrainingJob: Sendable {
         let networks = zip(settings.architectures, settings.symmetryFunctions).map { architecture, set in
             architecture.network(inputCount: set.functions.count, normalizesNodes: settings.normalizesNodes)
         }
-        return NNPModel(settings: settings, statistics: statistics, networks: networks)
+        var model = NNPModel(settings: settings, statistics: statistics, networks: networks)
+        if let initialParameters {
+            precondition(initialParameters.count == model.parameterCount, "the initial weights do not fit the model")
+            model.parameters = initialParameters
+        }
+        return model
     }
 
     /// Runs (or with `resume`, continues from `output/checkpoint.json`) until every epoch is
