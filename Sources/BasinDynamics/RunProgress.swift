@@ -24,6 +24,8 @@ public struct RunSummary: Sendable, Codable {
     public let atomCount: Int
     /// Wall time of the integration loop, observers included (seconds).
     public let wallSeconds: Double
+    /// Processor time of the process during the loop, all threads (seconds).
+    public let processorSeconds: Double
     /// How many times the neighbor list was rebuilt during the run.
     public let neighborListBuilds: Int
 

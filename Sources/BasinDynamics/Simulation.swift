@@ -75,6 +75,7 @@ public final class Simulation {
         let buildsBefore = calculator.neighbors.buildCount
         let clock = ContinuousClock()
         let start = clock.now
+        let processorStart = processorSeconds()
         var taken = 0
         for completed in stride(from: 1, through: steps, by: 1) {
             try integrator.advance(&state, calculator: calculator, properties: properties(at: state.step + 1))
@@ -87,7 +88,7 @@ public final class Simulation {
         }
         return RunSummary(
             steps: taken, atomCount: state.atomCount, wallSeconds: seconds(clock.now - start),
-            neighborListBuilds: calculator.neighbors.buildCount - buildsBefore)
+            processorSeconds: processorSeconds() - processorStart, neighborListBuilds: calculator.neighbors.buildCount - buildsBefore)
     }
 
     /// What the observers due at `step` need from the calculator.

@@ -96,7 +96,7 @@ public struct LennardJones: Potential {
     struct Table: PairFunction {
         let speciesCount: Int
         let parameters: [PairParameters]
-        /// Per pair: 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶, the energy shift and the squared cutoff.
+        /// Per pair: 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶, the energy shift, two unused, the squared cutoff.
         let table: [SIMD8<Double>]
 
         init(speciesCount: Int, parameters: [PairParameters], shift: Bool) {
@@ -110,7 +110,7 @@ public struct LennardJones: Potential {
                     offset = 4 * p.epsilon * (ratio6 * ratio6 - ratio6)
                 }
                 let cutoffSquared = p.cutoff.map { $0 * $0 } ?? .infinity
-                return SIMD8(48 * p.epsilon * s12, 24 * p.epsilon * s6, 4 * p.epsilon * s12, 4 * p.epsilon * s6, offset, cutoffSquared, 0, 0)
+                return SIMD8(48 * p.epsilon * s12, 24 * p.epsilon * s6, 4 * p.epsilon * s12, 4 * p.epsilon * s6, offset, 0, 0, cutoffSquared)
             }
         }
 
@@ -118,10 +118,7 @@ public struct LennardJones: Potential {
         func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func cutoffSquared(_ c: SIMD8<Double>) -> Double { c[5] }
-
-        @inline(__always)
-        func energyAndForceOverDistance(r2: Double, _ c: SIMD8<Double>) -> (energy: Double, forceOverDistance: Double) {
+        func energyAndForceOverDistance(r2: SIMD4<Double>, _ c: PairLanes) -> (energy: SIMD4<Double>, forceOverDistance: SIMD4<Double>) {
             let r2inv = 1 / r2
             let r6inv = r2inv * r2inv * r2inv
             let force = r6inv * (c[0] * r6inv - c[1]) * r2inv

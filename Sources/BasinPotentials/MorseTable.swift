@@ -5,7 +5,7 @@ extension Morse {
     /// `offset`), evaluated by the shared pair loop.
     struct Table: PairFunction {
         let speciesCount: Int
-        /// Per pair: D₀, α, r₀, the energy shift, the squared cutoff and 2αD₀.
+        /// Per pair: D₀, α, r₀, the energy shift, 2αD₀, two unused, the squared cutoff.
         let table: [SIMD8<Double>]
 
         /// `parameters[s · speciesCount + t]` holds the parameters of species pair (s, t).
@@ -17,7 +17,7 @@ extension Morse {
                     let e = exp(-p.alpha * (p.cutoff - p.r0))
                     offset = p.d0 * (e * e - 2 * e)
                 }
-                return SIMD8(p.d0, p.alpha, p.r0, offset, p.cutoff * p.cutoff, 2 * p.alpha * p.d0, 0, 0)
+                return SIMD8(p.d0, p.alpha, p.r0, offset, 2 * p.alpha * p.d0, 0, 0, p.cutoff * p.cutoff)
             }
         }
 
@@ -25,19 +25,18 @@ extension Morse {
         func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func cutoffSquared(_ c: SIMD8<Double>) -> Double { c[4] }
-
-        @inline(__always)
-        func energyAndForceOverDistance(r2: Double, _ c: SIMD8<Double>) -> (energy: Double, forceOverDistance: Double) {
+        func energyAndForceOverDistance(r2: SIMD4<Double>, _ c: PairLanes) -> (energy: SIMD4<Double>, forceOverDistance: SIMD4<Double>) {
             let r = r2.squareRoot()
-            let e = exp(-c[1] * (r - c[2]))
-            return (c[0] * (e * e - 2 * e) - c[3], c[5] * (e * e - e) / r)
+            let x = -c[1] * (r - c[2])
+            // No SIMD exponential in the standard library: one call per lane.
+            let e = SIMD4(exp(x[0]), exp(x[1]), exp(x[2]), exp(x[3]))
+            return (c[0] * (e * e - 2 * e) - c[3], c[4] * (e * e - e) / r)
         }
 
         func derivatives(r: Double, _ c: SIMD8<Double>) -> (first: Double, second: Double) {
             let e = exp(-c[1] * (r - c[2]))
             // φ′ = −2αD₀(e² − e), φ″ = 2α²D₀(2e² − e) with e = exp(−α(r − r₀)).
-            return (-c[5] * (e * e - e), c[5] * c[1] * (2 * e * e - e))
+            return (-c[4] * (e * e - e), c[4] * c[1] * (2 * e * e - e))
         }
     }
 }

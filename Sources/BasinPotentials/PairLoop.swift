@@ -48,6 +48,10 @@ enum PairLoop {
 
     /// The kernel: E, V, A switch energy, virial and per-atom energies on; S (single species)
     /// fetches the pair constants once instead of per pair.
+    ///
+    /// Each row of the half list is taken four neighbors at a time, one per SIMD lane: gather
+    /// their positions, evaluate the four pairs at once, scatter the four reactions. The lanes
+    /// past a row's end hold atom i itself with a zero force, so the loop has no branch.
     private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>(
         _ function: F, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
         _: E.Type, _: V.Type, _: A.Type, _: S.Type
@@ -68,34 +72,75 @@ enum PairLoop {
                 let perAtom = workspace.energies(c)
                 if A.isOn { perAtom.update(repeating: 0) }
                 let first = chunk.atoms.lowerBound
-                let only = function.constants(0)
+                let only = PairLanes(function.constants(0))
+                let lane = SIMD4<Int64>(0, 1, 2, 3)
+                // Lane sums: energy; virial xx, yy, zz, xy, xz, yz.
+                var energy = SIMD4<Double>.zero
+                var vxx = SIMD4<Double>.zero, vyy = SIMD4<Double>.zero, vzz = SIMD4<Double>.zero
+                var vxy = SIMD4<Double>.zero, vxz = SIMD4<Double>.zero, vyz = SIMD4<Double>.zero
                 for i in chunk.atoms {
                     let xi = x[i]
+                    let xix = SIMD4(repeating: xi.x), xiy = SIMD4(repeating: xi.y), xiz = SIMD4(repeating: xi.z)
                     let row = Int(species[i]) &* speciesCount
-                    var fi = SIMD3<Double>.zero
-                    let start = Int(offsets[i &- first]), end = Int(offsets[i &- first &+ 1])
-                    for k in start..<end {
-                        let j = Int(list[k])
-                        let d = xi - x[j]
-                        let r2 = (d * d).sum()
-                        let c = S.isOn ? only : function.constants(row &+ Int(species[j]))
-                        // Branch-free cutoff: about a third of listed pairs lie in the skin,
-                        // unpredictably, so masking beats a mispredicted branch.
-                        let inside: Double = r2 < function.cutoffSquared(c) ? 1 : 0
-                        let (pairEnergy, pairForce) = function.energyAndForceOverDistance(r2: r2, c)
-                        let e = inside * pairEnergy
-                        let fij = (inside * pairForce) * d
-                        fi += fij
-                        f[j] -= fij
-                        if E.isOn { sum.energy += e }
-                        if A.isOn {
-                            perAtom[i] += 0.5 * e
-                            perAtom[j] += 0.5 * e
+                    var fix = SIMD4<Double>.zero, fiy = SIMD4<Double>.zero, fiz = SIMD4<Double>.zero
+                    var ei = SIMD4<Double>.zero
+                    let end = Int(offsets[i &- first &+ 1])
+                    var k = Int(offsets[i &- first])
+                    while k < end {
+                        let valid = lane .< SIMD4(repeating: Int64(end &- k))
+                        let j0 = Int(list[k])
+                        let j1 = k &+ 1 < end ? Int(list[k &+ 1]) : i
+                        let j2 = k &+ 2 < end ? Int(list[k &+ 2]) : i
+                        let j3 = k &+ 3 < end ? Int(list[k &+ 3]) : i
+                        let a0 = x[j0], a1 = x[j1], a2 = x[j2], a3 = x[j3]
+                        let dx = xix - SIMD4(a0.x, a1.x, a2.x, a3.x)
+                        let dy = xiy - SIMD4(a0.y, a1.y, a2.y, a3.y)
+                        let dz = xiz - SIMD4(a0.z, a1.z, a2.z, a3.z)
+                        let r2 = dx * dx + dy * dy + dz * dz
+                        let constants = S.isOn ? only : PairLanes(
+                            function.constants(row &+ Int(species[j0])), function.constants(row &+ Int(species[j1])),
+                            function.constants(row &+ Int(species[j2])), function.constants(row &+ Int(species[j3])))
+                        // Masks, not branches: about a third of listed pairs lie in the skin,
+                        // unpredictably. Masked lanes get r² = 1 so that nothing overflows.
+                        let inside = valid .& (r2 .< constants.cutoffSquared)
+                        let (pairEnergy, pairForce) = function.energyAndForceOverDistance(
+                            r2: SIMD4(repeating: 1).replacing(with: r2, where: inside), constants)
+                        let force = SIMD4<Double>.zero.replacing(with: pairForce, where: inside)
+                        let fx = force * dx, fy = force * dy, fz = force * dz
+                        fix += fx
+                        fiy += fy
+                        fiz += fz
+                        f[j0] -= SIMD3(fx[0], fy[0], fz[0])
+                        f[j1] -= SIMD3(fx[1], fy[1], fz[1])
+                        f[j2] -= SIMD3(fx[2], fy[2], fz[2])
+                        f[j3] -= SIMD3(fx[3], fy[3], fz[3])
+                        if E.isOn {
+                            let e = SIMD4<Double>.zero.replacing(with: pairEnergy, where: inside)
+                            energy += e
+                            if A.isOn {
+                                ei += e
+                                perAtom[j0] += 0.5 * e[0]
+                                perAtom[j1] += 0.5 * e[1]
+                                perAtom[j2] += 0.5 * e[2]
+                                perAtom[j3] += 0.5 * e[3]
+                            }
                         }
-                        if V.isOn { sum.addVirial(d, fij) }
+                        if V.isOn {
+                            vxx += dx * fx
+                            vyy += dy * fy
+                            vzz += dz * fz
+                            vxy += dx * fy
+                            vxz += dx * fz
+                            vyz += dy * fz
+                        }
+                        k &+= 4
                     }
-                    f[i] += fi
+                    f[i] += SIMD3(fix.sum(), fiy.sum(), fiz.sum())
+                    if A.isOn { perAtom[i] += 0.5 * ei.sum() }
                 }
+                sum.energy = energy.sum()
+                sum.virialDiagonal = SIMD3(vxx.sum(), vyy.sum(), vzz.sum())
+                sum.virialOffDiagonal = SIMD3(vxy.sum(), vxz.sum(), vyz.sum())
             }}
             totalsBuffer[c] = sum
         }
@@ -117,7 +162,7 @@ enum PairLoop {
                     let d = neighbors.positions[i] - neighbors.positions[a]
                     let r2 = dot(d, d)
                     let c = function.constants(Int(neighbors.species[i]) * speciesCount + Int(neighbors.species[a]))
-                    guard r2 < function.cutoffSquared(c) else { continue }
+                    guard r2 < c[7] else { continue }
                     let r = r2.squareRoot()
                     let u = d / r
                     let (g1, g2) = function.derivatives(r: r, c)

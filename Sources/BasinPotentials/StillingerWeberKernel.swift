@@ -78,6 +78,7 @@ enum StillingerWeberKernel {
             for row in 0..<chunk.atoms.count { longest = max(longest, Int(chunk.offsets[row &+ 1] &- chunk.offsets[row])) }
         }
         let allLegs = workspace.scratch(slot: 1, Leg.self, count: chunkCount * longest)
+        let allInside = workspace.scratch(slot: 2, Int32.self, count: chunkCount * longest)
         let forceBuffers = workspace.forceBuffers, energyBuffers = workspace.energyBuffers, extended = neighbors.extendedCount
         let totalsBuffer = workspace.chunkTotals
         let n = constants.speciesCount
@@ -95,6 +96,7 @@ enum StillingerWeberKernel {
                 let perAtom = UnsafeMutableBufferPointer(rebasing: energyBuffers[c][0..<extended])
                 if A.isOn { perAtom.update(repeating: 0) }
                 let legs = allLegs.baseAddress! + c * longest
+                let inside = allInside.baseAddress! + c * longest
                 var sum = ChunkTotals()
                 let onlyPair = pairs[0], onlyTriplet = triplets[0]
                 let first = view.atoms.lowerBound
@@ -104,33 +106,31 @@ enum StillingerWeberKernel {
                     let oi = Int(owners[i])
                     var fi = SIMD3<Double>.zero
                     var count = 0
-                    // The neighbors inside their pair cutoff, kept without a branch: about one
-                    // listed neighbor in ten is, unpredictably.
+                    // The neighbors inside their pair cutoff, kept without a branch (about one
+                    // listed neighbor in ten is, unpredictably): only the index is written per
+                    // candidate, and the legs are filled for the few that count.
                     for entry in Int(view.offsets[i &- first])..<Int(view.offsets[i &- first &+ 1]) {
-                        let j = Int(view.neighbors[entry])
-                        let d = x[j] - xi
+                        let j = view.neighbors[entry]
+                        let d = x[Int(j)] - xi
                         let r2 = (d * d).sum()
-                        let sj = S.isOn ? 0 : Int(species[j])
-                        let cutSquared = S.isOn ? onlyPair.cutSquared : pairs[si &* n &+ sj].cutSquared
-                        legs[count].d = d
-                        legs[count].distanceSquared = r2
-                        legs[count].atom = j
-                        legs[count].species = sj
+                        let cutSquared = S.isOn ? onlyPair.cutSquared : pairs[si &* n &+ Int(species[Int(j)])].cutSquared
+                        inside[count] = j
                         // The sign bit of r² − r_c²: 1 inside the cutoff.
                         count &+= Int(truncatingIfNeeded: (r2 - cutSquared).bitPattern >> 63)
                     }
                     for a in 0..<count {
-                        let leg = legs[a]
-                        let pc = S.isOn ? onlyPair : pairs[si &* n &+ leg.species]
-                        let d = leg.d, r2 = leg.distanceSquared, j = leg.atom
+                        let j = Int(inside[a])
+                        let sj = S.isOn ? 0 : Int(species[j])
+                        let pc = S.isOn ? onlyPair : pairs[si &* n &+ sj]
+                        let d = x[j] - xi
+                        let r2 = (d * d).sum()
                         let r = r2.squareRoot()
                         let inverse = 1 / r
                         let rainv = 1 / (r - pc.cut)
                         let gsrainv = pc.sigmaGamma * rainv
-                        legs[a].inverse = inverse
-                        legs[a].inverseSquared = 1 / r2
-                        legs[a].exponential = exp(gsrainv)
-                        legs[a].radialDerivative = gsrainv * rainv * inverse
+                        legs[a] = Leg(
+                            d: d, distanceSquared: r2, atom: j, species: sj, inverse: inverse, inverseSquared: 1 / r2,
+                            exponential: exp(gsrainv), radialDerivative: gsrainv * rainv * inverse)
                         guard takesPair(oi, Int(owners[j]), xi, x[j]) else { continue }
                         // Two-body term: fpair = −φ₂′/r, so the force on i is −fpair·d.
                         let rp = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.p, integer: pc.pInteger)

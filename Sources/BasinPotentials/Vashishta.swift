@@ -21,6 +21,9 @@ public struct Vashishta: Potential {
     /// The file's entries, one per element triplet.
     public let entries: [Entry]
     public let cutoff: Double
+    /// The tabulation of the two-body term (LAMMPS `pair_style vashishta/table`), or nil for
+    /// the analytic form everywhere.
+    public private(set) var tabulation: Tabulation?
 
     /// Reads a LAMMPS `.vashishta` parameter file.
     public init(contentsOf url: URL) throws(ParameterFileError) {
@@ -37,6 +40,21 @@ public struct Vashishta: Potential {
         // LAMMPS `cutmax`: the largest rc or r0 of any entry.
         cutoff = entries.map { max($0.rc, $0.r0) }.max()!
         guard cutoff > 0 else { throw ParameterFileError(file: file.file, line: nil, "every cutoff rc and r0 is zero") }
+    }
+
+    /// The same potential with its two-body term tabulated, as LAMMPS `pair_style
+    /// vashishta/table points inner`: faster, and within the interpolation error of the
+    /// analytic form (relative 10⁻⁸ or so with 100,000 points).
+    public func tabulated(_ tabulation: Tabulation) throws(PotentialError) -> Vashishta {
+        guard (2...10_000_000).contains(tabulation.points) else {
+            throw .invalidParameters("a Vashishta table needs 2 to 10,000,000 points, got \(tabulation.points)")
+        }
+        guard tabulation.inner > 0, tabulation.inner < cutoff else {
+            throw .invalidParameters("the inner cutoff of a Vashishta table must lie between 0 and the cutoff \(cutoff) Å, got \(tabulation.inner)")
+        }
+        var copy = self
+        copy.tabulation = tabulation
+        return copy
     }
 
     public var units: UnitSystem { .metal }

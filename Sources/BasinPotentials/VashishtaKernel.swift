@@ -29,25 +29,37 @@ enum VashishtaKernel {
     static func evaluate(
         _ table: Vashishta.Table, neighbors: NeighborList, properties: Properties, into result: inout Evaluation, workspace: Workspace
     ) {
-        let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
-        switch (wantsEnergy, properties.contains(.virial), properties.contains(.perAtomEnergies)) {
-        case (false, false, _):
-            run(table, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self)
-        case (true, false, false):
-            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self)
-        case (_, true, false):
-            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self)
-        default:
-            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self)
+        if table.twoBody == nil {
+            dispatch(table, neighbors, properties, &result, workspace, SwitchOff.self)
+        } else {
+            dispatch(table, neighbors, properties, &result, workspace, SwitchOn.self)
         }
         if !properties.contains(.forces) { result.forces.removeAll(keepingCapacity: true) }
         result.hessian = nil
     }
 
-    /// The kernel: E, V, A switch energy, virial and per-atom energies on.
-    private static func run<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch>(
+    private static func dispatch<T: KernelSwitch>(
+        _ table: Vashishta.Table, _ neighbors: NeighborList, _ properties: Properties, _ result: inout Evaluation,
+        _ workspace: Workspace, _: T.Type
+    ) {
+        let wantsEnergy = properties.contains(.energy) || properties.contains(.perAtomEnergies)
+        switch (wantsEnergy, properties.contains(.virial), properties.contains(.perAtomEnergies)) {
+        case (false, false, _):
+            run(table, neighbors, &result, workspace, SwitchOff.self, SwitchOff.self, SwitchOff.self, T.self)
+        case (true, false, false):
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOff.self, SwitchOff.self, T.self)
+        case (_, true, false):
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOff.self, T.self)
+        default:
+            run(table, neighbors, &result, workspace, SwitchOn.self, SwitchOn.self, SwitchOn.self, T.self)
+        }
+    }
+
+    /// The kernel: E, V, A switch energy, virial and per-atom energies on; T takes the two-body
+    /// term from the table (`pair_style vashishta/table`).
+    private static func run<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, T: KernelSwitch>(
         _ table: Vashishta.Table, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
-        _: E.Type, _: V.Type, _: A.Type
+        _: E.Type, _: V.Type, _: A.Type, _: T.Type
     ) {
         let chunks = neighbors.chunks
         let chunkCount = chunks.count
@@ -63,6 +75,7 @@ enum VashishtaKernel {
         let allPairLists = workspace.scratch(slot: 0, Int32.self, count: chunkCount * stride)
         let allLegLists = workspace.scratch(slot: 1, Int32.self, count: chunkCount * stride)
         let allLegs = workspace.scratch(slot: 2, Leg.self, count: chunkCount * stride)
+        Vashishta.TwoBodyTable.withLookup(table.twoBody) { twoBody in
         neighbors.positions.withUnsafeBufferPointer { x in
         neighbors.species.withUnsafeBufferPointer { species in
         neighbors.owners.withUnsafeBufferPointer { owners in
@@ -106,7 +119,10 @@ enum VashishtaKernel {
                         let a = Int(pairList[q])
                         let d = xi - x[a]
                         let weight = Int(owners[a]) == i ? 0.5 : 1
-                        let (e, forceOverDistance) = pairs[row &+ Int(species[a])].energyAndForceOverDistance(r2: (d * d).sum())
+                        let p = row &+ Int(species[a]), r2 = (d * d).sum()
+                        let (e, forceOverDistance) = T.isOn
+                            ? twoBody.energyAndForceOverDistance(p, r2: r2, exact: pairs[p])
+                            : pairs[p].energyAndForceOverDistance(r2: r2)
                         let fij = (weight * forceOverDistance) * d
                         fi += fij
                         f[a] -= fij
@@ -163,7 +179,7 @@ enum VashishtaKernel {
                 }
                 totalsBuffer[c] = sum
             }
-        }}}}}}}
+        }}}}}}}}
         ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 }

@@ -95,6 +95,8 @@ extension Vashishta {
         let cutoffs: [SIMD2<Double>]
         /// Indexed (i · n + j) · n + k.
         let triplets: [TripletConstants]
+        /// The tabulated two-body term, when the potential asks for one.
+        let twoBody: TwoBodyTable?
 
         /// `speciesElements[s]` is the index in `potential.elements` of configuration species s.
         init(_ potential: Vashishta, speciesElements: [Int]) {
@@ -116,6 +118,7 @@ extension Vashishta {
             self.pairs = pairs
             cutoffs = pairs.map { SIMD2($0.cutSquared, $0.threeBodyCutSquared) }
             self.triplets = triplets
+            twoBody = potential.tabulation.map { TwoBodyTable($0, pairs: pairs, outer: potential.cutoff) }
         }
     }
 }

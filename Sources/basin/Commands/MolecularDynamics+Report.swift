@@ -41,6 +41,8 @@ struct MolecularDynamicsReport: Encodable {
     var timeStep: Double
     /// Wall time of the integration loop (s).
     var loopSeconds: Double
+    /// Processor time of the loop, all threads (s).
+    var loopProcessorSeconds: Double
     var atomStepsPerSecond: Double
     var neighborListBuilds: Int
     /// Potential plus kinetic energy at the first and last logged steps (energy units). Under a
@@ -73,6 +75,7 @@ struct MolecularDynamicsReport: Encodable {
         steps = summary.steps
         self.timeStep = timeStep
         loopSeconds = summary.wallSeconds
+        loopProcessorSeconds = summary.processorSeconds
         atomStepsPerSecond = summary.atomStepsPerSecond
         neighborListBuilds = summary.neighborListBuilds
         initialTotalEnergy = log.first?.totalEnergy ?? .nan
@@ -105,7 +108,8 @@ struct MolecularDynamicsReport: Encodable {
         print("")
         print("atoms                 \(atoms)")
         print("steps                 \(steps) × \(timeStep) (\(ensemble), \(units) units)")
-        print(String(format: "loop time             %.3f s, %.4g atom-steps/s, %ld neighbor-list builds", loopSeconds, atomStepsPerSecond, neighborListBuilds))
+        print(String(format: "loop time             %.3f s (processor %.3f s), %.4g atom-steps/s, %ld neighbor-list builds",
+                     loopSeconds, loopProcessorSeconds, atomStepsPerSecond, neighborListBuilds))
         if conservedQuantity == Self.conservedQuantity(ensemble: Ensemble.nve.rawValue) {
             print(String(format: "total energy / atom   %.8f -> %.8f (conserved; largest deviation %.3g)",
                          initialTotalEnergy / n, finalTotalEnergy / n, maxEnergyDeviationPerAtom))

@@ -22,8 +22,9 @@ extension PotentialOptions {
             if let builtIn = try builtInSet(StillingerWeber.published) { return builtIn }
             return try StillingerWeber(contentsOf: file!)
         case .vashishta:
-            if let builtIn = try builtInSet(Vashishta.published) { return builtIn }
-            return try Vashishta(contentsOf: file!)
+            let vashishta = try builtInSet(Vashishta.published) ?? Vashishta(contentsOf: file!)
+            guard let table else { return vashishta }
+            return try vashishta.tabulated(Vashishta.Tabulation(points: table, inner: tableInner ?? 0.2))
         case .nnp:
             guard let model else { throw CommandError("--potential nnp needs --model DIR") }
             let nnp = try NNPModel(directory: URL(fileURLWithPath: model))

@@ -78,6 +78,14 @@ struct PotentialOptions: ParsableArguments {
     @Flag(help: "Shift the pair energy to zero at the cutoff (lj, morse; as LAMMPS 'pair_modify shift yes').")
     var shift = false
 
+    @Option(help: ArgumentHelp(
+        "Tabulate the two-body term of vashishta at this many points, as LAMMPS 'pair_style vashishta/table N inner'.",
+        discussion: "Points evenly spaced in r² from --table-inner to the cutoff, interpolated linearly: faster, within the interpolation error of the analytic form."))
+    var table: Int?
+
+    @Option(help: "Inner cutoff of --table (Å; default 0.2): closer pairs take the analytic form.")
+    var tableInner: Double?
+
     @Option(help: "Verlet skin added to the cutoff for neighbor lists (default 0.3 σ in lj units, 2 Å in metal).")
     var skin: Double?
 
@@ -95,6 +103,7 @@ struct PotentialOptions: ParsableArguments {
             ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),
             ("--d0", d0 != nil), ("--alpha", alpha != nil), ("--r0", r0 != nil), ("--cutoff", cutoff != nil), ("--shift", shift),
             ("--model", model != nil), ("--cflength", cflength != nil), ("--cfenergy", cfenergy != nil),
+            ("--table", table != nil), ("--table-inner", tableInner != nil),
         ]
         let allowed: Set<String>
         switch potential {
@@ -110,7 +119,8 @@ struct PotentialOptions: ParsableArguments {
         case .sw, .vashishta:
             guard parameters != nil else { throw ValidationError("--potential \(potential.rawValue) needs --parameters FILE or a built-in set (\(potential.builtInSets))") }
             guard unitSystem == .metal else { throw ValidationError("--potential \(potential.rawValue) works in metal units") }
-            allowed = ["--parameters"]
+            allowed = potential == .vashishta ? ["--parameters", "--table", "--table-inner"] : ["--parameters"]
+            if tableInner != nil, table == nil { throw ValidationError("--table-inner needs --table") }
         case .nnp, .committee:
             guard model != nil else { throw ValidationError("--potential \(potential.rawValue) needs --model DIR (an n2p2 model folder\(potential == .committee ? ", a comma-separated list of them, or a folder of member folders" : ""))") }
             for (name, value) in [("--cflength", cflength), ("--cfenergy", cfenergy)] {

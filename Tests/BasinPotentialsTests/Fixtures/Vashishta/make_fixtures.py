@@ -4,7 +4,8 @@
 Builds small SiO2 configurations (beta-cristobalite, ideal Fd-3m, a = 7.16 A: perfect; with
 seeded Gaussian displacements as at 1500 K; a liquid-like random structure in a triclinic
 cell; a single cell, narrower than twice the 10 A cutoff, where atoms see several images of
-a neighbor; a slab open along z), evaluates each with `lmp` (`compute pe/atom`, `compute
+a neighbor; a slab open along z; the liquid again with `pair_style vashishta/table 100000
+0.2`), evaluates each with `lmp` (`compute pe/atom`, `compute
 pressure NULL virial`) and writes one `<name>.txt` per configuration in the layout of ../lammps_reference.py. Parameters: P. Vashishta, R. K. Kalia, J. P. Rino and I. Ebbsjo, Phys. Rev. B 41, 12197 (1990),
 in the form distributed with LAMMPS (written below, so the script needs no potential file).
 
@@ -60,9 +61,9 @@ def liquid(seed):
     return symbols, random_packing(np.random.default_rng(seed), cell, len(symbols), 1.5), cell
 
 
-def write(name, symbols, positions, cell, pbc):
+def write(name, symbols, positions, cell, pbc, style="vashishta"):
     write_fixture(os.path.join(HERE, name + ".txt"), symbols, positions, cell, pbc, ("Si", "O"), MASS,
-                  ["pair_style vashishta", "pair_coeff * * SiO.vashishta Si O"], {"SiO.vashishta": PARAMETERS})
+                  [f"pair_style {style}", "pair_coeff * * SiO.vashishta Si O"], {"SiO.vashishta": PARAMETERS})
 
 
 def main():
@@ -73,6 +74,8 @@ def main():
     write("thermal", s, displaced(r, 0.1, 1500), c, periodic)
     s, r, c = liquid(7)
     write("liquid", s, r, c, periodic)
+    # The tabulated two-body term, as the LAMMPS examples tabulate it.
+    write("liquid_table", s, r, c, periodic, style="vashishta/table 100000 0.2")
     s, r, c = cristobalite(1, 1, 1)
     write("single_cell", s, displaced(r, 0.08, 11), c, periodic)
     s, r, c = cristobalite(1, 1, 2)
