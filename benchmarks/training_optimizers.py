@@ -28,7 +28,7 @@ Studies:
     total training loss (measured by an epoch-0 run per seed), t_min = Gamma_0/800, i.e. the
     library's `initialLoss` scale with its default 2000/2.5 ratio.
  3. Adam, NAdam (learning rate 1e-3, batch 8), Levenberg-Marquardt (1 iteration per epoch) and the
-    Kalman filter (n2p2's defaults, force_fraction 0.1, force_group_size 1), plus BFGS and L-BFGS from
+    Kalman filter (n2p2's defaults, short_force_fraction 0.1), plus BFGS and L-BFGS from
     study 1: test RMSE after the same wall-time budget.
 
 Budgets: a run stops (SIGTERM: `basin train` finishes the current epoch and writes its learning curve)
@@ -278,7 +278,7 @@ OPTIMIZERS = {
     "bfgs": {"name": "bfgs", "iterations_per_epoch": 10},
     "lbfgs": {"name": "lbfgs", "iterations_per_epoch": 10},
     "levenberg-marquardt": {"name": "levenberg-marquardt", "iterations_per_epoch": 1},
-    "kalman": {"name": "kalman", "force_fraction": 0.1, "force_group_size": 1},
+    "kalman": {"name": "kalman", "short_force_fraction": 0.1},
 }
 
 

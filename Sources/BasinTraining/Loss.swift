@@ -269,9 +269,11 @@ public struct Loss: Sendable {
         jacobian.withUnsafeMutableBufferPointer { jac in
             for (e, atoms) in structure.atomsOfElement.enumerated() where !atoms.isEmpty {
                 let slice = UnsafeMutableBufferPointer(rebasing: jac[offsets[e]..<offsets[e + 1]])
-                let weights = [Double](repeating: energyScale, count: atoms.count)
-                weights.withUnsafeBufferPointer {
-                    networks[e].accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                if energyScale != 0 {
+                    let weights = [Double](repeating: energyScale, count: atoms.count)
+                    weights.withUnsafeBufferPointer {
+                        networks[e].accumulateParameterGradient(atomWeights: $0, workspace: workspaces[e], into: slice)
+                    }
                 }
                 guard atomRows else { continue }
                 // Atom i's row: a one-hot weight on i in its element's batch.

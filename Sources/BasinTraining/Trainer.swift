@@ -238,6 +238,7 @@ public struct Trainer: Sendable {
         let trainLossValue = train.value.total / Double(trainLoss.structures.count)
         let testLossValue = hasTest ? test.value.total / Double(testLoss.structures.count) : .nan
         let monitored = hasTest ? testLossValue : trainLossValue
+        state.updater.observeTrainingErrors(train.errors)
         if schedule {
             state.updater.endEpoch(monitoredLoss: monitored)
             state.epoch = epoch

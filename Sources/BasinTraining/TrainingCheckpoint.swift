@@ -142,8 +142,11 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     /// half-written file and a JSON file never names a state file that is not there. The large
     /// arrays are streamed from the updater's own storage, not copied. (Should the JSON fail
     /// after the state file was replaced, the old JSON's checksums refuse the new state file.)
-    public func write(to url: URL) throws {
+    /// With `largeState` false the large arrays are left out (and an old state file removed):
+    /// a lean checkpoint whose updater restarts that state when resumed.
+    public func write(to url: URL, largeState: Bool = true) throws {
         var header = self
+        if !largeState { header.updater.dropLargeState() }
         let arrays = header.updater.takeLargeState()
         let stateURL = Self.stateURL(for: url)
         if arrays.isEmpty {

@@ -45,8 +45,9 @@ import Testing
           kalman_epsilon: 0.1
           kalman_lambda_short: 0.96
           kalman_nue_short: 0.9995
-          force_fraction: 0.2
-          force_group_size: 2
+          short_force_fraction: 0.2
+          task_batch_size_force: 2
+          selection_mode: 2
         epochs: 1
         """,
     ]

@@ -13,7 +13,7 @@ import Testing
         let keys = TrainingUpdaters.type(named: method)!.optionKeys
         if keys.contains("learning_rate") { options.values["learning_rate"] = .number(method == "adadelta" ? 1 : 0.005) }
         if keys.contains("iterations_per_epoch") { options.values["iterations_per_epoch"] = .number(2) }
-        if keys.contains("force_fraction") { options.values["force_fraction"] = .number(0.2) }
+        if keys.contains("short_force_fraction") { options.values["short_force_fraction"] = .number(0.2) }
         let updater = try TrainingUpdaters.make(from: options)
         var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: F.settings(updater, epochs: 4))
         try straight.train()

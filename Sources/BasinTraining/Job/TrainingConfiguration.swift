@@ -14,14 +14,20 @@ import Yams
 ///     data: [train.data]            # structure files with energies and forces (required)
 ///     format: n2p2                  # optional; default: guessed from each file name
 ///     test_fraction: 0.1            # share of structures held out (default 0.1)
+///     test_data: [test.data]        # optional, instead of test_fraction: the held-out structures
+///                                   # (e.g. n2p2's test.data beside its train.data)
 ///     elements: [H, O]              # the model's elements (required)
 ///     symmetry_functions: sf.nn     # cutoff_type + symfunction_short lines (required)
 ///     network: {hidden: [10, 10], activations: [t, t]}   # n2p2 letters or names; output linear
+///     weights_min: -1               # optional, with weights_max: initial weights and biases uniform
+///     weights_max: 1                # in [weights_min, weights_max] as n2p2 without
+///                                   # nguyen_widrow_weights_short (default: Nguyen–Widrow)
 ///     scaling: scale-center         # none | scale | center | scale-center | sigma (default)
 ///     scale_min: 0                  # S_min and S_max of the scaled modes (n2p2's scale_min_short,
 ///     scale_max: 1                  # scale_max_short; default 0 and 1); scaling: scale with -1 and 1
 ///                                   # maps each function's [G_min, G_max] onto [-1, 1] (Stende, eq. 7.5)
-///     normalize: false              # mean_energy and conv_energy from the data (conv_length 1)
+///     normalize: false              # mean_energy, conv_energy, conv_length from the data (n2p2's
+///                                   # normalize_data_set ref: unit spread of E/N and of forces)
 ///     loss: {force_weight: 1, energy_weight: 1, atom_energy_weight: 0, l2: 0}
 ///                                   # atom_energy_weight > 0 fits per-atom energies too (extxyz
 ///                                   # property `energies`; every structure must have them)
@@ -34,8 +40,12 @@ import Yams
 ///     #   kalman_q0: 0.01 (fading: 0), kalman_qtau: 2.302, kalman_qmin: 1e-6 (fading: 0),
 ///     #   kalman_eta: 0.01, kalman_etatau: 2.302, kalman_etamax: 1.0 (standard),
 ///     #   kalman_lambda_short: 0.96, kalman_nue_short: 0.9995 (fading memory),
-///     #   force_fraction: 0.1 (share of each structure's force components per epoch),
-///     #   force_group_size: 1 (force components per update)
+///     #   short_energy_fraction: 1, short_force_fraction: 0.0041 (shares of the training
+///     #   structures and of all their force components updated on per epoch),
+///     #   task_batch_size_energy: 1, task_batch_size_force: 1 (candidates summed per update),
+///     #   selection_mode: threshold (or random, sort; 0 | 1 | 2), short_energy_error_threshold: 0,
+///     #   short_force_error_threshold: 1, rmse_threshold_trials: 3; errors in n2p2's normalized
+///     #   units, force updates times loss.force_weight (n2p2's force_weight)
 ///     epochs: 100
 ///     early_stopping_patience: 20   # optional
 ///     annealing: {steps: 10000, t_max: 2000, t_min: 2.5, updates: 50, scale: initial-loss}   # optional;
@@ -107,11 +117,14 @@ public struct TrainingConfiguration: Decodable, Sendable {
     }
 
     var data: [String]
+    var testData: [String]?
     var format: String?
     var testFraction = 0.1
     var elements: [String]
     var symmetryFunctions: String
     var network: Network
+    var weightsMinimum: Double?
+    var weightsMaximum: Double?
     var scaling = "sigma"
     var scaleMinimum = 0.0
     var scaleMaximum = 1.0
@@ -127,7 +140,8 @@ public struct TrainingConfiguration: Decodable, Sendable {
     var checkpointEvery = 10
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, format, testFraction = "test_fraction", elements, symmetryFunctions = "symmetry_functions", network
+        case data, testData = "test_data", format, testFraction = "test_fraction", elements, symmetryFunctions = "symmetry_functions", network
+        case weightsMinimum = "weights_min", weightsMaximum = "weights_max"
         case scaling, scaleMinimum = "scale_min", scaleMaximum = "scale_max", normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience", annealing
         case seed, threads, output, checkpointEvery = "checkpoint_every"
     }
@@ -141,10 +155,21 @@ public struct TrainingConfiguration: Decodable, Sendable {
             data = try c.decode([String].self, forKey: .data)
         }
         format = try c.decodeIfPresent(String.self, forKey: .format)
-        testFraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) ?? testFraction
+        if let one = try? c.decode(String.self, forKey: .testData) {
+            testData = [one]
+        } else {
+            testData = try c.decodeIfPresent([String].self, forKey: .testData)
+        }
+        if let fraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) {
+            guard testData == nil else { throw TrainingError(reason: "give test_data or test_fraction, not both") }
+            testFraction = fraction
+        }
+        if testData != nil { testFraction = 0 }
         elements = try c.decode([String].self, forKey: .elements)
         symmetryFunctions = try c.decode(String.self, forKey: .symmetryFunctions)
         network = try c.decode(Network.self, forKey: .network)
+        weightsMinimum = try c.decodeIfPresent(Double.self, forKey: .weightsMinimum)
+        weightsMaximum = try c.decodeIfPresent(Double.self, forKey: .weightsMaximum)
         scaling = try c.decodeIfPresent(String.self, forKey: .scaling) ?? scaling
         scaleMinimum = try c.decodeIfPresent(Double.self, forKey: .scaleMinimum) ?? scaleMinimum
         scaleMaximum = try c.decodeIfPresent(Double.self, forKey: .scaleMaximum) ?? scaleMaximum
@@ -332,6 +357,12 @@ extension TrainingConfiguration {
         return count
     }
 
+    /// The initial weights: uniform in [weights_min, weights_max] when given, else Nguyen–Widrow.
+    var initialization: WeightInitialization {
+        guard let low = weightsMinimum, let high = weightsMaximum else { return .nguyenWidrow }
+        return .uniform(lower: low, upper: high)
+    }
+
     /// The simulated-annealing pre-search, if configured.
     func simulatedAnnealing() throws -> SimulatedAnnealing? {
         guard let a = annealing else { return nil }
@@ -349,6 +380,7 @@ extension TrainingConfiguration {
             ("test_fraction", testFraction), ("loss.force_weight", loss.forceWeight), ("loss.energy_weight", loss.energyWeight),
             ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2),
             ("annealing.t_max", annealing?.tMax), ("annealing.t_min", annealing?.tMin),
+            ("weights_min", weightsMinimum), ("weights_max", weightsMaximum),
         ]
     }
 
@@ -362,6 +394,12 @@ extension TrainingConfiguration {
         guard epochs >= 0 else { throw TrainingError(reason: "epochs must be ≥ 0") }
         guard loss.forceWeight >= 0, loss.energyWeight >= 0, loss.atomEnergyWeight >= 0, loss.l2 >= 0 else {
             throw TrainingError(reason: "loss: force_weight, energy_weight, atom_energy_weight and l2 must be ≥ 0")
+        }
+        if (weightsMinimum == nil) != (weightsMaximum == nil) {
+            throw TrainingError(reason: "give weights_min and weights_max together")
+        }
+        if let low = weightsMinimum, let high = weightsMaximum, !(low < high) {
+            throw TrainingError(reason: "weights_min must be below weights_max, got \(low) and \(high)")
         }
         if let p = earlyStoppingPatience, p < 1 { throw TrainingError(reason: "early_stopping_patience must be at least 1") }
         guard threads >= 1, threads <= Self.maximumThreads else { throw TrainingError(reason: "threads must lie in 1…\(Self.maximumThreads)") }

@@ -36,14 +36,23 @@ extension TrainingJob {
         let updater = try TrainingUpdaters.make(from: c.optimizer)
         // An energy-only fit (force weight 0) takes data without forces.
         let dataset = try Dataset.load(files: files, settings: settings, format: format, requiringForces: c.loss.forceWeight > 0)
+        var testDataset: Dataset?
+        if let testData = c.testData {
+            let testFiles = testData.map { TrainingConfiguration.resolve($0, base: base) }
+            for url in testFiles where !FileManager.default.fileExists(atPath: url.path) {
+                throw TrainingError(reason: "test_data: no such file \(url.path)")
+            }
+            testDataset = try Dataset.load(files: testFiles, settings: settings, format: format, requiringForces: c.loss.forceWeight > 0)
+        }
         let training = TrainingSettings(
             updater: updater, epochs: c.epochs, batchSize: try c.optimizer.batchSize(default: TrainingConfiguration.defaultBatchSize) ?? 0,
             energyWeight: c.loss.energyWeight, forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight,
-            regularization: c.loss.l2, seed: c.seed, threads: c.threads, initialization: .nguyenWidrow, annealing: annealing,
+            regularization: c.loss.l2, seed: c.seed, threads: c.threads, initialization: c.initialization, annealing: annealing,
             earlyStoppingPatience: c.earlyStoppingPatience, checkpointInterval: c.checkpointEvery)
         self.init(
             modelSettings: settings, dataset: dataset, testFraction: c.testFraction, normalize: c.normalize, training: training,
             output: TrainingConfiguration.resolve(c.output, base: base))
+        self.testDataset = testDataset
     }
 
     /// The job of the YAML configuration file at `url`.

@@ -17,9 +17,13 @@ public struct TrainingJob: Sendable {
     public var modelSettings: NNPSettings
     /// Every reference structure, prepared with `modelSettings`' symmetry functions.
     public var dataset: Dataset
-    /// Share of structures held out, in [0, 1).
+    /// Share of structures held out, in [0, 1) (unused with `testDataset`).
     public var testFraction: Double
-    /// Whether mean_energy and conv_energy (1/σ of E/N) come from the data.
+    /// The held-out structures, when given instead of a share of `dataset` (all of `dataset`
+    /// is then trained on; normalization and scaling statistics use both).
+    public var testDataset: Dataset?
+    /// Whether mean_energy, conv_energy and conv_length come from the data, as n2p2's
+    /// `normalize_data_set ref` (`Dataset.n2p2Normalization`).
     public var normalize: Bool
     /// The method, loss weights, epochs, seed, threads and the rest of the run.
     public var training: TrainingSettings
@@ -27,8 +31,11 @@ public struct TrainingJob: Sendable {
     public var output: URL
     /// Whether the job keeps `output/checkpoint.json` (and `checkpoint.state` for an updater
     /// with large state: the Kalman covariance, BFGS's inverse Hessian) so that `resume` can
-    /// continue it: every `training.checkpointInterval` epochs (≤ 0: none in between), at the
-    /// end and when stopped. Nothing is written between those points.
+    /// continue it: every `training.checkpointInterval` epochs and at the end (the full state),
+    /// and when stopped (the full state). With an interval ≤ 0 the end writes a lean checkpoint
+    /// without the large state: no covariance is written in a run that is not stopped, and
+    /// resuming it (with more epochs) continues the weights, generator and learning curve but
+    /// restarts the Kalman filter (P = I/ε, q0, η0) or BFGS's curvature.
     public var checkpoints: Bool
     /// The reference method's name on the parity plot's axes.
     public var referenceName: String
@@ -101,13 +108,10 @@ public struct TrainingJob: Sendable {
     /// the scaling statistics of every structure, and freshly shaped networks.
     public func assembleModel() -> NNPModel {
         var settings = modelSettings
+        let dataset = Dataset(structures: self.dataset.structures + (testDataset?.structures ?? []))
         if normalize {
-            let perAtom = dataset.structures.map { $0.energy / Double($0.count) }
-            let mean = perAtom.reduce(0, +) / Double(perAtom.count)
-            let variance = perAtom.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, perAtom.count - 1))
-            let sigma = variance.squareRoot()
-            settings.normalization = EnergyNormalization(
-                meanEnergy: dataset.meanEnergyPerAtom, convEnergy: sigma > 0 && sigma.isFinite ? 1 / sigma : 1, convLength: 1)
+            settings.normalization = dataset.n2p2Normalization
+                ?? EnergyNormalization(meanEnergy: dataset.meanEnergyPerAtom, convEnergy: 1, convLength: 1)
         }
         let statistics = settings.scaling.needsStatistics ? dataset.scalingStatistics(settings: settings) : []
         let networks = zip(settings.architectures, settings.symmetryFunctions).map { architecture, set in
@@ -133,7 +137,7 @@ public struct TrainingJob: Sendable {
         if training.atomEnergyWeight > 0, let missing = dataset.structures.first(where: { $0.atomEnergies == nil }) {
             throw TrainingError(reason: "\(missing.name): no per-atom energies (property '\(Frame.atomEnergiesProperty)'), needed by loss.atom_energy_weight > 0")
         }
-        let (train, test) = dataset.split(testFraction: testFraction, seed: splitSeed ?? training.seed)
+        let (train, test) = testDataset.map { (dataset, $0) } ?? dataset.split(testFraction: testFraction, seed: splitSeed ?? training.seed)
         guard train.count > 0 else {
             throw TrainingError(reason: "test_fraction leaves no training structure (\(dataset.count) in all)")
         }
@@ -142,7 +146,8 @@ public struct TrainingJob: Sendable {
         }
         let model = assembleModel()
         var settings = training
-        settings.checkpointURL = checkpoints ? checkpointURL : nil
+        let interval = training.checkpointInterval
+        settings.checkpointURL = checkpoints && interval > 0 ? checkpointURL : nil
         let checkpoint = resume ? try readCheckpoint(weights: model.parameterCount) : nil
         var trainer = Trainer(model: model, train: train.structures, test: test.structures, settings: settings, resumingFrom: checkpoint)
         try settings.updater.check(trainer.trainLoss)
@@ -176,8 +181,11 @@ public struct TrainingJob: Sendable {
             try write("the learning curve", to: learningCurveURL) { try trainer.state.learningCurve.writeCSV(to: $0) }
             return outcome
         }
-        // A finished run (resumed after its end) writes its checkpoint too.
-        if checkpoints && !FileManager.default.fileExists(atPath: checkpointURL.path) {
+        // Without an interval the end's checkpoint leaves the large state out; a finished run
+        // resumed after its end writes its checkpoint too.
+        if checkpoints && interval <= 0 {
+            try write("the checkpoint", to: checkpointURL) { try trainer.state.write(to: $0, largeState: false) }
+        } else if checkpoints && !FileManager.default.fileExists(atPath: checkpointURL.path) {
             try? trainer.state.write(to: checkpointURL)
         }
         try write("the learning curve", to: learningCurveURL) { try trainer.state.learningCurve.writeCSV(to: $0) }

@@ -50,6 +50,8 @@ public struct BFGSTraining: TrainingUpdater {
         return [LargeStateArray(name: "inverseHessian", values: inverseHessian!.takeMatrix())]
     }
 
+    public mutating func dropLargeState() { inverseHessian = nil }
+
     public mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError) {
         guard inverseHessian != nil else {
             guard arrays.isEmpty else { throw TrainingError(reason: "the checkpoint has an inverse Hessian but BFGS has not started") }

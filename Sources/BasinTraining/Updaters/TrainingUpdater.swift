@@ -31,12 +31,18 @@ public protocol TrainingUpdater: Codable, Sendable, Equatable {
     /// Sees the monitored loss (test loss, or training loss without test structures) at the end
     /// of each epoch, after the epoch's record (learning-rate schedules use it).
     mutating func endEpoch(monitoredLoss: Double)
+    /// Sees the training set's errors at every record (epoch 0 included), before any checkpoint
+    /// of that epoch (n2p2's Kalman selection compares candidates with them).
+    mutating func observeTrainingErrors(_ errors: Loss.Errors)
     /// Hands over the large numeric state (e.g. a covariance of weights² numbers), as named
     /// arrays, for a checkpoint to keep in a binary file beside its JSON, leaving none in the
     /// value (which is then only for encoding).
     mutating func takeLargeState() -> [LargeStateArray]
     /// Puts back what `takeLargeState` handed over, by name.
     mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError)
+    /// Forgets the large state and what belongs to it (a lean checkpoint): the next epoch
+    /// starts it afresh (the Kalman filter at P = I/ε, q0, η0; BFGS at the identity).
+    mutating func dropLargeState()
 }
 
 extension TrainingUpdater {
@@ -45,7 +51,9 @@ extension TrainingUpdater {
     public var iterationCount: Int? { nil }
     public func check(_ loss: Loss) throws(TrainingError) {}
     public mutating func endEpoch(monitoredLoss: Double) {}
+    public mutating func observeTrainingErrors(_ errors: Loss.Errors) {}
     public mutating func takeLargeState() -> [LargeStateArray] { [] }
+    public mutating func dropLargeState() {}
     public mutating func restoreLargeState(_ arrays: [String: [Double]]) throws(TrainingError) {
         guard arrays.isEmpty else { throw TrainingError(reason: "\(Self.name) keeps no large state, the checkpoint has \(arrays.keys.sorted())") }
     }

@@ -9,11 +9,15 @@ struct Train: ParsableCommand {
         commandName: "train",
         abstract: "Train a neural-network potential from a YAML configuration.",
         discussion: """
-            Keys: data (list of files), format, test_fraction, elements, symmetry_functions \
+            Keys: data (list of files), format, test_fraction (or test_data: held-out files), elements, symmetry_functions \
             (a file with cutoff_type and symfunction_short lines), network {hidden, activations}, \
-            scaling (none|scale|center|scale-center|sigma), normalize, loss {force_weight, \
+            weights_min and weights_max (uniform initial weights, as n2p2; default Nguyen-Widrow), \
+            scaling (none|scale|center|scale-center|sigma), normalize (n2p2's normalize_data_set ref), loss {force_weight, \
             energy_weight, atom_energy_weight, l2}, optimizer {name (sgd, momentum, adagrad, adadelta, adam, nadam, \
             bfgs, lbfgs, cg, levenberg-marquardt, kalman), learning_rate, batch_size, iterations_per_epoch, \
+            kalman: n2p2's keys with n2p2's meaning (kalman_*, short_energy_fraction, short_force_fraction, \
+            task_batch_size_energy/_force, selection_mode, short_energy/force_error_threshold, \
+            rmse_threshold_trials; errors in n2p2's normalized units, force updates times loss.force_weight), \
             gradient_tolerance (bfgs, lbfgs: iterate until the largest loss-gradient component is below it), \
             schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}} \
             (batch_size ≥ 1, or full), \
@@ -23,7 +27,11 @@ struct Train: ParsableCommand {
             of the lowest monitored loss), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json \
             (the Kalman covariance or BFGS's inverse Hessian in OUTPUT/checkpoint.state, binary) \
             every checkpoint_every epochs, at the end and when stopped; \
-            --resume continues from the checkpoint. Progress goes to standard error. \
+            --resume continues from the checkpoint. With checkpoint_every 0 the covariance or inverse \
+            Hessian is written only when the run is stopped by a signal: the end's checkpoint.json \
+            leaves it out, so resuming a finished run (with more epochs) restarts the Kalman filter \
+            (P = I/kalman_epsilon, kalman_q0, kalman_eta) or BFGS's curvature from the saved weights. \
+            Progress goes to standard error. \
             Files are written whole (a temporary file or folder renamed into place). \
             Ctrl-C (SIGINT) or SIGTERM stops the run at the next epoch boundary (the current \
             epoch, or annealing and epoch 0, is finished first; a second signal quits at once): \
