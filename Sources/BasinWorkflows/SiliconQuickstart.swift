@@ -278,64 +278,29 @@ public struct SiliconQuickstart: Sendable {
         try MaxwellBoltzmann.assign(to: &start, temperature: s.validationTemperature, generator: &velocityGenerator)
         let damping = 100 * s.timeStep
         let equilibrate = s.validationEquilibrationSteps
-        let nveTotal = equilibrate + s.nveSteps
-        let warmup = try Simulation(
-            configuration: start, calculator: nnpCalculator,
-            integrator: try Langevin(timeStep: s.timeStep, temperature: s.validationTemperature, damping: damping,
-                                     generator: SeededGenerator(seed: s.seed &+ 2002)))
-        let warmupLog = ThermodynamicLog()
-        try warmup.add(warmupLog, every: 10)
-        try warmup.run(steps: equilibrate, progressEvery: max(1, equilibrate / 50)) { p in
-            progress?(Progress(stage: .nve, completed: p.completedSteps, total: nveTotal))
-        }
-        // NVE at the thermostat's mean total energy (second half of the warm-up) rather than at
-        // the last snapshot's, which in 64 atoms can sit well off it: the velocities are scaled
-        // so that the kinetic energy makes up the difference.
-        var nveStart = warmup.state.configuration
-        let settled = warmupLog.samples.suffix(max(1, warmupLog.samples.count / 2))
-        let meanTotal = settled.map(\.totalEnergy).reduce(0, +) / Double(settled.count)
-        if let last = warmupLog.samples.last, last.step == equilibrate, last.kineticEnergy > 0, meanTotal > last.potentialEnergy, let v = nveStart.velocities {
-            let scale = ((meanTotal - last.potentialEnergy) / last.kineticEnergy).squareRoot()
-            nveStart.velocities = v.map { scale * $0 }
-        }
-        let nve = try Simulation(
-            configuration: nveStart, calculator: nnpCalculator, integrator: try VelocityVerlet(timeStep: s.timeStep))
-        let log = ThermodynamicLog()
-        try nve.add(log, every: 10)
-        try nve.run(steps: s.nveSteps, progressEvery: max(1, s.nveSteps / 100)) { p in
-            progress?(Progress(stage: .nve, completed: equilibrate + p.completedSteps, total: nveTotal))
-        }
-        let atoms = Double(start.count)
-        let times = log.samples.map(\.time), energies = log.samples.map { $0.conservedEnergy / atoms }
-        result.driftMeVPerAtomPerPs = 1000 * Self.slope(times, energies)
-        result.nveMeanTemperature = log.samples.map(\.temperature).reduce(0, +) / Double(max(1, log.samples.count))
-        let nveLog = zip(times, energies).map { "\($0),\($1)" }.joined(separator: "\n")
-        try Data(("time_ps,total_energy_per_atom_eV\n" + nveLog + "\n").utf8)
-            .write(to: directory.appendingPathComponent("nve-energy.csv"), options: .atomic)
+        let drift = try QuickstartDynamics.nveDrift(
+            from: start, calculator: nnpCalculator, temperature: s.validationTemperature, timeStep: s.timeStep, damping: damping,
+            noiseSeed: s.seed &+ 2002, equilibrationSteps: equilibrate, steps: s.nveSteps
+        ) { done, total in progress?(Progress(stage: .nve, completed: done, total: total)) }
+        result.driftMeVPerAtomPerPs = drift.meVPerAtomPerPs
+        result.nveMeanTemperature = drift.meanTemperature
+        try QuickstartDynamics.writeEnergies(drift, to: directory.appendingPathComponent("nve-energy.csv"))
         result.timings.nve = Self.seconds(clock.now - stageStart)
 
         // 4b. g(r), model vs SW: same start, same Langevin noise seed, same bins.
         stageStart = clock.now
-        let rdfTotal = equilibrate + s.rdfSteps
         var rdfs: [BlockRadialDistribution] = []
         for (index, potential) in [sw as any Potential, nnp as any Potential].enumerated() {
-            let calculator = Calculator(potential: potential, threads: s.threads)
             let stage: Stage = index == 0 ? .rdfReference : .rdfModel
-            let simulation = try Simulation(
-                configuration: start, calculator: calculator,
-                integrator: try Langevin(timeStep: s.timeStep, temperature: s.validationTemperature, damping: damping,
-                                         generator: SeededGenerator(seed: s.seed &+ 3003)))
-            try simulation.run(steps: equilibrate, progressEvery: max(1, equilibrate / 20)) { p in
-                progress?(Progress(stage: stage, completed: p.completedSteps, total: rdfTotal))
-            }
             let samples = s.rdfSteps / s.rdfInterval
             let rdf = try BlockRadialDistribution(
                 maximumRadius: s.rdfMaximumRadius, binCount: s.rdfBins, blocks: s.rdfBlocks,
                 samplesPerBlock: max(1, samples / s.rdfBlocks), firstStep: equilibrate + s.rdfInterval, interval: s.rdfInterval)
-            try simulation.add(rdf, every: s.rdfInterval)
-            try simulation.run(steps: s.rdfSteps, progressEvery: max(1, s.rdfSteps / 100)) { p in
-                progress?(Progress(stage: stage, completed: equilibrate + p.completedSteps, total: rdfTotal))
-            }
+            try QuickstartDynamics.langevin(
+                from: start, calculator: Calculator(potential: potential, threads: s.threads), temperature: s.validationTemperature,
+                timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 3003, equilibrationSteps: equilibrate, steps: s.rdfSteps,
+                observers: [(rdf, s.rdfInterval)]
+            ) { done, total in progress?(Progress(stage: stage, completed: done, total: total)) }
             rdfs.append(rdf)
         }
         let radii = rdfs[0].radii, gSW = rdfs[0].values, gNNP = rdfs[1].values
@@ -377,19 +342,10 @@ public struct SiliconQuickstart: Sendable {
     /// The shortest interatomic distance (periodic images included) over `configurations`,
     /// with a neighbor list of cutoff `below` (O(N) per configuration).
     public static func shortestDistance(_ configurations: [Configuration], below cutoff: Double) throws -> Double {
-        let shortest = try configurations.compactMap { try $0.shortestDistance(below: cutoff) }.min()
-        guard let shortest, shortest > 0 else { throw TrainingError(reason: "no pair of atoms within \(cutoff) Å") }
+        guard let shortest = try shortestDistances(configurations, below: cutoff).values.min() else {
+            throw TrainingError(reason: "no pair of atoms within \(cutoff) Å")
+        }
         return shortest
-    }
-
-    /// Least-squares slope of y against x.
-    static func slope(_ x: [Double], _ y: [Double]) -> Double {
-        let n = Double(x.count)
-        guard x.count >= 2 else { return 0 }
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
-        for (a, b) in zip(x, y) { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx) }
-        return sxx > 0 ? sxy / sxx : 0
     }
 
     /// g(r) of the reference and the model; the title states the state point.
@@ -454,61 +410,5 @@ public struct SiliconQuickstart: Sendable {
     static func seconds(_ duration: Duration) -> Double {
         let (whole, fraction) = duration.components
         return Double(whole) + Double(fraction) * 1e-18
-    }
-}
-
-/// g(r) sampled into consecutive blocks of equal sample counts, for a mean and a standard
-/// error per bin. Samples past the last block go into the last one.
-final class BlockRadialDistribution: Observer {
-    let blocks: [RadialDistribution]
-    let samplesPerBlock: Int
-    let firstStep: Int
-    let interval: Int
-    private(set) var sampleCount = 0
-
-    /// Observes steps ≥ `firstStep` (the simulation's step numbers continue across runs).
-    init(maximumRadius: Double, binCount: Int, blocks: Int, samplesPerBlock: Int, firstStep: Int, interval: Int) throws {
-        self.blocks = try (0..<blocks).map { _ in try RadialDistribution(maximumRadius: maximumRadius, binCount: binCount) }
-        self.samplesPerBlock = samplesPerBlock
-        self.firstStep = firstStep
-        self.interval = interval
-    }
-
-    var requiredProperties: Properties { [] }
-
-    func observe(_ state: DynamicsState) throws {
-        guard state.step >= firstStep else { return }
-        try blocks[min(blocks.count - 1, sampleCount / samplesPerBlock)].observe(state)
-        sampleCount += 1
-    }
-
-    var radii: [Double] { blocks[0].radii }
-
-    private var used: [RadialDistribution] { blocks.filter { $0.sampleCount > 0 } }
-
-    /// The sample-weighted mean of the blocks.
-    var values: [Double] {
-        let used = self.used
-        let total = Double(used.reduce(0) { $0 + $1.sampleCount })
-        guard total > 0 else { return Array(repeating: 0, count: blocks[0].binCount) }
-        var sum = Array(repeating: 0.0, count: blocks[0].binCount)
-        for b in used {
-            let v = b.values, w = Double(b.sampleCount) / total
-            for k in sum.indices { sum[k] += w * v[k] }
-        }
-        return sum
-    }
-
-    /// Standard error of the mean per bin from the spread of the block means (0 with one block).
-    var standardErrors: [Double] {
-        let used = self.used
-        let n = used.count
-        guard n >= 2 else { return Array(repeating: 0, count: blocks[0].binCount) }
-        let values = used.map(\.values)
-        return (0..<blocks[0].binCount).map { k in
-            let mean = values.reduce(0) { $0 + $1[k] } / Double(n)
-            let variance = values.reduce(0) { $0 + ($1[k] - mean) * ($1[k] - mean) } / Double(n - 1)
-            return (variance / Double(n)).squareRoot()
-        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `basin quickstart silicon`, with the hidden tiny preset.
+/// `basin quickstart silicon|silica`, with the hidden tiny preset.
 @Suite struct QuickstartCommandTests {
     @Test func tinyRunPrintsJSONAndWritesFiles() throws {
         let directory = try CommandRunner.temporaryDirectory()
@@ -24,11 +24,33 @@ import Testing
         }
     }
 
+    @Test func tinySilicaRunPrintsJSONAndWritesFiles() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("silica")
+        let result = try CommandRunner.run(["quickstart", "silica", "--output", out.path, "--preset", "tiny", "--threads", "1", "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try #require(try CommandRunner.json(result) as? [String: Any])
+        #expect(json["frames"] as? Int == 18)
+        #expect(json["symmetryFunctions"] as? [String: Int] == ["O": 12, "Si": 12])
+        #expect((json["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
+        let states = try #require(json["states"] as? [[String: Any]])
+        #expect(states.map { $0["name"] as? String } == ["glass", "melt"])
+        #expect(states.allSatisfy { ($0["rdfMaxDifference"] as? [String: Double])?.count == 3 && $0["meanSiOSiNNP"] is Double })
+        let passes = try #require(json["passes"] as? [String: Bool])
+        #expect(Set(passes.keys) == ["energy", "forces", "drift", "rdfGlass", "rdfMelt", "angleGlass", "angleMelt", "all"])
+        #expect(result.error.contains("melting") && result.error.contains("structure NNP"))
+        for name in ["data/input.data", "model/weights.008.data", "model/weights.014.data", "nve-energy.csv", "g-of-r-glass.svg",
+                     "bond-angles-melt.svg", "report.md"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+    }
+
     @Test func unknownSystemIsRejected() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(["quickstart", "water", "--output", directory.path])
         #expect(result.status != 0)
-        #expect(result.error.contains("silicon"))
+        #expect(result.error.contains("silicon, silica"))
     }
 }

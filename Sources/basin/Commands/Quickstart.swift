@@ -4,12 +4,13 @@ import BasinTraining
 import BasinWorkflows
 import Foundation
 
-/// `basin quickstart silicon`: from nothing to a validated neural-network potential for
-/// Stillinger–Weber silicon (sampling, symmetry functions, training, validation, report).
+/// `basin quickstart silicon|silica`: from nothing to a validated neural-network potential for
+/// Stillinger–Weber silicon or Vashishta silica (sampling, symmetry functions, training,
+/// validation, report).
 struct Quickstart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quickstart",
-        abstract: "Sample, train and validate a neural-network potential in one go (system: silicon).",
+        abstract: "Sample, train and validate a neural-network potential in one go (system: silicon or silica).",
         discussion: """
             'basin quickstart silicon --output DIR' samples ~500 frames of 64-atom Stillinger–Weber \
             silicon by Langevin MD at 300–2500 K (crystal and liquid), generates ~30 symmetry \
@@ -20,9 +21,21 @@ struct Quickstart: ParsableCommand {
             and .svg and DIR/report.md (every file written whole). Progress with ETA goes to \
             standard error. Targets: ≤ 2 meV/atom, ≤ 80 meV/Å, |drift| ≤ 1 meV/atom/ps, \
             max |Δg| ≤ 0.05. The exit status is 0 even when a target is missed (see 'passes').
+
+            'basin quickstart silica --output DIR' does the same for SiO₂ with Vashishta (1990) as \
+            the reference: melts 192-atom β-cristobalite at 6000 K (3 ps), samples α-quartz (72 atoms), \
+            β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica), \
+            generates element-resolved symmetry functions, trains one network per element, then \
+            validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \
+            partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
+            model against Vashishta in the glass at 300 K and in the melt at 4000 K. Writes \
+            DIR/data/input.data, DIR/model, learning-curve, parity, nve-energy.csv, \
+            structure-STATE.csv, angles-STATE.csv, g-of-r-STATE.svg, bond-angles-STATE.svg and \
+            report.md. Targets: ≤ 3 meV/atom, ≤ 150 meV/Å, |drift| ≤ 1 meV/atom/ps, max |Δg| ≤ 0.1 \
+            for every pair and |Δ mean Si–O–Si| ≤ 2° in both states.
             """)
 
-    @Argument(help: "The system: silicon (Stillinger–Weber Si).")
+    @Argument(help: "The system: silicon (Stillinger–Weber Si) or silica (Vashishta SiO₂).")
     var system: String
 
     @Option(help: "Output folder (created if needed).")
@@ -34,13 +47,15 @@ struct Quickstart: ParsableCommand {
     @Option(help: "Threads for the potentials and the loss evaluation.")
     var threads: Int = 2
 
-    @Option(help: "Training epochs (default 150).")
+    @Option(help: "Training epochs (default 150 for silicon, 60 for silica).")
     var epochs: Int?
 
     @Flag(help: "Print the RMSEs, drift, max |Δg|, pass flags and timings as one JSON document.")
     var json = false
 
-    @Option(help: ArgumentHelp("Settings preset: default, or tiny (a seconds-long smoke test of every stage).", visibility: .hidden))
+    @Option(help: ArgumentHelp(
+        "Settings preset: default; tiny (a seconds-long smoke test of every stage); for silica also quick (short validation runs).",
+        visibility: .hidden))
     var preset: String = "default"
 
     struct Summary: Encodable {
@@ -62,43 +77,47 @@ struct Quickstart: ParsableCommand {
     }
 
     func validate() throws {
-        guard system.lowercased() == "silicon" || system == "Si" else {
-            throw ValidationError("unknown system '\(system)'; available: silicon")
+        guard isSilicon || isSilica else {
+            throw ValidationError("unknown system '\(system)'; available: silicon, silica")
         }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
-        guard preset == "default" || preset == "tiny" else { throw ValidationError("--preset must be default or tiny") }
+        guard preset == "default" || preset == "tiny" || (preset == "quick" && isSilica) else {
+            throw ValidationError("--preset must be default or tiny (or quick, for silica)")
+        }
     }
 
-    func run() throws {
-        var settings: SiliconQuickstart.Settings = preset == "tiny" ? .tiny : .default
-        settings.seed = seed
-        settings.threads = threads
-        if let epochs { settings.epochs = epochs }
+    var isSilicon: Bool { system.lowercased() == "silicon" || system == "Si" }
+    var isSilica: Bool { system.lowercased() == "silica" || system == "SiO2" }
+
+    /// The output folder, created.
+    func outputDirectory() throws -> URL {
         let directory = URL(fileURLWithPath: output)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw CommandError("--output: cannot create \(directory.path): \(error.localizedDescription)")
         }
-        var reporter: ProgressReporter?
-        var current: SiliconQuickstart.Stage?
-        let started = Date()
+        return directory
+    }
+
+    func run() throws {
+        if isSilica {
+            try runSilica()
+            return
+        }
+        var settings: SiliconQuickstart.Settings = preset == "tiny" ? .tiny : .default
+        settings.seed = seed
+        settings.threads = threads
+        if let epochs { settings.epochs = epochs }
+        let directory = try outputDirectory()
+        let stages = StageProgress()
         let result: SiliconQuickstart.Result
         do {
             result = try SiliconQuickstart(settings: settings).run(directory: directory) { p in
-                if p.stage != current {
-                    reporter?.finish()
-                    current = p.stage
-                    reporter = ProgressReporter(label: p.stage.rawValue, total: p.total, quietSeconds: 1)
-                    Output.note("[\(ProgressReporter.format(Date().timeIntervalSince(started)))] \(p.stage.rawValue)")
-                }
-                if let message = p.message, p.completed % max(1, p.total / 20) == 0 || p.completed == p.total {
-                    Output.note("  " + message)
-                }
-                reporter?.update(p.completed)
+                stages.update(stage: p.stage.rawValue, completed: p.completed, total: p.total, message: p.message)
             }
-            reporter?.finish()
+            stages.finish()
         } catch let error as TrainingError {
             throw CommandError(error.description)
         } catch let error as SamplingError {
@@ -126,5 +145,30 @@ struct Quickstart: ParsableCommand {
         print(String(format: "NVE drift         %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(result.passes.drift)))
         print(String(format: "max |Δg(r)|       %8.4f (noise %.4f) %@", result.rdfMaxDifference, result.rdfNoise, mark(result.passes.rdf)))
         print("report: \(directory.appendingPathComponent("report.md").path)")
+    }
+}
+
+/// Progress of a staged job on standard error: a line when a stage starts, about twenty of its
+/// message lines (epoch errors), and a progress bar with ETA per stage.
+final class StageProgress {
+    private var reporter: ProgressReporter?
+    private var current: String?
+    private let started = Date()
+
+    func update(stage: String, completed: Int, total: Int, message: String?) {
+        if stage != current {
+            reporter?.finish()
+            current = stage
+            reporter = ProgressReporter(label: stage, total: total, quietSeconds: 1)
+            Output.note("[\(ProgressReporter.format(Date().timeIntervalSince(started)))] \(stage)")
+        }
+        if let message, completed % max(1, total / 20) == 0 || completed == total {
+            Output.note("  " + message)
+        }
+        reporter?.update(completed)
+    }
+
+    func finish() {
+        reporter?.finish()
     }
 }

@@ -1,0 +1,130 @@
+import BasinDescriptors
+import BasinTraining
+
+extension SilicaQuickstart {
+    /// Everything the job does (metal units: Å, ps, K, eV); `default` is the real run, `tiny` a
+    /// seconds-long smoke test.
+    public struct Settings: Sendable, Codable, Equatable {
+        // Structures and sampling.
+        /// Unit cells per edge: α-quartz (9 atoms per cell) and β-cristobalite (24 per cell; the
+        /// melt is made from it).
+        public var quartzCells = 2
+        public var cristobaliteCells = 2
+        /// β-cristobalite is melted by `meltingSteps` Langevin steps at `meltingTemperature` (K);
+        /// Vashishta's crystal superheats, so this lies well above the melt's state point.
+        public var meltingTemperature = 6000.0
+        public var meltingSteps = 3000
+        /// The melt's state point (K): the highest sampling temperature and where the melt is validated.
+        public var meltTemperature = 4000.0
+        public var temperatures: [Double] = [300, 1300, 2600, 4000]
+        public var equilibrationSteps = 300
+        public var sampledSteps = 1200
+        public var sampleInterval = 100
+        public var timeStep = 0.001
+        // Symmetry functions.
+        public var cutoff = 5.5
+        public var cutoffType = 6
+        public var shiftedRadial = 4
+        public var centredRadial = 2
+        public var angularWidths = 1
+        public var zetaMax = 4.0
+        // Training.
+        public var hiddenLayers = [15, 15]
+        public var epochs = 60
+        public var batchSize = 2
+        public var learningRate = 0.005
+        /// η of the last epoch; the rate decays exponentially from `learningRate` to it.
+        public var finalLearningRate = 0.0001
+        public var forceWeight = 1.0
+        public var testFraction = 0.1
+        // Validation.
+        /// The glass's temperature (K): the melt quenched by the thermostat.
+        public var glassTemperature = 300.0
+        /// Langevin steps before the NVE run and before structure sampling.
+        public var validationEquilibrationSteps = 500
+        public var nveSteps = 10_000
+        public var structureSteps = 4000
+        public var structureInterval = 20
+        public var rdfBlocks = 4
+        public var rdfMaximumRadius = 6.0
+        public var rdfBins = 120
+        /// Si–O pairs closer than this count as bonds for the angle distributions (Å).
+        public var bondCutoff = 2.2
+        // Targets.
+        public var energyTarget = 0.003
+        public var forceTarget = 0.150
+        public var driftTarget = 1.0
+        public var rdfTarget = 0.1
+        /// Largest |Δ mean Si–O–Si| (degrees).
+        public var angleTarget = 2.0
+        public var seed: UInt64 = 1
+        public var threads = 2
+
+        public init() {}
+
+        public static let `default` = Settings()
+
+        /// The default data and training with a short validation: 2 ps of NVE and 1 ps of
+        /// structure sampling per state point and potential, on a machine too busy for the full run.
+        public static var quick: Settings {
+            var s = Settings()
+            s.validationEquilibrationSteps = 200
+            s.nveSteps = 2000
+            s.structureSteps = 1000
+            s.structureInterval = 10
+            return s
+        }
+
+        /// A smoke test that touches every stage in seconds (debug build).
+        public static var tiny: Settings {
+            var s = Settings()
+            s.quartzCells = 1
+            s.cristobaliteCells = 1
+            s.meltingSteps = 20
+            s.temperatures = [300, 4000]
+            s.equilibrationSteps = 5
+            s.sampledSteps = 20
+            s.sampleInterval = 10
+            s.shiftedRadial = 2
+            s.centredRadial = 1
+            s.angularWidths = 1
+            s.zetaMax = 1
+            s.hiddenLayers = [4]
+            s.epochs = 2
+            s.batchSize = 4
+            s.testFraction = 0.2
+            s.validationEquilibrationSteps = 5
+            s.nveSteps = 20
+            s.structureSteps = 20
+            s.structureInterval = 5
+            s.rdfBlocks = 2
+            s.rdfBins = 20
+            s.threads = 1
+            return s
+        }
+
+        public func validate() throws(TrainingError) {
+            guard !temperatures.isEmpty, temperatures.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw TrainingError(reason: "give positive sampling temperatures")
+            }
+            guard meltingTemperature > 0, meltTemperature > 0, glassTemperature > 0 else {
+                throw TrainingError(reason: "the melting, melt and glass temperatures must be positive")
+            }
+            guard quartzCells >= 1, cristobaliteCells >= 1 else { throw TrainingError(reason: "cells must be at least 1") }
+            guard meltingSteps >= 0, sampleInterval >= 1, sampledSteps >= 0, equilibrationSteps >= 0 else { throw TrainingError(reason: "bad sampling steps") }
+            guard timeStep > 0, cutoff > 0, bondCutoff > 0 else { throw TrainingError(reason: "need a positive time step, cutoff and bond cutoff") }
+            guard CutoffKind(rawValue: cutoffType) != nil else { throw TrainingError(reason: "cutoff type must be 0-8") }
+            guard shiftedRadial + centredRadial >= 1, angularWidths >= 0, zetaMax >= 1 else {
+                throw TrainingError(reason: "need at least one radial function per element pair and ζ_max ≥ 1")
+            }
+            guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else { throw TrainingError(reason: "give positive hidden layer widths") }
+            guard epochs >= 1, learningRate > 0, finalLearningRate > 0, finalLearningRate <= learningRate else {
+                throw TrainingError(reason: "need epochs ≥ 1 and 0 < final learning rate ≤ learning rate")
+            }
+            guard testFraction > 0, testFraction < 1 else { throw TrainingError(reason: "the test fraction must lie in (0, 1)") }
+            guard nveSteps >= 2, structureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
+                throw TrainingError(reason: "bad validation settings")
+            }
+        }
+    }
+}

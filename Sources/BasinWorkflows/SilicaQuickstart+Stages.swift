@@ -1,0 +1,135 @@
+import BasinAtoms
+import BasinDescriptors
+import BasinDynamics
+import BasinMath
+import BasinNN
+import BasinNNP
+import BasinOptimize
+import BasinPotentials
+import BasinSampling
+import BasinTraining
+import Foundation
+
+extension SilicaQuickstart {
+    /// β-cristobalite after `meltingSteps` Langevin steps with Vashishta at `meltingTemperature`.
+    func melt(progress: @escaping (Int, Int) -> Void) throws -> Configuration {
+        let s = settings
+        let crystal = try Crystal.cristobalite.build(cells: SIMD3(repeating: s.cristobaliteCells))
+        return try QuickstartDynamics.langevin(
+            from: try start(crystal, temperature: s.meltingTemperature, seed: s.seed &+ 7), calculator: referenceCalculator,
+            temperature: s.meltingTemperature, timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 8, equilibrationSteps: 0,
+            steps: s.meltingSteps, observers: [], progress: progress)
+    }
+
+    /// Vashishta frames of α-quartz, β-cristobalite and the melt at every sampling temperature.
+    func sample(melt: Configuration, progress: @escaping (Int, Int) -> Void) throws -> ReferenceSample {
+        let s = settings
+        var moltenStart = melt
+        moltenStart.velocities = nil
+        let structures = [
+            try Crystal.quartz.build(cells: SIMD3(repeating: s.quartzCells)),
+            try Crystal.cristobalite.build(cells: SIMD3(repeating: s.cristobaliteCells)),
+            moltenStart,
+        ]
+        let sampler = ReferenceSampler(
+            temperatures: s.temperatures, steps: s.sampledSteps, equilibrationSteps: s.equilibrationSteps, timeStep: s.timeStep,
+            selection: .fixedInterval(s.sampleInterval), seed: s.seed)
+        return try sampler.sample(structures, calculator: referenceCalculator) { p in progress(p.completedSteps, p.totalSteps) }
+    }
+
+    /// The element-resolved symmetry functions and per-element networks (O, then Si, as n2p2
+    /// orders elements): radial functions toward each neighbor element start at that pair's
+    /// shortest distance; angular functions, for every pair of neighbor elements, at the
+    /// central element's shortest distance to any neighbor.
+    func modelSettings(shortest: [SpeciesPair: Double]) throws -> NNPSettings {
+        let s = settings
+        let kind = CutoffKind(rawValue: s.cutoffType)!
+        let generator = SymmetryFunctionGenerator(
+            shiftedCount: s.shiftedRadial, centredCount: s.centredRadial, angularWidthCount: s.angularWidths, zetaMax: s.zetaMax,
+            cutoffKind: kind)
+        let elements = Crystal.quartz.elements  // Si (species 0), O (species 1)
+        var sets: [SymmetryFunctionSet] = []
+        for central in [1, 0] {
+            var functions: [SymmetryFunction] = []
+            var nearest = Double.infinity
+            for neighbor in [0, 1] {
+                guard let r = shortest[SpeciesPair(central, neighbor)], r < s.cutoff else {
+                    throw TrainingError(reason: "no \(elements[central].symbol)–\(elements[neighbor].symbol) pair within the cutoff \(s.cutoff) Å in the data")
+                }
+                nearest = min(nearest, r)
+                let radial = generator.set(central: elements[central], elements: [elements[neighbor]], shortest: r, cutoff: s.cutoff)
+                functions += radial.functions.filter { if case .radial = $0 { true } else { false } }
+            }
+            let angular = generator.set(central: elements[central], elements: elements, shortest: nearest, cutoff: s.cutoff)
+            functions += angular.functions.filter { if case .angular = $0 { true } else { false } }
+            sets.append(SymmetryFunctionSet(central: elements[central], functions: functions))
+        }
+        let activations = Array(repeating: Activation.tanh, count: s.hiddenLayers.count) + [.identity]
+        let architecture = NetworkArchitecture(hiddenLayers: s.hiddenLayers, activations: activations)
+        return NNPSettings(
+            elements: [elements[1], elements[0]], cutoffKind: kind, symmetryFunctions: sets, scaling: .scaleCenter,
+            architectures: [architecture, architecture])
+    }
+
+    /// The training stage, on its own so that an iterative loop can take its place: fits the
+    /// model to `dataset` (seeded split, Adam, decaying rate) and writes `model/`, the learning
+    /// curve and the parity plot into `directory`.
+    /// - Parameter epochDone: the epoch number and a line with its errors.
+    func train(
+        _ modelSettings: NNPSettings, dataset: Dataset, directory: URL, epochDone: @escaping (Int, String) -> Void
+    ) throws -> TrainingJob.Outcome {
+        let s = settings
+        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
+        let updater = GradientStepperTraining<Adam>(
+            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
+        let job = TrainingJob(
+            modelSettings: modelSettings, dataset: dataset, testFraction: s.testFraction, normalize: true,
+            training: TrainingSettings(
+                updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
+                seed: s.seed, threads: s.threads, initialization: .nguyenWidrow),
+            output: directory, checkpoints: false, referenceName: "Vashishta", requiresTestSet: true)
+        return try job.run(events: { event in
+            guard case .epoch(let e) = event else { return }
+            epochDone(e.epoch, String(
+                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
+                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE,
+                1000 * e.testForceRMSE, e.learningRate))
+        })
+    }
+
+    /// Partial g(r) and bond angles of `potential` over `structureSteps` Langevin steps at
+    /// `temperature` after the validation equilibration, from `initial`, with the Langevin
+    /// noise seed every potential shares.
+    func structure(
+        of potential: any Potential, from initial: Configuration, temperature: Double, progress: @escaping (Int, Int) -> Void
+    ) throws -> SilicaStructure {
+        let s = settings
+        let equilibrate = s.validationEquilibrationSteps
+        let samples = s.structureSteps / s.structureInterval
+        let structure = try SilicaStructure(
+            maximumRadius: s.rdfMaximumRadius, binCount: s.rdfBins, blocks: s.rdfBlocks, samplesPerBlock: max(1, samples / s.rdfBlocks),
+            firstStep: equilibrate + s.structureInterval, interval: s.structureInterval, bondCutoff: s.bondCutoff)
+        try QuickstartDynamics.langevin(
+            from: initial, calculator: Calculator(potential: potential, threads: s.threads), temperature: temperature,
+            timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 4004, equilibrationSteps: equilibrate,
+            steps: s.structureSteps, observers: structure.observers(every: s.structureInterval), progress: progress)
+        return structure
+    }
+
+    /// `configuration` with Maxwell–Boltzmann velocities at `temperature` drawn from `seed`.
+    func start(_ configuration: Configuration, temperature: Double, seed: UInt64) throws -> Configuration {
+        var c = configuration
+        var generator = SeededGenerator(seed: seed)
+        try MaxwellBoltzmann.assign(to: &c, temperature: temperature, generator: &generator)
+        return c
+    }
+
+    var referenceCalculator: Calculator { Calculator(potential: Self.referencePotential, threads: settings.threads) }
+
+    /// The mean Si–O–Si angle (degrees) of one configuration.
+    static func meanSiOSi(of configuration: Configuration, bondCutoff: Double) throws -> Double {
+        let angles = try BondAngleDistribution(apex: 1, ends: 0, bondCutoff: bondCutoff)
+        try angles.observe(DynamicsState(configuration: configuration))
+        return angles.meanAngle
+    }
+}

@@ -1,0 +1,194 @@
+import BasinAtoms
+import BasinDynamics
+import BasinIO
+import BasinMath
+import BasinNNP
+import BasinPotentials
+import BasinSampling
+import BasinTraining
+import Foundation
+
+/// A validated two-element Behler–Parrinello potential for silica, from nothing, with
+/// Vashishta SiO₂ (Vashishta, Kalia, Rino & Ebbsjö, Phys. Rev. B 41, 12197 (1990)) as the
+/// reference.
+///
+/// 1. Sampling: β-cristobalite is melted by Langevin MD at `meltingTemperature`; then α-quartz,
+///    β-cristobalite and the melt are each run at every sampling temperature (the melt at low
+///    temperatures is quenched into amorphous silica), frames kept at a fixed interval →
+///    `data/input.data` (n2p2).
+/// 2. Symmetry functions, resolved by element: radial functions per neighbor element spread
+///    from that element pair's shortest distance in the data to the cutoff, angular functions
+///    per pair of neighbor elements (`SymmetryFunctionGenerator`).
+/// 3. Training (`train`, one function): per-element networks, Adam with an exponentially
+///    decaying rate on a seeded train/test split → `model/`, learning curve, parity plot.
+/// 4. Validation: held-out RMSEs; the NVE energy drift of the model in the melt; partial g(r)
+///    and bond-angle distributions of the model against Vashishta in the glass at
+///    `glassTemperature` and in the melt (Langevin, same start, same noise seed).
+/// 5. Report: `report.md`, CSV files and SVG plots.
+///
+/// Every file is written whole (temporary file or folder, then rename).
+public struct SilicaQuickstart: Sendable {
+    public var settings: Settings
+
+    public init(settings: Settings = .default) {
+        self.settings = settings
+    }
+
+    /// The job's stages, in order.
+    public enum Stage: String, Sendable, Codable, CaseIterable {
+        case melting, sampling, symmetryFunctions = "symmetry-functions", training, nve
+        case structureReference = "structure Vashishta", structureModel = "structure NNP", report
+    }
+
+    /// Where the job stands.
+    public struct Progress: Sendable {
+        public var stage: Stage
+        public var completed: Int
+        public var total: Int
+        /// A line worth printing as it is (an epoch's errors), or nil.
+        public var message: String?
+    }
+
+    /// The reference potential: the built-in 1990 parameters.
+    public static var referencePotential: Vashishta { Vashishta.published("SiO2")! }
+
+    /// The validation state points: the glass and the melt.
+    public enum StatePoint: String, Sendable, Codable, CaseIterable {
+        case glass, melt
+    }
+
+    /// What the job measured.
+    public struct Result: Sendable, Codable {
+        public struct Timings: Sendable, Codable {
+            public var melting = 0.0, sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, nve = 0.0, structure = 0.0
+            public var report = 0.0, total = 0.0
+        }
+        public struct Passes: Sendable, Codable {
+            public var energy = false, forces = false, drift = false
+            /// max |Δg| of every partial within the target, per state point (glass, melt).
+            public var rdf: [Bool] = []
+            /// |Δ mean Si–O–Si| within the target, per state point.
+            public var angle: [Bool] = []
+            public var all: Bool { energy && forces && drift && rdf.allSatisfy { $0 } && angle.allSatisfy { $0 } }
+        }
+        public var frames = 0
+        public var trainStructures = 0
+        public var testStructures = 0
+        /// Shortest distances (Å) in the data for Si–O, O–O and Si–Si.
+        public var shortestDistances: [Double] = []
+        /// Symmetry functions of O and of Si.
+        public var symmetryFunctionCounts: [Int] = []
+        public var parameterCount = 0
+        public var epochs = 0
+        public var bestEpoch = 0
+        /// Held-out RMSEs of the best model (eV/atom, eV/Å).
+        public var testEnergyRMSE = Double.nan
+        public var testForceRMSE = Double.nan
+        public var trainEnergyRMSE = Double.nan
+        public var trainForceRMSE = Double.nan
+        /// Least-squares slope of the NVE total energy per atom (meV/atom/ps) and mean temperature (K).
+        public var driftMeVPerAtomPerPs = Double.nan
+        public var nveMeanTemperature = Double.nan
+        /// Mean Si–O–Si angle (degrees) of the melted start.
+        public var meltSiOSi = Double.nan
+        /// The structure comparisons, glass then melt.
+        public var structures: [SilicaStructureComparison] = []
+        public var passes = Passes()
+        public var timings = Timings()
+    }
+
+    /// Runs every stage, writing into `directory` (created if needed).
+    public func run(directory: URL, progress: ((Progress) -> Void)? = nil) throws -> Result {
+        let s = settings
+        try s.validate()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let clock = ContinuousClock()
+        let jobStart = clock.now
+        var result = Result()
+        let report = { (stage: Stage, done: Int, total: Int) in progress?(Progress(stage: stage, completed: done, total: total)) }
+
+        var stageStart = clock.now
+        let melt = try self.melt { report(.melting, $0, $1) }
+        result.timings.melting = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        let sample = try self.sample(melt: melt) { report(.sampling, $0, $1) }
+        let frames = sample.frames.map { frame -> Frame in
+            var f = frame
+            f.atomProperties = []
+            return f
+        }
+        try StructureFile.write(frames, to: directory.appendingPathComponent("data/input.data"), format: .n2p2)
+        result.frames = frames.count
+        result.timings.sampling = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        report(.symmetryFunctions, 0, 1)
+        let shortest = try shortestDistances(frames.map(\.configuration), below: s.cutoff)
+        result.shortestDistances = SilicaStructure.pairs.map { shortest[$0.1] ?? .nan }
+        let nnpSettings = try modelSettings(shortest: shortest)
+        result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
+        let dataset = Dataset(structures: try Dataset.structures(from: frames, file: "data/input.data", settings: nnpSettings))
+        report(.symmetryFunctions, 1, 1)
+        result.timings.symmetryFunctions = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        let trained = try train(nnpSettings, dataset: dataset, directory: directory) { epoch, line in
+            progress?(Progress(stage: .training, completed: epoch, total: s.epochs, message: line))
+        }
+        result.trainStructures = trained.trainStructures
+        result.testStructures = trained.testStructures
+        result.parameterCount = trained.model.parameterCount
+        result.epochs = trained.epochs
+        result.bestEpoch = trained.bestEpoch
+        result.testEnergyRMSE = trained.testErrors?.energyPerAtomRMSE ?? .nan
+        result.testForceRMSE = trained.testErrors?.forceRMSE ?? .nan
+        result.trainEnergyRMSE = trained.trainErrors.energyPerAtomRMSE
+        result.trainForceRMSE = trained.trainErrors.forceRMSE
+        result.timings.training = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        let nnp = NeuralNetworkPotential(model: trained.model, units: .metal)
+        let drift = try QuickstartDynamics.nveDrift(
+            from: try start(melt, temperature: s.meltTemperature, seed: s.seed &+ 1001),
+            calculator: Calculator(potential: nnp, threads: s.threads), temperature: s.meltTemperature, timeStep: s.timeStep,
+            damping: damping, noiseSeed: s.seed &+ 2002, equilibrationSteps: s.validationEquilibrationSteps, steps: s.nveSteps
+        ) { report(.nve, $0, $1) }
+        result.driftMeVPerAtomPerPs = drift.meVPerAtomPerPs
+        result.nveMeanTemperature = drift.meanTemperature
+        try QuickstartDynamics.writeEnergies(drift, to: directory.appendingPathComponent("nve-energy.csv"))
+        result.timings.nve = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        var sampled: [(reference: SilicaStructure, model: SilicaStructure)] = []
+        for state in StatePoint.allCases {
+            let temperature = state == .glass ? s.glassTemperature : s.meltTemperature
+            let initial = try start(melt, temperature: temperature, seed: s.seed &+ 3003)
+            let reference = try structure(of: Self.referencePotential, from: initial, temperature: temperature) {
+                report(.structureReference, $0, $1)
+            }
+            let model = try structure(of: nnp, from: initial, temperature: temperature) { report(.structureModel, $0, $1) }
+            sampled.append((reference, model))
+        }
+        result.structures = sampled.map { SilicaStructureComparison(reference: $0.reference, model: $0.model) }
+        result.meltSiOSi = try Self.meanSiOSi(of: melt, bondCutoff: s.bondCutoff)
+        result.timings.structure = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        report(.report, 0, 1)
+        result.passes.energy = result.testEnergyRMSE <= s.energyTarget
+        result.passes.forces = result.testForceRMSE <= s.forceTarget
+        result.passes.drift = abs(result.driftMeVPerAtomPerPs) <= s.driftTarget
+        result.passes.rdf = result.structures.map { $0.rdfMaxDifference <= s.rdfTarget }
+        result.passes.angle = result.structures.map { $0.siOSiDifference <= s.angleTarget }
+        try writeStructureFiles(sampled, atoms: melt.count, to: directory)
+        result.timings.report = SiliconQuickstart.seconds(clock.now - stageStart)
+        result.timings.total = SiliconQuickstart.seconds(clock.now - jobStart)
+        try Data(reportText(result, sample: sample).utf8).write(to: directory.appendingPathComponent("report.md"), options: .atomic)
+        report(.report, 1, 1)
+        return result
+    }
+
+    /// Langevin damping time (ps): 100 time steps.
+    var damping: Double { 100 * settings.timeStep }
+}

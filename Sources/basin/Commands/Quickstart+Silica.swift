@@ -1,0 +1,97 @@
+import BasinSampling
+import BasinTraining
+import BasinWorkflows
+import Foundation
+
+extension Quickstart {
+    /// What `--json` prints for silica.
+    struct SilicaSummary: Encodable {
+        struct State: Encodable {
+            var name: String
+            var temperature: Double
+            /// max |Δg| per pair (Si-O, O-O, Si-Si) and its noise estimate.
+            var rdfMaxDifference: [String: Double]
+            var rdfNoise: [String: Double]
+            var meanSiOSiVashishta: Double
+            var meanSiOSiNNP: Double
+            var meanOSiOVashishta: Double
+            var meanOSiONNP: Double
+            var samples: Int
+        }
+        var output: String
+        var frames: Int
+        var trainStructures: Int
+        var testStructures: Int
+        var symmetryFunctions: [String: Int]
+        var epochs: Int
+        var bestEpoch: Int
+        var testEnergyRMSEmeVPerAtom: Double
+        var testForceRMSEmeVPerAngstrom: Double
+        var driftMeVPerAtomPerPs: Double
+        var nveMeanTemperature: Double
+        var states: [State]
+        var passes: [String: Bool]
+        var timings: SilicaQuickstart.Result.Timings
+    }
+
+    func runSilica() throws {
+        var settings: SilicaQuickstart.Settings = switch preset {
+        case "tiny": .tiny
+        case "quick": .quick
+        default: .default
+        }
+        settings.seed = seed
+        settings.threads = threads
+        if let epochs { settings.epochs = epochs }
+        let directory = try outputDirectory()
+        let stages = StageProgress()
+        let result: SilicaQuickstart.Result
+        do {
+            result = try SilicaQuickstart(settings: settings).run(directory: directory) { p in
+                stages.update(stage: p.stage.rawValue, completed: p.completed, total: p.total, message: p.message)
+            }
+            stages.finish()
+        } catch let error as TrainingError {
+            throw CommandError(error.description)
+        } catch let error as SamplingError {
+            throw CommandError(error.description)
+        }
+        let pairs = ["Si-O", "O-O", "Si-Si"]
+        let states = zip(SilicaQuickstart.StatePoint.allCases, result.structures).map { state, c in
+            SilicaSummary.State(
+                name: state.rawValue, temperature: state == .glass ? settings.glassTemperature : settings.meltTemperature,
+                rdfMaxDifference: Dictionary(uniqueKeysWithValues: zip(pairs, c.rdfMaxDifferences)),
+                rdfNoise: Dictionary(uniqueKeysWithValues: zip(pairs, c.rdfNoise)),
+                meanSiOSiVashishta: c.meanSiOSi[0], meanSiOSiNNP: c.meanSiOSi[1], meanOSiOVashishta: c.meanOSiO[0],
+                meanOSiONNP: c.meanOSiO[1], samples: c.samples)
+        }
+        let p = result.passes
+        let summary = SilicaSummary(
+            output: directory.path, frames: result.frames, trainStructures: result.trainStructures,
+            testStructures: result.testStructures,
+            symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
+            epochs: result.epochs, bestEpoch: result.bestEpoch, testEnergyRMSEmeVPerAtom: 1000 * result.testEnergyRMSE,
+            testForceRMSEmeVPerAngstrom: 1000 * result.testForceRMSE, driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
+            nveMeanTemperature: result.nveMeanTemperature, states: states,
+            passes: [
+                "energy": p.energy, "forces": p.forces, "drift": p.drift, "rdfGlass": p.rdf[0], "rdfMelt": p.rdf[1],
+                "angleGlass": p.angle[0], "angleMelt": p.angle[1], "all": p.all,
+            ],
+            timings: result.timings)
+        if json {
+            try Output.json(summary)
+            return
+        }
+        func mark(_ ok: Bool) -> String { ok ? "pass" : "FAIL" }
+        print("# quickstart silica: \(result.frames) frames, \(result.symmetryFunctionCounts.map(String.init).joined(separator: "/")) symmetry functions (O/Si), \(result.epochs) epochs (best \(result.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
+        print(String(format: "test energy RMSE  %8.3f meV/atom     %@", 1000 * result.testEnergyRMSE, mark(p.energy)))
+        print(String(format: "test force RMSE   %8.1f meV/Å        %@", 1000 * result.testForceRMSE, mark(p.forces)))
+        print(String(format: "NVE drift (melt)  %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(p.drift)))
+        for (index, state) in states.enumerated() {
+            let c = result.structures[index]
+            print(String(format: "%-5@ %5.0f K  max |Δg(r)| %.4f   mean Si–O–Si %.2f° vs %.2f°  %@ %@", state.name, state.temperature,
+                         c.rdfMaxDifference, c.meanSiOSi[1], c.meanSiOSi[0], mark(p.rdf[index]), mark(p.angle[index])))
+        }
+        print("report: \(directory.appendingPathComponent("report.md").path)")
+    }
+}

@@ -1,0 +1,75 @@
+import BasinAtoms
+import BasinPotentials
+import Foundation
+import Testing
+@testable import BasinWorkflows
+
+/// The silica quickstart pipeline, on a tiny configuration.
+@Suite struct SilicaQuickstartTests {
+    @Test func tinyPipelineWritesEveryFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-silica-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var stages: [SilicaQuickstart.Stage] = []
+        let settings = SilicaQuickstart.Settings.tiny
+        let result = try SilicaQuickstart(settings: settings).run(directory: directory) { p in
+            if stages.last != p.stage { stages.append(p.stage) }
+        }
+        // The structure stage alternates between the reference and the model, once per state point.
+        #expect(stages == [
+            .melting, .sampling, .symmetryFunctions, .training, .nve, .structureReference, .structureModel, .structureReference,
+            .structureModel, .report,
+        ])
+        // 2 temperatures × 3 structures × (20 / 10 + 1) frames.
+        #expect(result.frames == 2 * 3 * 3)
+        #expect(result.trainStructures + result.testStructures == result.frames)
+        #expect(result.epochs == 2)
+        // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.
+        #expect(result.symmetryFunctionCounts == [12, 12])
+        #expect(result.testEnergyRMSE.isFinite && result.testForceRMSE.isFinite && result.driftMeVPerAtomPerPs.isFinite)
+        // Shortest Si–O, O–O and Si–Si distances: bonded, tetrahedron edge, bridged.
+        #expect(result.shortestDistances[0] > 1.3 && result.shortestDistances[0] < 1.7)
+        #expect(result.shortestDistances[1] > result.shortestDistances[0] && result.shortestDistances[2] > result.shortestDistances[0])
+        #expect(result.structures.count == 2)
+        for c in result.structures {
+            #expect(c.samples == 20 / 5)
+            #expect(c.rdfMaxDifferences.count == 3 && c.rdfMaxDifferences.allSatisfy { $0.isFinite && $0 >= 0 })
+            #expect(c.meanSiOSi[0] > 90 && c.meanSiOSi[0] <= 180)
+            #expect(c.meanOSiO[0] > 90 && c.meanOSiO[0] < 130)
+        }
+        #expect(result.passes.rdf.count == 2 && result.passes.angle.count == 2)
+        var files = ["data/input.data", "model/input.nn", "model/scaling.data", "model/weights.008.data", "model/weights.014.data",
+                     "learning-curve.csv", "learning-curve.svg", "parity.svg", "nve-energy.csv", "report.md"]
+        for state in ["glass", "melt"] {
+            files += ["structure-\(state).csv", "angles-\(state).csv", "g-of-r-\(state).svg", "bond-angles-\(state).svg"]
+        }
+        for name in files {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let rdf = try String(contentsOf: directory.appendingPathComponent("structure-melt.csv"), encoding: .utf8)
+        let lines = rdf.split(separator: "\n")
+        #expect(lines.count == 1 + settings.rdfBins)
+        #expect(lines[0] == "r,g_Si-O_vashishta,g_Si-O_nnp,g_O-O_vashishta,g_O-O_nnp,g_Si-Si_vashishta,g_Si-Si_nnp")
+        let report = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("mean Si–O–Si (melt, 4000 K)") && report.contains("test force RMSE"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func shortestDistancesAreResolvedBySpeciesPair() throws {
+        let quartz = try Crystal.quartz.build(cells: SIMD3(2, 2, 2))
+        let shortest = try shortestDistances([quartz], below: 3.5)
+        // Levien, Prewitt & Weidner (1980): Si–O 1.6038 Å; O–O along the tetrahedron edges from 2.61 Å; Si–Si 3.06 Å.
+        #expect(abs(shortest[SpeciesPair(0, 1)]! - 1.6038) < 1e-3)
+        #expect(shortest[SpeciesPair(1, 1)]! > 2.55 && shortest[SpeciesPair(1, 1)]! < 2.65)
+        #expect(shortest[SpeciesPair(0, 0)]! > 3.0 && shortest[SpeciesPair(0, 0)]! < 3.1)
+    }
+
+    @Test func rejectsBadSettings() {
+        var s = SilicaQuickstart.Settings.tiny
+        s.meltTemperature = 0
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.finalLearningRate = 1
+        #expect(throws: (any Error).self) { try s.validate() }
+    }
+}
