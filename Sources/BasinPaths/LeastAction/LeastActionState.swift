@@ -32,6 +32,7 @@ public struct LeastActionState: Sendable, Codable {
     public init(settings: LeastActionSettings, network: TrajectoryNetwork) {
         self.settings = settings
         self.network = network
+        optimizer = settings.makeOptimizer()
     }
 
     /// Whether the pre-training is complete.

@@ -1,8 +1,9 @@
 import BasinMath
 import BasinOptimize
 
-/// Trains a trajectory network on a least-action problem: NAdam on the straight line first,
-/// then NAdam with a step-decay schedule on the full loss, keeping the best network met.
+/// Trains a trajectory network on a least-action problem: NAdam on the pre-training target
+/// first (the straight line or the end velocities), then NAdam with a step-decay schedule on the
+/// full loss, keeping the best network met.
 ///
 /// The run is a value of `state`, which can be saved and resumed between any two steps.
 public final class LeastActionTraining: @unchecked Sendable {
@@ -12,6 +13,7 @@ public final class LeastActionTraining: @unchecked Sendable {
     /// Steps between loss-history entries.
     public var historyInterval = 100
     private var gradient: [Double] = []
+    private let pretrainingLoss: any PretrainingLoss
 
     /// A new run with random initial weights (b₁ = Q₀).
     public convenience init(problem: LeastActionProblem, settings: LeastActionSettings, threads: Int = 1) throws(LeastActionError) {
@@ -19,7 +21,7 @@ public final class LeastActionTraining: @unchecked Sendable {
         var generator = SeededGenerator(seed: settings.seed)
         let network = TrajectoryNetwork(
             hiddenCount: settings.hiddenCount, outputCount: 3 * problem.atomCount, duration: problem.duration,
-            activation: settings.activation, offset: problem.startPositions, generator: &generator)
+            activation: settings.activation, slope: settings.initialSlope, offset: problem.startPositions, generator: &generator)
         try self.init(problem: problem, state: LeastActionState(settings: settings, network: network), threads: threads)
     }
 
@@ -35,6 +37,7 @@ public final class LeastActionTraining: @unchecked Sendable {
         guard state.network.hiddenCount == state.settings.hiddenCount, state.network.parameterCount == state.network.parameters.count else {
             throw .incompatibleState("its network does not match its settings")
         }
+        pretrainingLoss = try state.settings.pretrainingTarget.loss(problem: problem, hiddenCount: state.network.hiddenCount)
         self.problem = problem
         var state = state
         if state.bestLossWeights != problem.weights || state.bestLossReference != problem.energyReference {
@@ -51,13 +54,12 @@ public final class LeastActionTraining: @unchecked Sendable {
     /// before each step). `progress` sees each completed step and its loss.
     public func pretrain(shouldStop: () -> Bool = { false }, progress: (Int, Double) -> Void = { _, _ in }) {
         guard !state.isPretrained else { return }
-        let line = StraightLineLoss(problem: problem, hiddenCount: state.network.hiddenCount)
         while !state.isPretrained, !shouldStop() {
-            let value = line.evaluate(state.network, gradient: &gradient)
+            let value = pretrainingLoss.evaluate(state.network, gradient: &gradient)
             step(learningRate: state.settings.pretrainingLearningRate)
             state.pretrainingStep += 1
             progress(state.pretrainingStep, value)
-            if state.isPretrained { state.optimizer = NAdam() }
+            if state.isPretrained { state.optimizer = state.settings.makeOptimizer() }
         }
     }
 

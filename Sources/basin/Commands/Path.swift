@@ -5,6 +5,7 @@ import BasinPaths
 import Foundation
 
 extension TimeActivation: ExpressibleByArgument {}
+extension PretrainingTarget: ExpressibleByArgument {}
 
 /// `basin path`: a least-action trajectory between two structures, as a network Q(t) trained
 /// on the Onsager–Machlup action.
@@ -14,7 +15,8 @@ struct Path: ParsableCommand {
         discussion: """
             The network Q(t) = W₁ σ(w₀ t/T + b₀) + b₁ gives all coordinates at any time, with exact \
             velocities and accelerations. It is first fitted to the straight line between the end \
-            points, then trained with NAdam on
+            points (or, with --pretrain-target velocities, to the end points and end velocities), \
+            then trained with NAdam on
               L = w_A Σ|MQ̈ + ∇V|²Δt + λ₁|Q(0) − Q₀|² + λ₂|Q(T) − Q_T|² + λ₃ mean(E − E₀)²
             over N_t + 1 grid times (Wang et al., J. Chem. Inf. Model. 62, 3346, 2022). E₀ is \
             --total-energy, else the start's energy when the start file has velocities, else the \
@@ -60,7 +62,13 @@ struct Path: ParsableCommand {
     @Option(help: "Activation of the hidden layer: sigmoid or tanh.")
     var activation: TimeActivation = .sigmoid
 
-    @Option(help: "NAdam steps on the straight line before the main training.")
+    @Option(help: "Hidden slopes of a new network are uniform in ± this (per unit of t/T).")
+    var initialSlope = 8.0
+
+    @Option(help: "What the pre-training fits: line (the straight line between the end points) or velocities (the end points, V₀ over the first half of T and V_T over the second; needs velocities in both files).")
+    var pretrainTarget: PretrainingTarget = .line
+
+    @Option(help: "NAdam steps of the pre-training.")
     var pretrainSteps = 2000
 
     @Option(help: "Learning rate of the pre-training.")
@@ -77,6 +85,15 @@ struct Path: ParsableCommand {
 
     @Option(help: "Steps between learning-rate decays.")
     var decayEvery = 1000
+
+    @Option(help: "NAdam's β₁ (momentum), in pre-training and training.")
+    var beta1 = 0.9
+
+    @Option(help: "NAdam's β₂ (decay of the squared-gradient average).")
+    var beta2 = 0.999
+
+    @Option(help: "ψ of NAdam's momentum schedule β₁(1 − ½·0.96^(ψt)); 1000 gives β₁ from the first step.")
+    var momentumDecay = 0.004
 
     @Option(help: "Weight of the action term.")
     var actionWeight = 1.0
@@ -205,9 +222,10 @@ struct Path: ParsableCommand {
 
     var settings: LeastActionSettings {
         LeastActionSettings(
-            hiddenCount: hidden, activation: activation, pretrainingSteps: pretrainSteps,
-            pretrainingLearningRate: pretrainLearningRate, learningRate: learningRate, decayFactor: decay,
-            decayInterval: decayEvery, seed: seed)
+            hiddenCount: hidden, activation: activation, initialSlope: initialSlope, pretrainingTarget: pretrainTarget,
+            pretrainingSteps: pretrainSteps, pretrainingLearningRate: pretrainLearningRate, learningRate: learningRate,
+            decayFactor: decay, decayInterval: decayEvery, beta1: beta1, beta2: beta2, momentumDecay: momentumDecay,
+            seed: seed)
     }
 
     /// Refuses output names that cannot be written before any work is done.
