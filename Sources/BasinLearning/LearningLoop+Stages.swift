@@ -166,9 +166,10 @@ extension LearningLoop {
             format: "iteration %ld: %ld frames: %.1f %% accurate, %.1f %% candidates, %.1f %% failed; %ld of %ld runs blew up; %ld to label",
             k, record.exploredFrames, 100 * record.accurateFraction, 100 * record.candidateFraction, 100 * record.failedFraction,
             record.blownUpRuns, record.runs, chosen.count))
-        if record.candidateFrames == 0 {
+        let stable = record.blownUpRuns == 0
+        if stable && record.candidateFrames == 0 {
             state.stopReason = "converged: no candidates in iteration \(k)"
-        } else if record.accurateFraction >= settings.convergence.accurateFraction {
+        } else if stable && record.accurateFraction >= settings.convergence.accurateFraction {
             state.stopReason = String(format: "converged: %.1f %% of explored frames accurate (≥ %.1f %%) in iteration %ld",
                                       100 * record.accurateFraction, 100 * settings.convergence.accurateFraction, k)
         } else if k >= settings.convergence.maxIterations {

@@ -16,8 +16,8 @@ import Foundation
 /// explored frame (`CandidateSelection`: trust levels of the force deviation, extrapolation
 /// warnings, the seed's error criterion), then test convergence; (3) **label** at most K
 /// candidates, spread by farthest-point sampling, with the reference (`ReferenceLabeler`).
-/// The loop stops when an exploration finds no candidates or at least `accurate_fraction` of
-/// its frames accurate (converged), or when `max_iterations` or `max_structures` is reached
+/// The loop stops when an exploration in which no run blew up finds no candidates or at least
+/// `accurate_fraction` of its frames accurate (converged), or when `max_iterations` or `max_structures` is reached
 /// (budget); then an optional NVT run checks the final committee's stability.
 ///
 /// Files in `output`: `state.json` (rewritten after every stage), `seed.extxyz`,
