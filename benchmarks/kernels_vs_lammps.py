@@ -7,7 +7,7 @@ both alike), one thread or process each; the median loop time of the repeats cou
   reduced density 0.8442, velocities at T = 1.44, cutoff 2.5 σ, skin 0.3 σ, lists rebuilt every
   20 steps without checking, NVE with dt = 0.005 for 100 steps; `pair_style lj/cut`, and the
   same input run with `-sf opt` (`lj/cut/opt`). Basin builds the same lattice and rebuilds its
-  list when an atom has moved half the skin.
+  list every 20 steps too (`--neighbor-every 20`).
 - sw: Stillinger-Weber silicon (LAMMPS `sw`, Si.sw), diamond 8x8x8 at a = 5.431 A (4,096 atoms).
 - vashishta_table: Vashishta silica (`pair_style vashishta/table 100000 0.2`,
   SiO.1990.vashishta), alpha-quartz 7x7x7 (3,087 atoms).
@@ -73,7 +73,7 @@ def problems(work):
     """The four problems; many-body data files are written into `work`."""
     lj = ["--lattice", "fcc", "--density", "0.8442", "--cells", "20", "--potential", "lj", "--cutoff", "2.5",
           "--skin", "0.3", "--temperature", "1.44", "--dt", "0.005", "--steps", "100", "--seed", "87287",
-          "--thermo", "100"]
+          "--thermo", "100", "--neighbor-every", "20"]
     found = [Problem("lj_cut", "LJ in.lj, 32,000 atoms, 100 steps: LAMMPS lj/cut", IN_LJ, [], lj),
              Problem("lj_cut_opt", "LJ in.lj, 32,000 atoms, 100 steps: LAMMPS lj/cut/opt", IN_LJ, ["-sf", "opt"], lj)]
     many = [("sw", "SW Si diamond 8x8x8, 4,096 atoms, 500 steps: LAMMPS sw", "sw", structures.SW_SILICON,

@@ -23,6 +23,7 @@ public enum NeighborListKind: String, Sendable, Codable {
 ///
 /// Rebuild rule: `update(for:)` rebuilds when any atom has moved more than half the skin since
 /// the last build, or the cell or atom count changed; otherwise it only refreshes positions.
+/// With `rebuildEvery` set it rebuilds every that many updates instead, unchecked.
 public final class NeighborList: @unchecked Sendable {
     /// Interaction cutoff (length units). `infinity` lists all pairs of a cluster.
     public let cutoff: Double
@@ -46,6 +47,13 @@ public final class NeighborList: @unchecked Sendable {
     public internal(set) var chunks: [Chunk] = []
     /// How many times the list has been built.
     public internal(set) var buildCount = 0
+    /// When set, `update(for:)` rebuilds every this many calls without looking at displacements,
+    /// as LAMMPS `neigh_modify every N check no`: a pair that comes within the cutoff from
+    /// beyond the list radius in between is missed, as there. Nil (the default): rebuild when
+    /// an atom has moved more than half the skin.
+    public var rebuildEvery: Int?
+    /// Calls of `update(for:)` since the last build.
+    var updatesSinceBuild = 0
     /// False for a list taken from a simulator (`adopt`), whose halo atoms have no known owner:
     /// their values cannot be folded.
     public internal(set) var ghostsHaveOwners = true
@@ -112,7 +120,14 @@ public final class NeighborList: @unchecked Sendable {
     /// - Returns: whether the list was rebuilt.
     @discardableResult
     public func update(for configuration: Configuration) throws(AtomsError) -> Bool {
-        if needsRebuild(configuration) {
+        let due: Bool
+        if let rebuildEvery, referenceCell == configuration.cell, configuration.count == localCount {
+            updatesSinceBuild += 1
+            due = updatesSinceBuild >= rebuildEvery
+        } else {
+            due = needsRebuild(configuration)
+        }
+        if due {
             try build(for: configuration)
             return true
         }
@@ -183,6 +198,7 @@ public final class NeighborList: @unchecked Sendable {
         referencePositions.append(contentsOf: configuration.positions)
         referenceCell = cell
         buildCount += 1
+        updatesSinceBuild = 0
         if cutoff == .infinity {
             buildAllPairs()
         } else {

@@ -133,6 +133,23 @@ import Testing
         #expect(list.buildCount == 3)
     }
 
+    /// LAMMPS `neigh_modify every 3 check no`: rebuilt on every third update whatever the atoms
+    /// did, and at once when the cell changes.
+    @Test func rebuildsEveryNthUpdateWhenAsked() throws {
+        var c = randomConfiguration(count: 30, cell: .orthorhombic(SIMD3(6, 6, 6)), seed: 11)
+        let list = NeighborList(cutoff: 2, skin: 0.4, kind: .half)
+        list.rebuildEvery = 3
+        #expect(try list.update(for: c))
+        c.positions[3].x += 1
+        #expect(try !list.update(for: c))
+        #expect(try !list.update(for: c))
+        #expect(try list.update(for: c))
+        #expect(try !list.update(for: c))
+        c.cell.vectors[0, 0] = 6.1
+        #expect(try list.update(for: c))
+        #expect(list.buildCount == 3)
+    }
+
     @Test func foldingGhostsSumsOntoOwners() throws {
         let c = randomConfiguration(count: 5, cell: .orthorhombic(SIMD3(2, 2, 2)), seed: 12)
         let list = NeighborList(cutoff: 1.5, kind: .full)

@@ -98,6 +98,11 @@ struct MolecularDynamics: ParsableCommand {
     @Option(help: "Write the final structure (with velocities) to this file.")
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "Rebuild the neighbor list every N steps without checking displacements, as LAMMPS 'neigh_modify every N check no'.",
+        discussion: "By default the list is rebuilt when an atom has moved more than half the skin, which never misses a pair."))
+    var neighborEvery: Int?
+
     @Flag(help: "Print one JSON document (summary and log) instead of text.")
     var json = false
 
@@ -110,6 +115,7 @@ struct MolecularDynamics: ParsableCommand {
             throw ValidationError("--ensemble \(ensemble.rawValue) and --equilibrate need --temperature")
         }
         if let damping, !(damping > 0 && damping.isFinite) { throw ValidationError("--damping must be positive") }
+        if let neighborEvery, neighborEvery < 1 { throw ValidationError("--neighbor-every must be at least 1") }
         for (name, value) in [("--trajectory-every", trajectoryEvery), ("--rdf-every", rdfEvery), ("--rdf-bins", rdfBins), ("--correlation-every", correlationEvery)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
@@ -126,6 +132,7 @@ struct MolecularDynamics: ParsableCommand {
             try MaxwellBoltzmann.assign(to: &configuration, temperature: temperature, generator: &generator)
         }
         let calculator = try potential.makeCalculator(monitoring: extrapolation)
+        calculator.neighbors.rebuildEvery = neighborEvery
         let diagnostics = ModelDiagnostics(calculator.potential)
         let dt = timeStep
         let damping = self.damping ?? 100 * dt
