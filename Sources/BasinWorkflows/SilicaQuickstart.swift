@@ -113,12 +113,7 @@ public struct SilicaQuickstart: Sendable {
 
         stageStart = clock.now
         let sample = try self.sample(melt: melt) { report(.sampling, $0, $1) }
-        let frames = sample.frames.map { frame -> Frame in
-            var f = frame
-            f.atomProperties = []
-            return f
-        }
-        try StructureFile.write(frames, to: directory.appendingPathComponent("data/input.data"), format: .n2p2)
+        let frames = try trainingFrames(of: sample, writingTo: directory.appendingPathComponent("data/input.data"))
         result.frames = frames.count
         result.timings.sampling = SiliconQuickstart.seconds(clock.now - stageStart)
 

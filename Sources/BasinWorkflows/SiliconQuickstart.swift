@@ -208,12 +208,7 @@ public struct SiliconQuickstart: Sendable {
         let sample = try sampler.sample([lattice], calculator: Calculator(potential: sw, threads: s.threads)) { p in
             progress?(Progress(stage: .sampling, completed: p.completedSteps, total: p.totalSteps))
         }
-        let frames = sample.frames.map { frame -> Frame in
-            var f = frame
-            f.atomProperties = []
-            return f
-        }
-        try StructureFile.write(frames, to: dataDirectory.appendingPathComponent("input.data"), format: .n2p2)
+        let frames = try trainingFrames(of: sample, writingTo: dataDirectory.appendingPathComponent("input.data"))
         result.frames = frames.count
         result.timings.sampling = Self.seconds(clock.now - stageStart)
 

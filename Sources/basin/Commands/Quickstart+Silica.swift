@@ -1,5 +1,3 @@
-import BasinSampling
-import BasinTraining
 import BasinWorkflows
 import Foundation
 
@@ -44,17 +42,10 @@ extension Quickstart {
         settings.threads = threads
         if let epochs { settings.epochs = epochs }
         let directory = try outputDirectory()
-        let stages = StageProgress()
-        let result: SilicaQuickstart.Result
-        do {
-            result = try SilicaQuickstart(settings: settings).run(directory: directory) { p in
+        let result = try StageProgress.run { stages in
+            try SilicaQuickstart(settings: settings).run(directory: directory) { p in
                 stages.update(stage: p.stage.rawValue, completed: p.completed, total: p.total, message: p.message)
             }
-            stages.finish()
-        } catch let error as TrainingError {
-            throw CommandError(error.description)
-        } catch let error as SamplingError {
-            throw CommandError(error.description)
         }
         let pairs = ["Si-O", "O-O", "Si-Si"]
         let states = zip(SilicaQuickstart.StatePoint.allCases, result.structures).map { state, c in

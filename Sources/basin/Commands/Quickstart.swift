@@ -111,17 +111,10 @@ struct Quickstart: ParsableCommand {
         settings.threads = threads
         if let epochs { settings.epochs = epochs }
         let directory = try outputDirectory()
-        let stages = StageProgress()
-        let result: SiliconQuickstart.Result
-        do {
-            result = try SiliconQuickstart(settings: settings).run(directory: directory) { p in
+        let result = try StageProgress.run { stages in
+            try SiliconQuickstart(settings: settings).run(directory: directory) { p in
                 stages.update(stage: p.stage.rawValue, completed: p.completed, total: p.total, message: p.message)
             }
-            stages.finish()
-        } catch let error as TrainingError {
-            throw CommandError(error.description)
-        } catch let error as SamplingError {
-            throw CommandError(error.description)
         }
         let summary = Summary(
             output: directory.path, frames: result.frames, trainStructures: result.trainStructures,
@@ -170,5 +163,20 @@ final class StageProgress {
 
     func finish() {
         reporter?.finish()
+    }
+
+    /// Runs `job` with a fresh progress display, turning its training and sampling errors into
+    /// one-line command errors.
+    static func run<Result>(_ job: (StageProgress) throws -> Result) throws -> Result {
+        let stages = StageProgress()
+        do {
+            let result = try job(stages)
+            stages.finish()
+            return result
+        } catch let error as TrainingError {
+            throw CommandError(error.description)
+        } catch let error as SamplingError {
+            throw CommandError(error.description)
+        }
     }
 }
