@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Counts heap allocations per MD step of `basin md` for Lennard-Jones, Morse, Stillinger–Weber
-# and Vashishta: each system runs N and 3N steps with malloc, calloc, realloc, posix_memalign
+# Counts heap allocations per MD step of `basin md` for Lennard-Jones, Morse, Stillinger–Weber,
+# Vashishta and the n2p2 water model (neural-network potential on LAMMPS's 1,080-atom box,
+# fetched by scripts/fetch-water-model.sh; N/10 steps, as a step costs about 300 times an LJ
+# one): each system runs N and 3N steps with malloc, calloc, realloc, posix_memalign
 # and aligned_alloc counted by a preloaded shim, and the difference over the 2N extra steps
 # is the count per step. Each system runs with the default skin (the neighbor list is rebuilt
 # now and then, whose storage is reused too) and with a large one (no rebuild).
@@ -52,11 +54,14 @@ with open(sys.argv[1], "w") as f:
         f.write(f"{el} {r[0]:.6f} {r[1]:.6f} {r[2]:.6f}\n")
 PY
 
+WATER=.fixtures/h2o-rpbe-d3
+[ -f "$WATER/data.H2O-360mol" ] || bash scripts/fetch-water-model.sh "$WATER" >&2
 declare -A SYSTEMS=(
   [lj]="--potential lj --lattice fcc --lattice-constant 1.5874 --element Ar --cells 5 --temperature 0.7"
   [morse]="--potential morse --d0 0.3429 --alpha 1.3588 --r0 2.866 --cutoff 6 --lattice fcc --lattice-constant 3.61 --element Cu --cells 4 --temperature 300"
   [sw]="--potential sw --parameters Si --lattice diamond --element Si --lattice-constant 5.431 --cells 3 --temperature 1000"
   [vashishta]="--potential vashishta --parameters SiO2 $WORK/silica.xyz --temperature 300"
+  [nnp]="$WATER/data.H2O-360mol --format lammps-data --elements H,O --potential nnp --model $WATER --cflength 1.8897261328 --cfenergy 0.0367493254 --temperature 300 --dt 0.0005"
 )
 # run SYSTEM STEPS SKIN_OPTION → "allocations builds"
 run() {
@@ -66,12 +71,13 @@ run() {
 }
 status=0
 printf '%-10s %-8s %18s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" verdict
-for system in lj morse sw vashishta; do
+for system in lj morse sw vashishta nnp; do
+  steps=$N; [ $system = nnp ] && steps=$(( (N + 9) / 10 ))
   for skin in default large; do
     option=""; [ $skin = large ] && option="--skin 3"
-    read -r a1 b1 <<<"$(run $system "$N" "$option")"
-    read -r a3 b3 <<<"$(run $system $((3 * N)) "$option")"
-    per=$(python3 -c "print(f'{($a3 - $a1) / (2 * $N):.2f}')")
+    read -r a1 b1 <<<"$(run $system "$steps" "$option")"
+    read -r a3 b3 <<<"$(run $system $((3 * steps)) "$option")"
+    per=$(python3 -c "print(f'{($a3 - $a1) / (2 * $steps):.2f}')")
     builds=$((b3 - b1))
     if [ "$a3" -eq "$a1" ]; then verdict="no allocation"; else verdict="ALLOCATES"; status=1; fi
     printf '%-10s %-8s %18s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"

@@ -12,6 +12,53 @@ struct FunctionGroups: Sendable {
         let cutoff: CutoffFunction
         /// (column in the element's function list, function).
         let members: [(column: Int, function: RadialSymmetryFunction)]
+        /// The Gaussians of the Gaussian members, in member order.
+        let family: GaussianFamily
+        /// Each member's index in `family`, −1 for the other forms.
+        let gaussianOfMember: [Int]
+
+        init(species: Int32, cutoff: CutoffFunction, members: [(column: Int, function: RadialSymmetryFunction)]) {
+            self.species = species
+            self.cutoff = cutoff
+            self.members = members
+            let gaussians = members.filter { $0.function.typeCode == 2 }
+            family = GaussianFamily(gaussians.map { ($0.function.eta, $0.function.shift) })
+            var next = 0
+            gaussianOfMember = members.map { member in
+                guard member.function.typeCode == 2 else { return -1 }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        /// Runs `body` with room for `forEachTerm`'s Gaussians and scratch (on the stack).
+        @inline(__always)
+        func withScratch<R>(_ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> R) -> R {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: family.count + family.bases.count + 1) { buffer in
+                body(buffer.baseAddress!, buffer.baseAddress! + family.count)
+            }
+        }
+
+        /// Calls `body(column, term, dterm/dr)` for each member at neighbor distance r < r_c,
+        /// with `gaussians` and `scratch` room for `family.count` and `family.bases.count`.
+        @inline(__always)
+        func forEachTerm(
+            _ r: Double, gaussians g: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
+            _ body: (Int, Double, Double) -> Void
+        ) {
+            let (f, df) = cutoff.valueAndDerivative(r)
+            family.evaluate(at: r, into: g, scratch: scratch)
+            for m in members.indices {
+                let q = gaussianOfMember[m]
+                if q >= 0 {
+                    let e = g[q]
+                    body(members[m].column, e * f, e * (df - 2 * family.etas[q] * (r - family.shifts[q]) * f))
+                } else {
+                    let (value, derivative) = members[m].function.term(r, cutoff: f, cutoffDerivative: df)
+                    body(members[m].column, value, derivative)
+                }
+            }
+        }
     }
 
     /// Angular functions of one type, one unordered pair of neighbor species and one cutoff.
@@ -22,6 +69,8 @@ struct FunctionGroups: Sendable {
         let cutoff: CutoffFunction
         /// Distinct (η, r_s) of the members: each gives one factor exp(−η(r − r_s)²) per distance.
         let exponents: [(eta: Double, shift: Double)]
+        /// The Gaussians of `exponents`, in that order.
+        let family: GaussianFamily
         let members: [Member]
 
         struct Member: Sendable {
@@ -85,7 +134,7 @@ struct FunctionGroups: Sendable {
                     column: column, exponent: index, lambda: g.lambda, zeta: g.zeta, wholeZeta: whole, prefactor: g.prefactor)
             }
             return Angular(isWide: key.isWide, first: key.first, second: key.second, cutoff: key.cutoff,
-                           exponents: exponents, members: grouped)
+                           exponents: exponents, family: GaussianFamily(exponents), members: grouped)
         }
     }
 

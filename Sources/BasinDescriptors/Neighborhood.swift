@@ -10,16 +10,18 @@ struct Neighborhood {
     var displacements: [SIMD3<Double>] = []
     var distances: [Double] = []
     /// The neighbors an angular group uses (indices into the arrays above), with f_c, f_c′.
-    private var members: [Int] = []
+    private(set) var members: [Int] = []
     private var cutoffs: [Double] = []
     private var cutoffDerivatives: [Double] = []
     /// Per (η, r_s) of a group and member neighbor m: exp(−η(r_m − r_s)²) and −2η(r_m − r_s),
     /// at [exponent * members.count + m].
-    private var gaussians: [Double] = []
-    private var slopes: [Double] = []
+    private(set) var gaussians: [Double] = []
+    private(set) var slopes: [Double] = []
     /// Per (η, r_s), for the current pair: exp(−η(r_jk − r_s)²) and −2η(r_jk − r_s).
-    private var pairGaussians: [Double] = []
-    private var pairSlopes: [Double] = []
+    private(set) var pairGaussians: [Double] = []
+    private(set) var pairSlopes: [Double] = []
+    /// Per neighbor, the force −Σ_s c_s ∂G_s/∂x_m of the central atom's functions (pass 2).
+    var neighborForces: [SIMD3<Double>] = []
 
     var count: Int { atoms.count }
 
@@ -60,24 +62,22 @@ struct Neighborhood {
         _ out: UnsafeMutablePointer<SIMD3<Double>>, _ stride: Int
     ) {
         let rc = group.cutoff.radius
-        for m in 0..<count where species[m] == group.species && distances[m] < rc {
-            let r = distances[m]
-            let (f, df) = group.cutoff.valueAndDerivative(r)
-            let unit = displacements[m] / r
-            let neighbor = out + (m + 1) * stride
-            for (column, g) in group.members {
-                let (value, derivative) = g.term(r, cutoff: f, cutoffDerivative: df)
-                values[column] += value
-                let gradient = derivative * unit
-                neighbor[column] += gradient
-                out[column] -= gradient
+        group.withScratch { g, scratch in
+            for m in 0..<count where species[m] == group.species && distances[m] < rc {
+                let r = distances[m], unit = displacements[m] / r, neighbor = out + (m + 1) * stride
+                group.forEachTerm(r, gaussians: g, scratch: scratch) { column, value, derivative in
+                    values[column] += value
+                    let gradient = derivative * unit
+                    neighbor[column] += gradient
+                    out[column] -= gradient
+                }
             }
         }
     }
 
     /// Fills `members` with the neighbors of species `first` or `second` inside r_c, with
     /// their cutoff values and Gaussian factors.
-    private mutating func prepare(_ group: FunctionGroups.Angular) {
+    mutating func prepare(_ group: FunctionGroups.Angular) {
         members.removeAll(keepingCapacity: true)
         cutoffs.removeAll(keepingCapacity: true)
         cutoffDerivatives.removeAll(keepingCapacity: true)
@@ -88,18 +88,56 @@ struct Neighborhood {
             cutoffs.append(f)
             cutoffDerivatives.append(df)
         }
-        let n = members.count
+        let n = members.count, family = group.family
         gaussians.removeAll(keepingCapacity: true)
+        gaussians.append(contentsOf: repeatElement(0, count: family.count * n))
         slopes.removeAll(keepingCapacity: true)
-        for (eta, shift) in group.exponents {
+        slopes.append(contentsOf: repeatElement(0, count: family.count * n))
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: family.count + family.bases.count) { buffer in
+            let g = buffer.baseAddress!, scratch = g + family.count
             for a in 0..<n {
-                let u = distances[members[a]] - shift
-                gaussians.append(exp(-eta * u * u))
-                slopes.append(-2 * eta * u)
+                let r = distances[members[a]]
+                family.evaluate(at: r, into: g, scratch: scratch)
+                for q in 0..<family.count {
+                    gaussians[q * n + a] = g[q]
+                    slopes[q * n + a] = -2 * family.etas[q] * (r - family.shifts[q])
+                }
             }
         }
-        pairGaussians = Array(repeating: 1, count: group.exponents.count)
-        pairSlopes = Array(repeating: 0, count: group.exponents.count)
+        pairGaussians.removeAll(keepingCapacity: true)
+        pairGaussians.append(contentsOf: repeatElement(1, count: family.count))
+        pairSlopes.removeAll(keepingCapacity: true)
+        pairSlopes.append(contentsOf: repeatElement(0, count: family.count))
+    }
+
+    /// The pair of members a < b of `group` (indices into `members`), or nil when the group
+    /// skips it (a like-species pair of a mixed group, or r_jk ≥ r_c for the narrow type); for
+    /// the narrow type, sets `pairGaussians` and `pairSlopes` for its r_jk.
+    @inline(__always)
+    mutating func pair(_ group: FunctionGroups.Angular, _ a: Int, _ b: Int, mixed: Bool) -> AngularPair? {
+        let j = members[a], k = members[b]
+        // Unlike species: one neighbor of each.
+        if mixed && species[j] == species[k] { return nil }
+        let dj = displacements[j], dk = displacements[k], rj = distances[j], rk = distances[k]
+        let djk = dk - dj
+        var fjk = 1.0, dfjk = 0.0, rjk = 0.0
+        if !group.isWide {
+            rjk = (djk * djk).sum().squareRoot()
+            if rjk >= group.cutoff.radius { return nil }
+            (fjk, dfjk) = group.cutoff.valueAndDerivative(rjk)
+            let family = group.family
+            pairGaussians.withUnsafeMutableBufferPointer { g in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: family.bases.count) { scratch in
+                    family.evaluate(at: rjk, into: g.baseAddress!, scratch: scratch.baseAddress!)
+                }
+            }
+            for q in 0..<family.count { pairSlopes[q] = -2 * family.etas[q] * (rjk - family.shifts[q]) }
+        }
+        let fj = cutoffs[a], fk = cutoffs[b]
+        return AngularPair(
+            j: j, k: k, dj: dj, dk: dk, rj: rj, rk: rk, djk: djk, rjk: rjk, isWide: group.isWide,
+            cosine: (dj * dk).sum() / (rj * rk), cutoff: fj * fk * fjk,
+            dfj: cutoffDerivatives[a] * fk * fjk, dfk: fj * cutoffDerivatives[b] * fjk, dfjk: fj * fk * dfjk)
     }
 
     private mutating func angular(
@@ -107,58 +145,23 @@ struct Neighborhood {
         _ out: UnsafeMutablePointer<SIMD3<Double>>, _ stride: Int
     ) {
         prepare(group)
-        let n = members.count, rc = group.cutoff.radius, mixed = group.first != group.second
+        let n = members.count, mixed = group.first != group.second
         for a in 0..<n {
-            let j = members[a], dj = displacements[j], rj = distances[j]
             for b in (a + 1)..<n {
-                let k = members[b]
-                // Unlike species: one neighbor of each.
-                if mixed && species[j] == species[k] { continue }
-                let dk = displacements[k], rk = distances[k]
-                let djk = dk - dj
-                var fjk = 1.0, dfjk = 0.0, rjk = 0.0
-                if !group.isWide {
-                    rjk = (djk * djk).sum().squareRoot()
-                    if rjk >= rc { continue }
-                    (fjk, dfjk) = group.cutoff.valueAndDerivative(rjk)
-                    for (q, (eta, shift)) in group.exponents.enumerated() {
-                        let u = rjk - shift
-                        pairGaussians[q] = exp(-eta * u * u)
-                        pairSlopes[q] = -2 * eta * u
-                    }
-                }
-                let cosine = (dj * dk).sum() / (rj * rk)
-                let fj = cutoffs[a], fk = cutoffs[b], fc = fj * fk * fjk
-                let dfj = cutoffDerivatives[a] * fk * fjk, dfk = fj * cutoffDerivatives[b] * fjk, dfjkTotal = fj * fk * dfjk
-                // Directions of ∂cos θ/∂d_j and ∂cos θ/∂d_k.
-                let cosj = (dk - (cosine * rk / rj) * dj) / (rj * rk), cosk = (dj - (cosine * rj / rk) * dk) / (rj * rk)
-                let unitj = dj / rj, unitk = dk / rk
-                let unitjk = group.isWide ? .zero : djk / rjk
-                let outj = out + (j + 1) * stride, outk = out + (k + 1) * stride
+                guard let pair = pair(group, a, b, mixed: mixed) else { continue }
+                let fc = pair.cutoff, outj = out + (pair.j + 1) * stride, outk = out + (pair.k + 1) * stride
                 for member in group.members {
-                    let base = 1 + member.lambda * cosine
-                    if base <= 0 { continue }
-                    let power: Double  // base^(ζ−1)
-                    if member.wholeZeta > 0 {
-                        var p = 1.0
-                        for _ in 1..<member.wholeZeta { p *= base }
-                        power = p
-                    } else {
-                        power = pow(base, member.zeta - 1)
-                    }
-                    let angle = power * base, dAngle = member.zeta * member.lambda * power
-                    let q = member.exponent, gj = gaussians[q * n + a], gk = gaussians[q * n + b]
-                    let e = member.prefactor * gj * gk * pairGaussians[q]
+                    guard let (angle, dAngle) = member.angularPart(pair.cosine) else { continue }
+                    let q = member.exponent
+                    let e = member.prefactor * gaussians[q * n + a] * gaussians[q * n + b] * pairGaussians[q]
                     values[member.column] += angle * e * fc
-                    let radialj = angle * e * (dfj + slopes[q * n + a] * fc)
-                    let radialk = angle * e * (dfk + slopes[q * n + b] * fc)
-                    let gradj = (dAngle * e * fc) * cosj + radialj * unitj
-                    let gradk = (dAngle * e * fc) * cosk + radialk * unitk
-                    var gradjk = SIMD3<Double>.zero
-                    if !group.isWide { gradjk = (angle * e * (dfjkTotal + pairSlopes[q] * fc)) * unitjk }
+                    let (gradj, gradk) = pair.gradients(
+                        byCosine: dAngle * e * fc, byRj: angle * e * (pair.dfj + slopes[q * n + a] * fc),
+                        byRk: angle * e * (pair.dfk + slopes[q * n + b] * fc),
+                        byRjk: angle * e * (pair.dfjk + pairSlopes[q] * fc))
                     out[member.column] -= gradj + gradk
-                    outj[member.column] += gradj - gradjk
-                    outk[member.column] += gradk + gradjk
+                    outj[member.column] += gradj
+                    outk[member.column] += gradk
                 }
             }
         }

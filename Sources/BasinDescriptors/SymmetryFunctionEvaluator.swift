@@ -8,9 +8,12 @@ import BasinMath
 public struct SymmetryFunctionEvaluator: Sendable {
     /// One set per central element.
     public let sets: [SymmetryFunctionSet]
+    /// r_c of each set (length units).
+    let radii: [Double]
 
     public init(sets: [SymmetryFunctionSet]) {
         self.sets = sets
+        radii = sets.map(\.cutoffRadius)
     }
 
     /// Largest r_c over all functions (length units): the cutoff the neighbor list needs.
@@ -34,7 +37,6 @@ public struct SymmetryFunctionEvaluator: Sendable {
             throw .missingElement(configuration.elements[s].symbol)
         }
         let groups = sets.map { FunctionGroups($0, species: species) }
-        let radii = sets.map(\.cutoffRadius)
         let n = configuration.count
         let stride = sets.map(\.functions.count).max() ?? 0
         let atomSet = configuration.species.map { setOfSpecies[$0] }

@@ -105,28 +105,26 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
     }
 
     /// Scans one evaluation's values; `element[i]` is atom i's element in model order.
-    func scan(_ values: SymmetryFunctionValues, element: [Int], configuration: Configuration) {
-        let n = values.atomCount, stride = values.stride, epsilon = Self.tolerance
+    func scan(_ g: UnsafeBufferPointer<Double>, stride: Int, element: [Int], configuration: Configuration) {
+        let n = element.count, epsilon = Self.tolerance
         var outside = false
-        values.values.withUnsafeBufferPointer { g in
-            for i in 0..<n where !outside {
-                let e = element[i], low = minima[e], high = maxima[e], row = i * stride
-                for s in low.indices where g[row + s] + epsilon < low[s] || g[row + s] - epsilon > high[s] {
-                    outside = true
-                    break
-                }
+        for i in 0..<n where !outside {
+            let e = element[i], low = minima[e], high = maxima[e], row = i * stride
+            for s in low.indices where g[row + s] + epsilon < low[s] || g[row + s] - epsilon > high[s] {
+                outside = true
+                break
             }
         }
         lock.withLock {
             counts.summary.evaluations += 1
-            latest = outside ? record(values, element: element, configuration: configuration) : []
+            latest = outside ? record(g, stride: stride, element: element, configuration: configuration) : []
         }
     }
 
     /// Counts every out-of-range value of an evaluation that has some (called under the lock)
     /// and returns each atom's count.
-    private func record(_ values: SymmetryFunctionValues, element: [Int], configuration: Configuration) -> [Int] {
-        let n = values.atomCount, stride = values.stride, epsilon = Self.tolerance
+    private func record(_ values: UnsafeBufferPointer<Double>, stride: Int, element: [Int], configuration: Configuration) -> [Int] {
+        let n = element.count, epsilon = Self.tolerance
         if counts.perAtom.count < n {
             counts.perAtom += [Int](repeating: 0, count: n - counts.perAtom.count)
             counts.atomElement += [Int](repeating: 0, count: n - counts.atomElement.count)
@@ -137,7 +135,7 @@ public final class ExtrapolationMonitor: @unchecked Sendable {
             let e = element[i]
             counts.atomElement[i] = e
             for s in minima[e].indices {
-                let g = values.values[i * stride + s]
+                let g = values[i * stride + s]
                 guard g + epsilon < minima[e][s] || g - epsilon > maxima[e][s] else { continue }
                 let warning = ExtrapolationWarning(
                     step: currentStep, atom: i, element: symbols[e], function: s + 1, type: types[e][s],

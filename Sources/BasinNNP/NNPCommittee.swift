@@ -69,7 +69,9 @@ public struct NNPCommittee: Potential {
             preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
         }
         let element = NeuralNetworkPotential.elementOfAtoms(configuration, model: members[0])
-        extrapolation?.scan(values, element: element, configuration: configuration)
+        values.values.withUnsafeBufferPointer {
+            extrapolation?.scan($0, stride: values.stride, element: element, configuration: configuration)
+        }
         let n = configuration.count, share = 1 / Double(members.count)
         var perAtom = [Double](repeating: 0, count: n)
         var energies: [Double] = [], coefficients: [[Double]] = []

@@ -1,5 +1,6 @@
 import BasinAtoms
 import BasinDescriptors
+import BasinMath
 import BasinPotentials
 
 /// A Behler–Parrinello high-dimensional neural-network potential (Behler & Parrinello,
@@ -31,6 +32,8 @@ public struct NeuralNetworkPotential: Potential {
     let kernel: NNPForwardKernel
     /// Counts symmetry-function values outside the scaling.data ranges, when given.
     public let extrapolation: ExtrapolationMonitor?
+    /// Receives the time of each stage of every evaluation, when set (benchmarks).
+    public var stageTimes: NNPStageTimes?
 
     /// - Parameters:
     ///   - model: the networks, functions and scaling, in model units.
@@ -71,7 +74,7 @@ public struct NeuralNetworkPotential: Potential {
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace
     ) {
-        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, ghostForces: false)
+        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, workspace: workspace, ghostForces: false)
     }
 
     /// As `evaluate`, for a list adopted from a simulator (`NeighborList.adopt`): the energy and
@@ -80,37 +83,57 @@ public struct NeuralNetworkPotential: Potential {
     /// simulator sums onto their owners. The virial Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) is the whole
     /// system's once every rank's part is summed.
     public func evaluateWithGhostForces(
-        _ configuration: Configuration, neighbors: NeighborList, properties: Properties, into result: inout Evaluation
+        _ configuration: Configuration, neighbors: NeighborList, properties: Properties, into result: inout Evaluation,
+        workspace: Workspace = Workspace()
     ) {
-        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, ghostForces: true)
+        evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, workspace: workspace, ghostForces: true)
     }
 
+    /// Symmetry-function values (pass 1), the networks' energies and ∂E/∂G, then the function
+    /// derivatives contracted with ∂E/∂G into forces and virial (pass 2), all in memory kept in
+    /// `workspace` from one call to the next.
     private func evaluate(
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
-        into result: inout Evaluation, ghostForces: Bool
+        into result: inout Evaluation, workspace: Workspace, ghostForces: Bool
     ) {
-        let values: SymmetryFunctionValues
+        let ws = workspace.prepared(for: configuration.elements) { NNPWorkspace(networks: model.networks) }
+        var clock = ContinuousClock.now
         do {
-            values = try evaluator.evaluate(configuration, neighbors: neighbors)
+            try evaluator.values(of: configuration, neighbors: neighbors, workspace: ws.descriptors)
         } catch {
             preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
         }
-        let element = Self.elementOfAtoms(configuration, model: model)
-        extrapolation?.scan(values, element: element, configuration: configuration)
-        let (energies, dEdG) = kernel.atomicEnergies(
-            networks: model.networks, element: element, values: values, parts: neighbors.chunkCount, energyFactor: energyFactor)
-        result.energy = energies.reduce(0, +)
-        result.perAtomEnergies = properties.contains(.perAtomEnergies) ? energies : []
+        let stride = ws.descriptors.stride, values = ws.descriptors.values
+        ws.prepare(configuration, modelElements: model.settings.elements, stride: stride, parts: neighbors.chunkCount)
+        extrapolation?.scan(values, stride: stride, element: ws.element, configuration: configuration)
+        let descriptorSeconds = stageTimes == nil ? 0 : NNPStageTimes.lap(since: &clock)
+        kernel.atomicEnergies(
+            networks: model.networks, values: values, stride: stride, workspace: ws, parts: neighbors.chunkCount,
+            energyFactor: energyFactor)
+        result.energy = ws.energies.reduce(0, +)
+        result.perAtomEnergies.removeAll(keepingCapacity: true)
+        if properties.contains(.perAtomEnergies) { result.perAtomEnergies.append(contentsOf: ws.energies) }
+        let networkSeconds = stageTimes == nil ? 0 : NNPStageTimes.lap(since: &clock)
+        result.virial = .zero
         if properties.contains(.forces) || properties.contains(.virial) {
-            let (forces, virial) = ghostForces
-                ? values.extendedForces(dEdG: dEdG, neighbors: neighbors) : values.forces(dEdG: dEdG, neighbors: neighbors)
-            result.forces = properties.contains(.forces) ? forces : []
-            result.virial = properties.contains(.virial) ? virial : .zero
+            evaluator.addForces(dEdG: UnsafeBufferPointer(ws.dEdG), neighbors: neighbors, workspace: ws.descriptors)
+            let buffers = ws.descriptors.forceBuffers
+            if !properties.contains(.forces) {
+                result.forces.removeAll(keepingCapacity: true)
+            } else if ghostForces {
+                result.forces.removeAll(keepingCapacity: true)
+                for a in 0..<neighbors.extendedCount { result.forces.append(buffers.reduce(.zero) { $0 + $1[a] }) }
+            } else {
+                neighbors.gather(buffers, into: &result.forces)
+            }
+            if properties.contains(.virial) { result.virial = ws.descriptors.virials.reduce(.zero, +) }
         } else {
-            result.forces = []
-            result.virial = .zero
+            result.forces.removeAll(keepingCapacity: true)
         }
         result.hessian = nil
+        if let stageTimes {
+            stageTimes.add(descriptors: descriptorSeconds, networks: networkSeconds, forces: NNPStageTimes.lap(since: &clock))
+        }
     }
 
     /// Each atom's element as an index into `model`'s elements (which `check` has vouched for).

@@ -23,9 +23,10 @@ import Testing
             worst = max(worst, abs(d.x), abs(d.y), abs(d.z))
         }
         #expect(worst <= 1e-10 * scale, "largest force difference \(worst) Ha/Bohr")
-        // Two threads give the same numbers.
+        // Two threads give the same numbers but for the order of sums.
         let two = try Calculator(potential: potential, skin: 0, threads: 2).evaluate(c, [.energy, .forces])
         #expect(two.energy == one.energy)
-        #expect(two.forces == one.forces)
+        let spread = zip(two.forces, one.forces).map { d in let e = d.0 - d.1; return max(abs(e.x), abs(e.y), abs(e.z)) }.max()!
+        #expect(spread <= 1e-13 * scale * WaterModel.bohrPerAngstrom, "\(spread)")
     }
 }

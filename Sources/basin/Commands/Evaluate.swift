@@ -30,6 +30,11 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Evaluate the first frame N times with --potential nnp and print the time of each stage (neighbor list, "
+            + "descriptors, networks, forces) and the peak memory instead of the results.", valueName: "N"))
+    var timing: Int?
+
     struct FrameResult: Encodable {
         var frame: Int
         var atoms: Int
@@ -53,9 +58,11 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         try extrapolation.check(for: potential.potential)
+        if let timing, timing < 1 { throw ValidationError("--timing needs at least 1 evaluation, got \(timing)") }
     }
 
     func run() throws {
+        if let timing { return try runTiming(evaluations: timing) }
         let units = potential.unitSystem
         var frames = try structure.frames(units: units)
         let calculator = try potential.makeCalculator(monitoring: extrapolation)

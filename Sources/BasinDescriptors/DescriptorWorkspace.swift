@@ -1,0 +1,76 @@
+import BasinAtoms
+import BasinMath
+
+/// Memory that `SymmetryFunctionEvaluator.values(of:neighbors:workspace:)` and
+/// `addForces(dEdG:neighbors:workspace:)` reuse from one evaluation to the next, so that an MD
+/// loop allocates only when the system grows: the symmetry-function values, each chunk's
+/// neighborhood scratch, force buffer over the extended atoms and virial, and the function
+/// groups of the last element table. Not for concurrent evaluations: one per calculator.
+public final class DescriptorWorkspace: @unchecked Sendable {
+    /// G_is at `values[i * stride + s]` (dimensionless) for the atoms of the last `values` call;
+    /// columns past an atom's own function count hold zeros.
+    public var values: UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: valueStorage[0..<atomCount * stride]) }
+    /// Row length of `values`: the largest function count of any element.
+    public private(set) var stride = 0
+    /// Atoms of the last `values` call.
+    public private(set) var atomCount = 0
+    /// Each chunk's force buffer, −∂E/∂x over the extended atoms (at least `extendedCount`
+    /// entries), filled by `addForces`.
+    public private(set) var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
+    /// Each chunk's virial Σ (x_a − x_i) ⊗ F_a^(i) (energy units), filled by `addForces`.
+    public var virials: UnsafeBufferPointer<Matrix3> { UnsafeBufferPointer(virialStorage) }
+
+    private var valueStorage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    private(set) var virialStorage = UnsafeMutableBufferPointer<Matrix3>.allocate(capacity: 0)
+    /// One neighborhood scratch per chunk.
+    var neighborhoods: [Neighborhood] = []
+    /// Index of atom i's function set in the evaluator.
+    var atomSet: [Int] = []
+    /// The groups of each set for `preparedElements`' species indices.
+    private(set) var groups: [FunctionGroups] = []
+    /// The set of each species of `preparedElements`, −1 for an element without one.
+    private(set) var setOfSpecies: [Int] = []
+    private var preparedElements: [Element]?
+
+    public init() {}
+
+    deinit {
+        valueStorage.deallocate()
+        forceBuffers.forEach { $0.deallocate() }
+        virialStorage.deallocate()
+    }
+
+    /// Groups `sets` for a configuration's element table, once per table.
+    func prepareGroups(_ sets: [SymmetryFunctionSet], elements: [Element]) {
+        guard preparedElements != elements else { return }
+        groups = sets.map { set in FunctionGroups(set, species: { Int32(elements.firstIndex(of: $0) ?? -1) }) }
+        setOfSpecies = elements.map { element in sets.firstIndex { $0.central == element } ?? -1 }
+        preparedElements = elements
+    }
+
+    /// Room for `atoms` rows of `stride` values, zeroed, and `chunks` neighborhoods.
+    func prepareValues(atoms: Int, stride: Int, chunks: Int) {
+        if valueStorage.count < atoms * stride {
+            valueStorage.deallocate()
+            valueStorage = .allocate(capacity: atoms * stride + atoms * stride / 4)
+        }
+        self.atomCount = atoms
+        self.stride = stride
+        UnsafeMutableBufferPointer(rebasing: valueStorage[0..<atoms * stride]).update(repeating: 0)
+        while neighborhoods.count < chunks { neighborhoods.append(Neighborhood()) }
+    }
+
+    /// `chunks` force buffers of at least `extended` entries, zeroed, and `chunks` virials.
+    func prepareForces(chunks: Int, extended: Int) {
+        if forceBuffers.count != chunks || (forceBuffers.first?.count ?? 0) < extended {
+            forceBuffers.forEach { $0.deallocate() }
+            forceBuffers = (0..<chunks).map { _ in .allocate(capacity: extended + extended / 4) }
+        }
+        for buffer in forceBuffers { UnsafeMutableBufferPointer(rebasing: buffer[0..<extended]).update(repeating: .zero) }
+        if virialStorage.count != chunks {
+            virialStorage.deallocate()
+            virialStorage = .allocate(capacity: chunks)
+        }
+        virialStorage.update(repeating: .zero)
+    }
+}
