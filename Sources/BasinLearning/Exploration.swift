@@ -9,8 +9,8 @@ import BasinPotentials
 /// `equilibrate` + `steps` steps; every `interval`-th step after equilibration becomes an
 /// `ExploredFrame` with the committee's deviation, its extrapolation warnings and (with a
 /// reference potential) the true force error. A run blows up, and ends there, when the
-/// energy is not finite, an atom's force exceeds `maxForce` or the integrator fails; frames it
-/// gave before are kept. All randomness comes from `seed`.
+/// energy is not finite, an atom's force exceeds `maxForce` (the committee's at every step, the
+/// reference's on explored frames) or the integrator fails; frames it gave before are kept. All randomness comes from `seed`.
 struct Exploration {
     var settings: LearningSettings.Exploration
     var threads: Int
@@ -124,6 +124,11 @@ struct Exploration {
             }
             if let reference {
                 let truth = try reference.evaluate(state.configuration, [.forces]).forces
+                // A structure the reference finds absurd (atoms run into each other where the
+                // committee agrees on nonsense) ends the run instead of becoming data.
+                if let bad = truth.firstIndex(where: { !(($0 * $0).sum() <= maxForce * maxForce) }) {
+                    throw BlowUp(reason: "reference force on atom \(bad) above \(maxForce) eV/Å at step \(state.step)")
+                }
                 var worst = 0.0, atom = 0
                 for i in forces.indices {
                     let d = forces[i] - truth[i]

@@ -174,8 +174,10 @@ extension LearningLoop {
                                       100 * record.accurateFraction, 100 * settings.convergence.accurateFraction, k)
         } else if k >= settings.convergence.maxIterations {
             state.stopReason = "budget: max_iterations (\(k)) reached"
-        } else if chosen.isEmpty {
+        } else if room == 0 {
             state.stopReason = "budget: max_structures (\(settings.convergence.maxStructures)) reached"
+        } else if chosen.isEmpty {
+            state.stopReason = "failed: iteration \(k) left no frame to label (every run blew up at its start)"
         }
         try store(record, in: &state)
         if let reason = state.stopReason {
