@@ -22,7 +22,14 @@ import Foundation
 ///   `restartDisplacement` per coordinate instead of the current one by s, and its quench is
 ///   accepted whatever its energy, so that a walk stuck in a funnel that does not lead to the
 ///   global minimum (LJ₃₈'s icosahedral funnel: Doye, Miller & Wales, J. Chem. Phys. 111, 8417
-///   (1999)) starts afresh from the best structure it knows.
+///   (1999)) starts afresh from the best structure it knows. With a `restartSeed` the restart
+///   quenches a fresh structure from it instead (e.g. `ClusterMotif` seeds, so that the walk
+///   visits the decahedral and close-packed funnels as well as the icosahedral one); the
+///   lowest minimum is kept in `BasinHoppingMinima` all the same.
+/// - Optional surface moves: a fraction `surfaceMoveProbability` of the steps relocates a
+///   least-coordinated atom of the current minimum to the best-coordinated vacant surface site
+///   (`SurfaceMove`) instead of displacing every coordinate; a step where no such site exists
+///   falls back to the displacement.
 ///
 /// Every converged, contained quench is recorded in `BasinHoppingMinima`, whether accepted or
 /// not (at most `minimaLimit` of the lowest are kept). The quench of the starting point is
@@ -45,6 +52,11 @@ public struct BasinHopping: Sendable {
     public var restartInterval: Int?
     /// Largest displacement of a coordinate of the lowest minimum on a restart (length units).
     public var restartDisplacement: Double
+    /// 3N coordinates to restart from, drawn with the run's generator; nil restarts near the
+    /// lowest minimum.
+    public var restartSeed: (@Sendable (inout SeededGenerator) -> [Double])?
+    /// Fraction of the steps, in [0, 1], that are surface moves.
+    public var surfaceMoveProbability: Double
     /// When a quench has converged (largest per-atom force, energy / length).
     public var quench: StoppingCriteria
     /// Stop as soon as a minimum at or below `targetEnergy + targetTolerance` is found.
@@ -69,7 +81,8 @@ public struct BasinHopping: Sendable {
         adaptationFactor: Double = 0.9, containerRadius: Double? = nil, restartInterval: Int? = nil,
         restartDisplacement: Double = 1, quench: StoppingCriteria = StoppingCriteria(maximumForce: 1e-5, maximumSteps: 10_000),
         targetEnergy: Double? = nil, targetTolerance: Double = 1e-4, energyTolerance: Double = 1e-6, lengthTolerance: Double = 1e-3,
-        minimaLimit: Int? = nil
+        minimaLimit: Int? = nil, restartSeed: (@Sendable (inout SeededGenerator) -> [Double])? = nil,
+        surfaceMoveProbability: Double = 0
     ) {
         self.temperature = temperature
         self.stepSize = stepSize
@@ -85,6 +98,8 @@ public struct BasinHopping: Sendable {
         self.energyTolerance = energyTolerance
         self.lengthTolerance = lengthTolerance
         self.minimaLimit = minimaLimit
+        self.restartSeed = restartSeed
+        self.surfaceMoveProbability = surfaceMoveProbability
     }
 
     /// What a user can set wrong, as one sentence each; empty when all is well.
@@ -98,6 +113,9 @@ public struct BasinHopping: Sendable {
         if let containerRadius, !(containerRadius > 0) { found.append("the container radius must be positive") }
         if let restartInterval, restartInterval < 1 { found.append("the restart interval must be at least 1") }
         if !(restartDisplacement >= 0 && restartDisplacement.isFinite) { found.append("the restart displacement must be non-negative") }
+        if !(surfaceMoveProbability >= 0 && surfaceMoveProbability <= 1) {
+            found.append("the fraction of surface moves must lie between 0 and 1")
+        }
         if let minimaLimit, minimaLimit < 1 { found.append("the number of minima kept must be at least 1") }
         if !(targetTolerance >= 0) || !(energyTolerance >= 0) || !(lengthTolerance >= 0) {
             found.append("tolerances must be non-negative")
@@ -139,6 +157,7 @@ public struct BasinHopping: Sendable {
         }
 
         var trial = current
+        var surfaceMove = SurfaceMove()
         var s = stepSize
         var windowAccepted = 0, windowSteps = 0, stepsSinceImprovement = 0
         var step = 0
@@ -151,11 +170,20 @@ public struct BasinHopping: Sendable {
             let restarting = restartInterval.map { stepsSinceImprovement >= $0 } ?? false
             if restarting {
                 stepsSinceImprovement = 0
-                trial.assign(1, times: lowestPoint)
-                displace(&trial, by: restartDisplacement, using: &generator)
+                if let restartSeed {
+                    let seed = restartSeed(&generator)
+                    precondition(seed.count == trial.count, "a restart seed needs three coordinates per atom")
+                    trial.assign(1, times: seed)
+                } else {
+                    trial.assign(1, times: lowestPoint)
+                    displace(&trial, by: restartDisplacement, using: &generator)
+                }
             } else {
                 trial.assign(1, times: current)
-                displace(&trial, by: s, using: &generator)
+                let surface = surfaceMoveProbability > 0 && generator.uniform() < surfaceMoveProbability
+                if !(surface && surfaceMove.apply(to: &trial, using: &generator)) {
+                    displace(&trial, by: s, using: &generator)
+                }
             }
             let quenched = try minimizer.minimize(&problem, from: trial, until: quench)
             result.evaluations += quenched.evaluations

@@ -76,6 +76,9 @@ import Testing
         let temperature = try CommandRunner.run(["hop", "--atoms", "5", "--temperature", "0"])
         #expect(temperature.status != 0)
         #expect(temperature.error.contains("temperature must be positive"))
+        let surface = try CommandRunner.run(["hop", "--atoms", "5", "--surface-moves", "1.5"])
+        #expect(surface.status != 0)
+        #expect(surface.error.contains("surface moves must lie between 0 and 1"))
         let dir = try CommandRunner.temporaryDirectory()
         let broken = dir.appendingPathComponent("broken.xyz")
         try "2\n\nX 0 0 0\nX 1 oops 0\n".write(to: broken, atomically: true, encoding: .utf8)
@@ -83,5 +86,15 @@ import Testing
         #expect(unreadable.status != 0)
         #expect(unreadable.error.contains("broken.xyz"))
         #expect(unreadable.error.contains("line 4") || unreadable.error.contains(":4"))
+    }
+
+    @Test func multiFunnelSettingsFindTheLJ38TruncatedOctahedronAndKeepTheMinimaBounded() throws {
+        let run = try summary([
+            "--atoms", "38", "--seed", "4", "--steps", "1000", "--multi-funnel", "--restart-after", "10",
+            "--target-energy", "-173.928427",
+            "--max-minima", "5",
+        ])
+        #expect(run["stopReason"] as? String == "targetReached")
+        #expect((run["distinctMinima"] as? Int ?? 0) <= 5)
     }
 }

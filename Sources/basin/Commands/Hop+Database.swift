@@ -73,7 +73,7 @@ extension Hop {
     func makeRecorder(template: Configuration, containerRadius: Double?) throws -> MinimaRecorder? {
         guard let database else { return nil }
         let parameters = RunParameters(
-            atoms: template.count, potential: potential.potential.rawValue, steps: steps, temperature: temperature,
+            atoms: template.count, potential: potential.potential.rawValue, steps: steps, temperature: effectiveTemperature,
             stepSize: stepSize, targetAcceptance: targetAcceptance, targetEnergy: targetEnergy,
             containerRadius: containerRadius, fmax: fmax, input: input)
         let symbols = template.species.map { template.elements[$0].symbol }

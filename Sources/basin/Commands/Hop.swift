@@ -36,8 +36,8 @@ struct Hop: ParsableCommand {
     @Option(help: "Number of basin-hopping steps (one quench each).")
     var steps: Int = 10_000
 
-    @Option(help: "Metropolis temperature T (energy units).")
-    var temperature: Double = 1
+    @Option(help: "Metropolis temperature T (energy units; default 1, or 0.8 with --multi-funnel).")
+    var temperature: Double?
 
     @Option(help: "Initial largest displacement of each coordinate (length units); adapted during the run.")
     var stepSize: Double = 0.4
@@ -69,6 +69,22 @@ struct Hop: ParsableCommand {
     @Option(help: "Largest displacement of each coordinate of the lowest minimum on a restart (length units).")
     var restartDisplacement: Double = 1
 
+    @Flag(help: """
+        On a restart, quench a new cluster grown on a decahedral, icosahedral or close-packed lattice \
+        (drawn at random) instead of displacing the lowest minimum.
+        """)
+    var restartFromMotifs = false
+
+    @Option(help: "Fraction of the steps that move a least-coordinated atom to the best-coordinated vacant surface site.")
+    var surfaceMoves: Double?
+
+    @Flag(help: """
+        Settings for multi-funnel clusters (Lennard-Jones 75-77, 98, 102-104): --temperature \
+        \(Self.multiFunnelTemperature) --surface-moves \(Self.multiFunnelSurfaceMoves) --restart-after \
+        \(Self.multiFunnelRestartInterval) --restart-from-motifs, each unless given.
+        """)
+    var multiFunnel = false
+
     @Option(help: "A quench has converged when every atom's force is below this (energy / length units).")
     var fmax: Double = 1e-5
 
@@ -84,8 +100,11 @@ struct Hop: ParsableCommand {
     @Option(help: "Write the distinct minima, lowest first, one frame each, to this file (.extxyz/.xyz, or n2p2 input.data).")
     var minima: String?
 
-    @Option(help: "Keep (and write to --minima) only this many of the lowest distinct minima.")
-    var maxMinima: Int?
+    @Option(help: """
+        Keep in memory (and write to --minima) only this many of the lowest distinct minima; the \
+        --database keeps every one. Bounds the memory of a long run (about 3 kB per minimum of 75 atoms).
+        """)
+    var maxMinima: Int = 1000
 
     @Option(help: "Store every minimum found in this minima database (SQLite; created if missing).")
     var database: String?
@@ -107,7 +126,7 @@ struct Hop: ParsableCommand {
         guard steps >= 0 else { throw ValidationError("--steps must be non-negative") }
         guard fmax > 0, fmax.isFinite else { throw ValidationError("--fmax must be positive") }
         guard maxQuenchSteps >= 1 else { throw ValidationError("--max-quench-steps must be at least 1") }
-        if let maxMinima, maxMinima < 1 { throw ValidationError("--max-minima must be at least 1") }
+        if maxMinima < 1 { throw ValidationError("--max-minima must be at least 1") }
         if noContainer, containerRadius != nil { throw ValidationError("give --container-radius or --no-container, not both") }
         if let targetEnergy, !targetEnergy.isFinite { throw ValidationError("--target-energy must be a number") }
         if let problem = settings(containerRadius: containerRadius).problems.first { throw ValidationError(problem) }
@@ -121,10 +140,31 @@ struct Hop: ParsableCommand {
     /// The basin-hopping parameters the options describe, with the given container.
     func settings(containerRadius: Double?) -> BasinHopping {
         BasinHopping(
-            temperature: temperature, stepSize: stepSize, targetAcceptance: targetAcceptance, adaptationInterval: adaptEvery,
-            containerRadius: containerRadius, restartInterval: restartAfter, restartDisplacement: restartDisplacement,
+            temperature: effectiveTemperature, stepSize: stepSize, targetAcceptance: targetAcceptance, adaptationInterval: adaptEvery,
+            containerRadius: containerRadius,
+            restartInterval: restartAfter ?? (multiFunnel ? Self.multiFunnelRestartInterval : nil),
+            restartDisplacement: restartDisplacement,
             quench: StoppingCriteria(maximumForce: fmax, maximumSteps: maxQuenchSteps), targetEnergy: targetEnergy,
-            targetTolerance: targetTolerance, minimaLimit: maxMinima)
+            targetTolerance: targetTolerance, minimaLimit: maxMinima,
+            surfaceMoveProbability: surfaceMoves ?? (multiFunnel ? Self.multiFunnelSurfaceMoves : 0))
+    }
+
+    /// --multi-funnel's temperature (ε), fraction of surface moves and restart interval.
+    static let multiFunnelTemperature = 0.8
+    static let multiFunnelSurfaceMoves = 0.3
+    static let multiFunnelRestartInterval = 300
+
+    /// --temperature, or its default.
+    var effectiveTemperature: Double { temperature ?? (multiFunnel ? Self.multiFunnelTemperature : 1) }
+
+    /// Restarts from motif seeds of `atoms` atoms with nearest-neighbour distance `bond`, when
+    /// asked for.
+    func motifSeeds(atoms: Int, bond: Double) -> (@Sendable (inout SeededGenerator) -> [Double])? {
+        guard restartFromMotifs || multiFunnel else { return nil }
+        return { generator in
+            let motif = ClusterMotif.allCases[Int(generator.uniform() * Double(ClusterMotif.allCases.count))]
+            return motif.grow(atoms: atoms, bond: bond, using: &generator)
+        }
     }
 
     func run() throws {
@@ -135,7 +175,10 @@ struct Hop: ParsableCommand {
         let allPairsLJ = usesClusterKernel
         let sigma = potential.sigma ?? 1
         let radius = noContainer ? nil : containerRadius ?? (allPairsLJ ? Self.defaultContainerRadius(atoms: template.count, sigma: sigma) : nil)
-        let hopping = settings(containerRadius: radius)
+        var hopping = settings(containerRadius: radius)
+        // Lennard-Jones pairs sit at 2^(1/6) σ; other potentials at the start's own spacing.
+        hopping.restartSeed = motifSeeds(
+            atoms: template.count, bond: allPairsLJ ? pow(2, 1.0 / 6) * sigma : SurfaceMove.meanNearestNeighborDistance(start))
 
         let recorder = try makeRecorder(template: template, containerRadius: radius)
         let progress = ProgressReporter(label: "hop", total: steps)
