@@ -21,9 +21,7 @@ extension Neighborhood {
                     guard let pair = pair(group, a, b, mixed: mixed) else { continue }
                     for member in group.members {
                         guard let (angle, _) = member.angularPart(pair.cosine) else { continue }
-                        let q = member.exponent
-                        let e = member.prefactor * gaussians[q * n + a] * gaussians[q * n + b] * pairGaussians[q]
-                        values[member.column] += angle * e * pair.cutoff
+                        values[member.column] += angle * gaussianFactor(member, a, b, n) * pair.cutoff
                     }
                 }
             }
@@ -61,8 +59,7 @@ extension Neighborhood {
                     let fc = pair.cutoff
                     for member in group.members {
                         guard let (angle, dAngle) = member.angularPart(pair.cosine) else { continue }
-                        let q = member.exponent
-                        let e = member.prefactor * gaussians[q * n + a] * gaussians[q * n + b] * pairGaussians[q]
+                        let q = member.exponent, e = gaussianFactor(member, a, b, n)
                         let w = c[member.column] * e, wAngle = w * angle
                         byCosine += w * dAngle * fc
                         byRj += wAngle * (pair.dfj + slopes[q * n + a] * fc)

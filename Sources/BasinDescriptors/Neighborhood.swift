@@ -122,8 +122,10 @@ struct Neighborhood {
         let djk = dk - dj
         var fjk = 1.0, dfjk = 0.0, rjk = 0.0
         if !group.isWide {
-            rjk = (djk * djk).sum().squareRoot()
-            if rjk >= group.cutoff.radius { return nil }
+            // Most pairs of a narrow group lie farther apart than r_c: no square root for them.
+            let rjk2 = (djk * djk).sum(), rc = group.cutoff.radius
+            if rjk2 >= rc * rc { return nil }
+            rjk = rjk2.squareRoot()
             (fjk, dfjk) = group.cutoff.valueAndDerivative(rjk)
             let family = group.family
             pairGaussians.withUnsafeMutableBufferPointer { g in
@@ -140,6 +142,14 @@ struct Neighborhood {
             dfj: cutoffDerivatives[a] * fk * fjk, dfk: fj * cutoffDerivatives[b] * fjk, dfjk: fj * fk * dfjk)
     }
 
+    /// 2^{1−ζ} exp(−η[(r_ij − r_s)² + (r_ik − r_s)² (+ (r_jk − r_s)²)]) of `member` for the
+    /// pair (a, b) of the `n` members of the prepared group, after `pair` set its r_jk factors.
+    @inline(__always)
+    func gaussianFactor(_ member: FunctionGroups.Angular.Member, _ a: Int, _ b: Int, _ n: Int) -> Double {
+        let q = member.exponent
+        return member.prefactor * gaussians[q * n + a] * gaussians[q * n + b] * pairGaussians[q]
+    }
+
     private mutating func angular(
         _ group: FunctionGroups.Angular, _ values: UnsafeMutablePointer<Double>,
         _ out: UnsafeMutablePointer<SIMD3<Double>>, _ stride: Int
@@ -152,8 +162,7 @@ struct Neighborhood {
                 let fc = pair.cutoff, outj = out + (pair.j + 1) * stride, outk = out + (pair.k + 1) * stride
                 for member in group.members {
                     guard let (angle, dAngle) = member.angularPart(pair.cosine) else { continue }
-                    let q = member.exponent
-                    let e = member.prefactor * gaussians[q * n + a] * gaussians[q * n + b] * pairGaussians[q]
+                    let q = member.exponent, e = gaussianFactor(member, a, b, n)
                     values[member.column] += angle * e * fc
                     let (gradj, gradk) = pair.gradients(
                         byCosine: dAngle * e * fc, byRj: angle * e * (pair.dfj + slopes[q * n + a] * fc),

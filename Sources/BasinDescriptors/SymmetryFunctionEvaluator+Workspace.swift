@@ -28,9 +28,35 @@ extension SymmetryFunctionEvaluator {
             guard set >= 0 else { throw .missingElement(configuration.elements[s].symbol) }
             workspace.atomSet.append(set)
         }
-        let stride = sets.map(\.functions.count).max() ?? 0
+        let stride = self.stride, groups = workspace.groups
         workspace.prepareValues(atoms: configuration.count, stride: stride, chunks: neighbors.chunks.count)
-        let groups = workspace.groups, values = UnsafeMutableBufferPointer(mutating: workspace.values)
+        let values = UnsafeMutableBufferPointer(mutating: workspace.values)
+        forEachAtom(neighbors, workspace) { _, i, set, neighborhood in
+            neighborhood.addValues(groups[set], to: values.baseAddress! + i * stride)
+        }
+    }
+
+    /// Pass 2, after `values` with the same list: each chunk's forces −Σ_i Σ_s c_is ∂G_is/∂x_a
+    /// on the extended atoms a into `workspace.forceBuffers` and its virial
+    /// Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) into `workspace.virials`, for c = ∂E/∂G (energy units)
+    /// in the layout of `workspace.values`.
+    public func addForces(dEdG c: UnsafeBufferPointer<Double>, neighbors: NeighborList, workspace: DescriptorWorkspace) {
+        let stride = workspace.stride
+        precondition(c.count >= workspace.atomCount * stride && neighbors.localCount == workspace.atomCount, "the values' atoms")
+        workspace.prepareForces(chunks: neighbors.chunks.count, extended: neighbors.extendedCount)
+        let groups = workspace.groups, forceBuffers = workspace.forceBuffers, virials = workspace.virialStorage
+        forEachAtom(neighbors, workspace) { chunk, i, set, neighborhood in
+            neighborhood.addForces(
+                groups[set], dEdG: c.baseAddress! + i * stride, central: i, into: forceBuffers[chunk], virial: &virials[chunk])
+        }
+    }
+
+    /// Runs `body(chunk, i, set, neighborhood)` for every local atom i, the list's chunks on
+    /// separate threads, once i's neighbors within its function set's r_c are collected into the
+    /// chunk's neighborhood.
+    private func forEachAtom(
+        _ neighbors: NeighborList, _ workspace: DescriptorWorkspace, _ body: (Int, Int, Int, inout Neighborhood) -> Void
+    ) {
         workspace.atomSet.withUnsafeBufferPointer { atomSet in
         workspace.neighborhoods.withUnsafeMutableBufferPointer { scratch in
         neighbors.positions.withUnsafeBufferPointer { x in
@@ -43,38 +69,8 @@ extension SymmetryFunctionEvaluator {
                     scratch[c].collect(
                         around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
                         radius: radii[set], positions: x, species: kind)
-                    scratch[c].addValues(groups[set], to: values.baseAddress! + i * stride)
+                    body(c, i, set, &scratch[c])
                 }
-            }
-        }}}}
-    }
-
-    /// Pass 2, after `values` with the same list: each chunk's forces −Σ_i Σ_s c_is ∂G_is/∂x_a
-    /// on the extended atoms a into `workspace.forceBuffers` and its virial
-    /// Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) into `workspace.virials`, for c = ∂E/∂G (energy units)
-    /// in the layout of `workspace.values`.
-    public func addForces(dEdG c: UnsafeBufferPointer<Double>, neighbors: NeighborList, workspace: DescriptorWorkspace) {
-        let stride = workspace.stride
-        precondition(c.count >= workspace.atomCount * stride && neighbors.localCount == workspace.atomCount, "the values' atoms")
-        workspace.prepareForces(chunks: neighbors.chunks.count, extended: neighbors.extendedCount)
-        let groups = workspace.groups, forceBuffers = workspace.forceBuffers, virials = workspace.virialStorage
-        workspace.atomSet.withUnsafeBufferPointer { atomSet in
-        workspace.neighborhoods.withUnsafeMutableBufferPointer { scratch in
-        neighbors.positions.withUnsafeBufferPointer { x in
-        neighbors.species.withUnsafeBufferPointer { kind in
-            nonisolated(unsafe) let scratch = scratch
-            concurrentForEach(neighbors.chunks.count) { chunkIndex in
-                let chunk = neighbors.chunks[chunkIndex], forces = forceBuffers[chunkIndex]
-                var virial = Matrix3.zero
-                for i in chunk.atoms {
-                    let row = i - chunk.atoms.lowerBound, set = atomSet[i]
-                    scratch[chunkIndex].collect(
-                        around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
-                        radius: radii[set], positions: x, species: kind)
-                    scratch[chunkIndex].addForces(
-                        groups[set], dEdG: c.baseAddress! + i * stride, central: i, into: forces, virial: &virial)
-                }
-                virials[chunkIndex] = virial
             }
         }}}}
     }

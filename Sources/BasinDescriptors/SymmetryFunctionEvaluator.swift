@@ -10,14 +10,17 @@ public struct SymmetryFunctionEvaluator: Sendable {
     public let sets: [SymmetryFunctionSet]
     /// r_c of each set (length units).
     let radii: [Double]
+    /// Largest r_c over all functions (length units): the cutoff the neighbor list needs.
+    public let cutoffRadius: Double
+    /// The largest function count of a set: the row length of the values.
+    let stride: Int
 
     public init(sets: [SymmetryFunctionSet]) {
         self.sets = sets
         radii = sets.map(\.cutoffRadius)
+        cutoffRadius = radii.max() ?? 0
+        stride = sets.map(\.functions.count).max() ?? 0
     }
-
-    /// Largest r_c over all functions (length units): the cutoff the neighbor list needs.
-    public var cutoffRadius: Double { sets.map(\.cutoffRadius).max() ?? 0 }
 
     public func evaluate(
         _ configuration: Configuration, neighbors: NeighborList
@@ -38,7 +41,6 @@ public struct SymmetryFunctionEvaluator: Sendable {
         }
         let groups = sets.map { FunctionGroups($0, species: species) }
         let n = configuration.count
-        let stride = sets.map(\.functions.count).max() ?? 0
         let atomSet = configuration.species.map { setOfSpecies[$0] }
         // Pass 1: neighborhood sizes, to lay the derivatives out.
         var start = [Int](repeating: 0, count: n + 1)
