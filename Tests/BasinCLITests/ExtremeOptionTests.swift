@@ -9,9 +9,9 @@ import Testing
     static let toyGenerate = ["toy", "generate", "--width-start", "2", "--width-end", "2", "--points", "5", "--epochs", "1", "--output", "never.json"]
 
     @Test(arguments: [
-        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--sigma", "0"], "--sigma must be positive and finite"),
-        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--epsilon", "nan"], "--epsilon must be positive and finite"),
-        (["eval", lj13, "--potential", "morse", "--d0", "1", "--alpha", "inf", "--r0", "1", "--cutoff", "3"], "--alpha must be positive and finite"),
+        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--sigma", "0"], "--sigma must be a positive number"),
+        (["hop", lj7, "--cutoff", "none", "--steps", "2", "--epsilon", "nan"], "--epsilon must be a positive number"),
+        (["eval", lj13, "--potential", "morse", "--d0", "1", "--alpha", "inf", "--r0", "1", "--cutoff", "3"], "--alpha must be a positive number"),
         (["neb", lj7, lj7, "--cutoff", "none", "--max-steps", "9223372036854775807"], "--max-steps must be from 0 to 1000000000"),
         (["compress", "analyze", DatabaseCommandTests.cluster(6), "--threads", "9223372036854775807"], "--threads must lie in 1…1024"),
         (toyGenerate + ["--points", "9223372036854775807"], "at most 10⁹ points"),

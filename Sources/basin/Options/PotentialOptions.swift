@@ -97,7 +97,7 @@ struct PotentialOptions: ParsableArguments {
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
         if let skin, !(skin >= 0) { throw ValidationError("--skin must be non-negative") }
         for (name, value) in [("--epsilon", epsilon), ("--sigma", sigma), ("--d0", d0), ("--alpha", alpha), ("--r0", r0), ("--cflength", cflength), ("--cfenergy", cfenergy)] {
-            if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be positive and finite, got \(value)") }
+            if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be a positive number, got \(value)") }
         }
         let given: [(String, Bool)] = [
             ("--parameters", parameters != nil), ("--epsilon", epsilon != nil), ("--sigma", sigma != nil),
@@ -123,9 +123,6 @@ struct PotentialOptions: ParsableArguments {
             if tableInner != nil, table == nil { throw ValidationError("--table-inner needs --table") }
         case .nnp, .committee:
             guard model != nil else { throw ValidationError("--potential \(potential.rawValue) needs --model DIR (an n2p2 model folder\(potential == .committee ? ", a comma-separated list of them, or a folder of member folders" : ""))") }
-            for (name, value) in [("--cflength", cflength), ("--cfenergy", cfenergy)] {
-                if let value, !(value > 0 && value.isFinite) { throw ValidationError("\(name) must be a positive number") }
-            }
             allowed = ["--model", "--cflength", "--cfenergy"]
         }
         if let (name, _) = given.first(where: { $0.1 && !allowed.contains($0.0) }) {
