@@ -29,10 +29,10 @@ struct CommandRunner {
         nonisolated(unsafe) var errorData = Data()
         let drained = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            errorData = error.fileHandleForReading.readAllRetryingInterrupts()
             drained.signal()
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.fileHandleForReading.readAllRetryingInterrupts()
         drained.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),

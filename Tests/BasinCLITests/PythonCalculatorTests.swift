@@ -1,3 +1,4 @@
+import BasinTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
         process.standardOutput = pipe
         process.standardError = pipe
         guard (try? process.run()) != nil else { return nil }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: pipe.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }

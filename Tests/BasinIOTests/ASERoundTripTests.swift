@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinIO
 import BasinMath
+import BasinTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) 
     process.standardOutput = pipe
     process.standardError = pipe
     try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    let output = pipe.fileHandleForReading.readAllRetryingInterrupts()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: output, as: UTF8.self))
 }
