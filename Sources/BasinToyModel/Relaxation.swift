@@ -23,7 +23,7 @@ public struct Relaxation: Sendable, Codable, Equatable {
     public var staleImages: Bool
 
     public init(epochs: Int = 40, maxStep: Double = 0.1, move: Move = .sphere, depth: Int? = nil, staleImages: Bool = false) throws(ToyModelError) {
-        guard epochs >= 0 else { throw .invalidParameter("the number of relaxation epochs cannot be negative, got \(epochs)") }
+        guard (0...10_000_000).contains(epochs) else { throw .invalidParameter("the number of relaxation epochs must be from 0 to 10000000, got \(epochs)") }
         guard maxStep > 0, maxStep.isFinite else { throw .invalidParameter("the largest move maxΔ must be positive, got \(maxStep)") }
         guard (depth ?? 0) >= 0 else { throw .invalidParameter("the relaxation depth cannot be negative, got \(depth!)") }
         self.epochs = epochs

@@ -19,6 +19,7 @@ import Testing
         (toyGenerate + ["--particles", "9223372036854775807"], "at most 10000 particles"),
         (toyGenerate + ["--r0", "1e308"], "use a wider cell"),
         (toyGenerate + ["--depth", "9223372036854775807"], "use a wider cell"),
+        (toyGenerate + ["--epochs", "9223372036854775807"], "epochs must be from 0 to 10000000"),
         (["sample", "--lattice", "fcc", "--density", "0.8442", "--cells", "2", "--steps", "5", "--temperatures", "1",
           "--output", "never.xyz", "--equilibrate", "9223372036854775807"], "at most 1000000000000 per run"),
         (["sf", "generate", "--data", DatabaseCommandTests.cluster(13), "--radial", "9223372036854775807"], "must be from 0 to 1000"),
