@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BasinTestSupport
 
 /// `basin learn`: help, bad configurations, and SIGTERM at a random moment followed by
 /// `--resume`, which must end in the same final models as an uninterrupted run.
@@ -19,8 +20,7 @@ import Testing
         """
 
     static func folder(_ text: String = config) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basin-learn-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchDirectory.make("basin-learn-cli")
         try text.write(to: folder.appendingPathComponent("learn.yaml"), atomically: true, encoding: .utf8)
         return folder
     }

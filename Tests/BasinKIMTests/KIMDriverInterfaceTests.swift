@@ -13,7 +13,7 @@ import Testing
 @Suite struct KIMDriverInterfaceTests {
     /// A synthetic model with `basin-kim.params` in a fresh folder.
     static func modelFolder(_ parameters: KIMParameters) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kim-\(UUID().uuidString.prefix(8))")
+        let folder = try ScratchDirectory.make("basin-kim").appendingPathComponent("model")
         try SyntheticModel.make().write(to: folder)
         try Data(parameters.text.utf8).write(to: folder.appendingPathComponent(KIMParameters.fileName))
         return folder
@@ -125,7 +125,7 @@ import Testing
 
     @Test func refusesWhatItCannotServe() throws {
         var message = [CChar](repeating: 0, count: 256)
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kim-missing-\(UUID().uuidString.prefix(8))")
+        let missing = try ScratchDirectory.make("basin-kim-missing").appendingPathComponent("model")
         #expect(basinKIMCreate(missing.path, 1, 1, &message, 256) == nil)
         #expect(Self.text(message).contains(KIMParameters.fileName))
 
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func parameterFileErrorsNameTheLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kim-\(UUID().uuidString.prefix(8)).params")
+        let file = try ScratchDirectory.make("basin-kim").appendingPathComponent("model.params")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data("cflength 1.5\ncfenergy -2\n".utf8).write(to: file)
         #expect(throws: ModelFileError(file: file.path, line: 2, reason: "expected 'cfenergy VALUE' with a positive number")) {

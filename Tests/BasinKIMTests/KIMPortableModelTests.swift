@@ -7,12 +7,12 @@ import Testing
 /// `basin export kim`'s folder: the model files as they are, the parameters and the build file,
 /// and one clear error for a missing model or a bad name.
 @Suite struct KIMPortableModelTests {
-    static func scratch() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("basin-kim-export-\(UUID().uuidString.prefix(8))")
+    static func scratch() throws -> URL {
+        try ScratchDirectory.make("basin-kim-export").appendingPathComponent("work")
     }
 
     @Test func writesTheModelFilesParametersAndBuildFile() throws {
-        let work = Self.scratch()
+        let work = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: work) }
         let source = work.appendingPathComponent("n2p2"), output = work.appendingPathComponent("kim")
         try SyntheticModel.make().write(to: source)
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func refusesAMissingModelOrABadName() throws {
-        let work = Self.scratch()
+        let work = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: work) }
         let output = work.appendingPathComponent("kim")
         #expect {

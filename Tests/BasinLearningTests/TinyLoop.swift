@@ -1,3 +1,4 @@
+import BasinTestSupport
 import Foundation
 
 /// A learning loop small enough for a debug-build test: 8-atom SW silicon cells, a committee
@@ -22,8 +23,7 @@ enum TinyLoop {
 
     /// A fresh folder holding `config.yaml` with `text`.
     static func folder(_ text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basin-learn-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchDirectory.make("basin-learn")
         try text.write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         return folder
     }

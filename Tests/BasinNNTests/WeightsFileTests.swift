@@ -1,10 +1,11 @@
 import BasinNN
 import Foundation
 import Testing
+import BasinTestSupport
 
 @Suite struct WeightsFileTests {
-    func temporaryURL(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("basin-nn-\(UUID().uuidString)-\(name)")
+    func temporaryURL(_ name: String) throws -> URL {
+        try ScratchDirectory.make("basin-nn").appendingPathComponent(name)
     }
 
     @Test func parameterCountAndOrderFollowN2p2() {
@@ -32,7 +33,7 @@ import Testing
 
     @Test func roundTripIsExactAndByteStable() throws {
         let net = NetworkFixtures.network(normalized: false)
-        let url = temporaryURL("weights.001.data")
+        let url = try temporaryURL("weights.001.data")
         defer { try? FileManager.default.removeItem(at: url) }
         try net.writeWeights(to: url)
         var copy = NeuralNetwork(inputCount: 5, hiddenLayers: [4, 3], activations: [.tanh, .softplus, .gaussian])
@@ -46,7 +47,7 @@ import Testing
         #expect(values == [1.5, -0.2, 3])
     }
 
-    @Test func badFilesAreRejectedWithFileAndLine() {
+    @Test func badFilesAreRejectedWithFileAndLine() throws {
         #expect(throws: NeuralNetworkError.weightsFile(file: "w.data", line: 3, reason: "expected a finite number, found 'abc'")) {
             try NeuralNetwork.parseWeights("# c\n1\nabc 2\n", file: "w.data", expectedCount: 3)
         }
@@ -60,7 +61,7 @@ import Testing
             try NeuralNetwork.parseWeights("nan\n", file: "w.data", expectedCount: 1)
         }
         var net = NeuralNetwork(inputCount: 1, hiddenLayers: [], activations: [.identity])
-        let missing = temporaryURL("missing")
+        let missing = try temporaryURL("missing")
         #expect(throws: NeuralNetworkError.self) { try net.readWeights(from: missing) }
     }
 }

@@ -8,8 +8,7 @@ import Testing
 @Suite("Parameter file readers under fuzzing (Fuzz)")
 struct ParameterFileFuzzTests {
     private func fuzz(_ name: String, _ source: String, file: String, load: (URL) throws(ParameterFileError) -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-fuzz")
         defer { try? FileManager.default.removeItem(at: directory) }
         let summary = try ReaderFuzzer.run(name, sources: [source], to: directory.appendingPathComponent(file), load: load)
         #expect(summary.slow.isEmpty, "slow mutants (seed, seconds): \(summary.slow)")

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinToyModel
 
 @Suite struct ToyDatabaseFileTests {
     func temporaryFile(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("toy-\(UUID().uuidString).json")
+        let url = try ScratchDirectory.make("toy").appendingPathComponent("database.json")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }

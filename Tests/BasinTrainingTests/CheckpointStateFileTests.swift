@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinTraining
 
 /// The binary state file beside a checkpoint's JSON: named arrays at recorded offsets, BFGS's
@@ -9,8 +10,7 @@ import Testing
     typealias F = TrainerFixtures
 
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("basin-state-file-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ScratchDirectory.make("basin-state-file")
         return url
     }
 

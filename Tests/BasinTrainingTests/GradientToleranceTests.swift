@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinTraining
 
 /// BFGS and L-BFGS with `gradient_tolerance`: each epoch iterates until the largest component of
@@ -48,8 +49,7 @@ import Testing
         var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
         try straight.train()
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-tolerance-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-tolerance")
         defer { try? FileManager.default.removeItem(at: directory) }
         var firstPart = settings
         firstPart.epochs = 2

@@ -1,6 +1,7 @@
 import BasinNNP
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinTraining
 
 /// n2p2's Kalman training pieces against hand computations: the data-set normalization, the
@@ -88,8 +89,7 @@ import Testing
         let settings = F.settings(KalmanTraining(forceFraction: 0.25, forceBatch: 2), epochs: 2)
         var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
         try trainer.train()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-lean-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-lean")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("checkpoint.json")
         try trainer.state.write(to: url)

@@ -1,6 +1,7 @@
 import BasinMath
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinTraining
 
 @Suite struct KalmanTests {
@@ -150,8 +151,7 @@ import Testing
         var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
         try straight.train()
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kalman-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-kalman")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("checkpoint.json")
         var firstHalf = settings
@@ -179,8 +179,7 @@ import Testing
     /// file of another checkpoint is refused.
     @Test func theCovarianceIsKeptInABinaryStateFile() throws {
         var settings = Self.kalmanSettings(epochs: 2)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-kalman-state-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-kalman-state")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("checkpoint.json")
         settings.checkpointURL = url

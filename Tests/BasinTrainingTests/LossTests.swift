@@ -266,8 +266,7 @@ enum TrainingFixtures {
     }
 
     @Test func loadsFilesAndNamesMissingData() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-training-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-training")
         defer { try? FileManager.default.removeItem(at: directory) }
         let frames = try TrainingFixtures.frames()
         let settings = TrainingFixtures.model.settings

@@ -88,8 +88,7 @@ enum TrainerFixtures {
         var straight = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
         try straight.train()
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-trainer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-trainer")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("checkpoint.json")
         var firstHalf = settings
@@ -129,8 +128,7 @@ enum TrainerFixtures {
         default: Issue.record("the optimizer changed kind")
         }
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-qn-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("basin-qn")
         defer { try? FileManager.default.removeItem(at: directory) }
         var firstHalf = F.settings(optimizer, epochs: 2)
         firstHalf.checkpointURL = directory.appendingPathComponent("checkpoint.json")

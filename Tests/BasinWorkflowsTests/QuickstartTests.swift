@@ -1,12 +1,13 @@
 import BasinAtoms
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinWorkflows
 
 /// The silicon quickstart pipeline, on a tiny configuration.
 @Suite struct QuickstartTests {
     @Test func tinyPipelineWritesEveryFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-quickstart-\(UUID().uuidString)")
+        let directory = try ScratchDirectory.make("basin-quickstart")
         defer { try? FileManager.default.removeItem(at: directory) }
         var stages: [SiliconQuickstart.Stage] = []
         let result = try SiliconQuickstart(settings: .tiny).run(directory: directory) { p in

@@ -2,12 +2,13 @@ import BasinAtoms
 import BasinPotentials
 import Foundation
 import Testing
+import BasinTestSupport
 @testable import BasinWorkflows
 
 /// The silica quickstart pipeline, on a tiny configuration.
 @Suite struct SilicaQuickstartTests {
     @Test func tinyPipelineWritesEveryFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("basin-silica-\(UUID().uuidString)")
+        let directory = try ScratchDirectory.make("basin-silica")
         defer { try? FileManager.default.removeItem(at: directory) }
         var stages: [SilicaQuickstart.Stage] = []
         let settings = SilicaQuickstart.Settings.tiny
