@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "BasinNNTests", dependencies: ["BasinMath", "BasinNN", "BasinTestSupport"]),
         .testTarget(name: "BasinDescriptorsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinDescriptors"]),
         .target(name: "BasinTestSupport", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinNN", "BasinDescriptors", "BasinNNP"], path: "Tests/BasinTestSupport"),
-        .testTarget(name: "BasinNNPTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BasinNNPTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BasinPlotsTests", dependencies: ["BasinPlots"]),
         .testTarget(name: "BasinSamplingTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinSampling"]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining", "BasinTestSupport"]),

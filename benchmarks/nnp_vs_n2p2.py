@@ -16,8 +16,14 @@ energy and forces of each box --evaluations times per run, timing the stages:
 "core" is the sum of the stages after the neighbor list: n2p2's Prediction::predict() minus its
 O(N²) neighbor search, which is what n2p2 costs inside LAMMPS (pair_style hdnnp uses LAMMPS's
 list). Runs of both codes and every thread count alternate --repeat times; each stage's median
-over all evaluations after the first of every run counts. Each process reports its peak resident memory
-(getrusage). The load average is printed before and after.
+over all evaluations after the first of every run counts, by three clocks: wall time, the
+processor time of the evaluating thread (CLOCK_THREAD_CPUTIME_ID) and that of the whole process.
+The ratios are read by processor time (the thread's on one thread, the process's on more), which
+other jobs on a shared machine disturb far less than wall time; the speed-up from one to two
+threads is by wall time, which only a quiet machine gives. Each process reports its peak resident
+memory (getrusage) and its energy (n2p2's total energy as predict() reports it, against Basin's
+in Hartree). The load average is printed before and after. `--json` prints one document whose
+top-level "speedup" is the smallest one-thread core ratio n2p2/Basin over the boxes.
 
 Usage: python3 benchmarks/nnp_vs_n2p2.py --n2p2 PATH_TO_CHECKOUT [--evaluations 5] [--repeat 3]
        [--threads 1,2] [--boxes 1x1x1,2x2x1] [--json] [--basin PATH] [--scratch-path DIR]
@@ -141,11 +147,20 @@ def run_checked(command, cwd=None, env=None):
     return proc.stdout
 
 
+CLOCKS = ["wall", "thread_cpu", "process_cpu"]
+
+
+def processor_clock(threads):
+    """The processor clock a run with `threads` threads is compared by: the evaluating thread's
+    for one thread, the whole process's (the work of all threads) for more."""
+    return "thread_cpu" if threads == 1 else "process_cpu"
+
+
 def run_n2p2(driver, folder, evaluations, threads):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads))
-    out = run_checked([driver, str(evaluations)], cwd=folder, env=env)
-    report = json.loads(out)
-    return {"stages": {s: report[s] for s in STAGES}, "peak_rss_mib": report["peak_rss_kib"] / 1024}
+    report = json.loads(run_checked([driver, str(evaluations)], cwd=folder, env=env))
+    return {"clocks": {c: {s: report[c][s] for s in STAGES} for c in CLOCKS},
+            "energy_hartree": report["energy"], "peak_rss_mib": report["peak_rss_kib"] / 1024}
 
 
 def basin_command(basin, model, data, evaluations, threads):
@@ -155,18 +170,21 @@ def basin_command(basin, model, data, evaluations, threads):
 
 
 def run_basin(basin, model, data, evaluations, threads):
-    out = run_checked(basin_command(basin, model, data, evaluations, threads))
-    report = json.loads(out)
-    return {"stages": {s: report["stages"][s] for s in STAGES}, "peak_rss_mib": report["peakResidentMiB"]}
+    report = json.loads(run_checked(basin_command(basin, model, data, evaluations, threads)))
+    keys = {"wall": "stages", "thread_cpu": "threadProcessorStages", "process_cpu": "processProcessorStages"}
+    return {"clocks": {c: {s: report[keys[c]][s] for s in STAGES} for c in CLOCKS},
+            "energy_hartree": report["energy"] * float(CFENERGY), "peak_rss_mib": report["peakResidentMiB"]}
 
 
 def summarize(runs):
-    """Median milliseconds of each stage over every evaluation but each run's first, the core
-    sum, and the largest peak memory."""
-    stages = {s: statistics.median(t for r in runs for t in r["stages"][s][1:]) for s in STAGES}
-    stages["core"] = sum(stages[s] for s in CORE)
-    return {"milliseconds": {s: 1e3 * v for s, v in stages.items()},
-            "peak_rss_mib": max(r["peak_rss_mib"] for r in runs)}
+    """By each clock, the median milliseconds of each stage over every evaluation but each run's
+    first, and the core sum; the last energy and the largest peak memory."""
+    summary = {"peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "energy_hartree": runs[-1]["energy_hartree"]}
+    for c in CLOCKS:
+        stages = {s: 1e3 * statistics.median(t for r in runs for t in r["clocks"][c][s][1:]) for s in STAGES}
+        stages["core"] = sum(stages[s] for s in CORE)
+        summary[c] = stages
+    return summary
 
 
 def load():
@@ -219,17 +237,23 @@ def main():
                     runs[("basin", t)].append(run_basin(basin, model, data, args.evaluations, t))
             for t in threads:
                 b, n = summarize(runs[("basin", t)]), summarize(runs[("n2p2", t)])
+                clock = processor_clock(t)
                 results.append({"atoms": len(replica), "replicas": "x".join(map(str, counts)), "threads": t,
-                                "basin": b, "n2p2": n,
-                                "core_speedup": n["milliseconds"]["core"] / b["milliseconds"]["core"]})
+                                "basin": b, "n2p2": n, "processor_clock": clock,
+                                "core_speedup": n[clock]["core"] / b[clock]["core"],
+                                "core_speedup_wall": n["wall"]["core"] / b["wall"]["core"],
+                                "energy_relative_difference": abs(b["energy_hartree"] / n["energy_hartree"] - 1)})
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for r in results:
         one = next((q for q in results if q["atoms"] == r["atoms"] and q["threads"] == 1), None)
         if one:
             for code in ("basin", "n2p2"):
-                r[code]["speedup_over_1_thread"] = one[code]["milliseconds"]["core"] / r[code]["milliseconds"]["core"]
-    report = {"problem": "n2p2 H2O RPBE-D3 NNP, energy and forces of LAMMPS's water box and its replicas",
+                r[code]["wall_speedup_over_1_thread"] = one[code]["wall"]["core"] / r[code]["wall"]["core"]
+    single = [r["core_speedup"] for r in results if r["threads"] == 1]
+    report = {"problem": "n2p2 H2O RPBE-D3 NNP, energy and forces of LAMMPS's water box and its replicas, "
+                         "core (after the neighbor list) by processor time, one thread",
+              "speedup": min(single) if single else None,
               "n2p2_flags": flags, "evaluations": args.evaluations, "repeat": args.repeat,
               "load_average_before": load_before, "load_average_after": load(), "results": results}
     if args.json:
@@ -237,14 +261,20 @@ def main():
         return
     print(f"{report['problem']}; medians of {args.repeat} x {args.evaluations - 1} evaluations, ms per evaluation")
     print(f"n2p2 built with {flags}; load average {load_before} before, {report['load_average_after']} after")
+    print("stages by processor time (the evaluating thread's for 1 thread, the process's for more); "
+          "core = descriptors + networks + forces")
     print(f"{'atoms':>6s} {'thr':>3s} {'code':>5s} {'neighbors':>9s} {'descript':>9s} {'networks':>9s} {'forces':>9s} "
-          f"{'core':>9s} {'x 1 thr':>7s} {'MiB':>6s} {'n2p2/Basin':>10s}")
+          f"{'core':>9s} {'wall core':>9s} {'wall x1':>7s} {'MiB':>6s} {'energy (Ha)':>20s}")
     for r in results:
         for code in ("basin", "n2p2"):
-            m = r[code]["milliseconds"]
-            ratio = f"{r['core_speedup']:10.2f}" if code == "basin" else ""
+            m = r[code][r["processor_clock"]]
             print(f"{r['atoms']:6d} {r['threads']:3d} {code:>5s} " + " ".join(f"{m[s]:9.1f}" for s in STAGES + ["core"])
-                  + f" {r[code].get('speedup_over_1_thread', 1.0):7.2f} {r[code]['peak_rss_mib']:6.0f} {ratio}")
+                  + f" {r[code]['wall']['core']:9.1f} {r[code].get('wall_speedup_over_1_thread', 1.0):7.2f}"
+                  + f" {r[code]['peak_rss_mib']:6.0f} {r[code]['energy_hartree']:20.12f}")
+        print(f"{'':10s} core n2p2/Basin: {r['core_speedup']:.2f} by processor time, {r['core_speedup_wall']:.2f} by wall time; "
+              f"energies differ by {r['energy_relative_difference']:.1e} relative")
+    if report["speedup"] is not None:
+        print(f"speedup (smallest one-thread core ratio): {report['speedup']:.2f}")
 
 
 if __name__ == "__main__":

@@ -33,21 +33,3 @@ struct AngularPair {
         return (gradj, gradk)
     }
 }
-
-extension FunctionGroups.Angular.Member {
-    /// (1 + λ cos θ)^ζ and its derivative by cos θ, or nil when 1 + λ cos θ ≤ 0 (a zero term).
-    @inline(__always)
-    func angularPart(_ cosine: Double) -> (value: Double, derivative: Double)? {
-        let base = 1 + lambda * cosine
-        if base <= 0 { return nil }
-        let power: Double  // base^(ζ−1)
-        if wholeZeta > 0 {
-            var p = 1.0
-            for _ in 1..<wholeZeta { p *= base }
-            power = p
-        } else {
-            power = pow(base, zeta - 1)
-        }
-        return (power * base, zeta * lambda * power)
-    }
-}

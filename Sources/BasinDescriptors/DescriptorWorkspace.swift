@@ -1,11 +1,11 @@
 import BasinAtoms
 import BasinMath
 
-/// Memory that `SymmetryFunctionEvaluator.values(of:neighbors:workspace:)` and
-/// `addForces(dEdG:neighbors:workspace:)` reuse from one evaluation to the next, so that an MD
-/// loop allocates only when the system grows: the symmetry-function values, each chunk's
-/// neighborhood scratch, force buffer over the extended atoms and virial, and the function
-/// groups of the last element table. Not for concurrent evaluations: one per calculator.
+/// Memory that `SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`
+/// reuses from one evaluation to the next, so that an MD loop allocates only when the system
+/// grows: the symmetry-function values, each chunk's neighborhood scratch and records, force
+/// buffer over the extended atoms and virial, and the function groups of the last element
+/// table. Not for concurrent evaluations: one per calculator.
 public final class DescriptorWorkspace: @unchecked Sendable {
     /// G_is at `values[i * stride + s]` (dimensionless) for the atoms of the last `values` call;
     /// columns past an atom's own function count hold zeros.
@@ -20,8 +20,13 @@ public final class DescriptorWorkspace: @unchecked Sendable {
     /// Each chunk's virial Σ (x_a − x_i) ⊗ F_a^(i) (energy units), filled by `addForces`.
     public var virials: UnsafeBufferPointer<Matrix3> { UnsafeBufferPointer(virialStorage) }
 
+    /// Each chunk's processor time in each `SymmetryFunctionEvaluator.Stage` of the last
+    /// evaluation that measured its stages, at `[chunk * 3 + stage]`.
+    public var stageTimes: UnsafeBufferPointer<ClockReading> { UnsafeBufferPointer(stageStorage) }
+
     private var valueStorage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
     private(set) var virialStorage = UnsafeMutableBufferPointer<Matrix3>.allocate(capacity: 0)
+    private(set) var stageStorage = UnsafeMutableBufferPointer<ClockReading>.allocate(capacity: 0)
     /// One neighborhood scratch per chunk.
     var neighborhoods: [Neighborhood] = []
     /// Index of atom i's function set in the evaluator.
@@ -38,6 +43,7 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         valueStorage.deallocate()
         forceBuffers.forEach { $0.deallocate() }
         virialStorage.deallocate()
+        stageStorage.deallocate()
     }
 
     /// Groups `sets` for a configuration's element table, once per table.
@@ -70,7 +76,10 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         if virialStorage.count != chunks {
             virialStorage.deallocate()
             virialStorage = .allocate(capacity: chunks)
+            stageStorage.deallocate()
+            stageStorage = .allocate(capacity: 3 * chunks)
         }
         virialStorage.update(repeating: .zero)
+        stageStorage.update(repeating: ClockReading())
     }
 }

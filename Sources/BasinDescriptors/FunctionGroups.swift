@@ -71,16 +71,16 @@ struct FunctionGroups: Sendable {
         let exponents: [(eta: Double, shift: Double)]
         /// The Gaussians of `exponents`, in that order.
         let family: GaussianFamily
+        /// Distinct (λ, ζ) of the members: each gives one angular part per pair.
+        let shapes: [AngularShape]
         let members: [Member]
 
         struct Member: Sendable {
             let column: Int
             /// Index into `exponents`.
             let exponent: Int
-            let lambda: Double
-            let zeta: Double
-            /// ζ when it is a small whole number (powers by multiplication), else 0.
-            let wholeZeta: Int
+            /// Index into `shapes`.
+            let shape: Int
             /// 2^{1−ζ}.
             let prefactor: Double
         }
@@ -124,17 +124,21 @@ struct FunctionGroups: Sendable {
         radial = zip(radialKeys, radialMembers).map { Radial(species: $0.species, cutoff: $0.cutoff, members: $1) }
         angular = zip(angularKeys, angularMembers).map { key, members in
             var exponents: [(eta: Double, shift: Double)] = []
+            var shapes: [AngularShape] = []
             let grouped = members.map { column, g in
                 let index = exponents.firstIndex { $0.eta == g.eta && $0.shift == g.shift } ?? {
                     exponents.append((g.eta, g.shift))
                     return exponents.count - 1
                 }()
-                let whole = g.zeta == g.zeta.rounded() && g.zeta <= 64 ? Int(g.zeta) : 0
-                return Angular.Member(
-                    column: column, exponent: index, lambda: g.lambda, zeta: g.zeta, wholeZeta: whole, prefactor: g.prefactor)
+                let shape = AngularShape(lambda: g.lambda, zeta: g.zeta)
+                let shapeIndex = shapes.firstIndex(of: shape) ?? {
+                    shapes.append(shape)
+                    return shapes.count - 1
+                }()
+                return Angular.Member(column: column, exponent: index, shape: shapeIndex, prefactor: g.prefactor)
             }
             return Angular(isWide: key.isWide, first: key.first, second: key.second, cutoff: key.cutoff,
-                           exponents: exponents, family: GaussianFamily(exponents), members: grouped)
+                           exponents: exponents, family: GaussianFamily(exponents), shapes: shapes, members: grouped)
         }
     }
 

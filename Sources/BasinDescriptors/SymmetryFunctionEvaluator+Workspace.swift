@@ -1,20 +1,35 @@
 import BasinAtoms
 import BasinMath
 
-/// Evaluation in two passes over a reused workspace, for inference, where the derivatives
-/// ∂G_is/∂x are needed only contracted with ∂E/∂G:
+/// Evaluation atom by atom over a reused workspace, for inference, where the derivatives
+/// ∂G_is/∂x are needed only contracted with ∂E/∂G. For each atom i in turn:
 ///
-///     pass 1 (`values`):     G_is of every atom;
-///     pass 2 (`addForces`):  F_a = −Σ_i Σ_s c_is ∂G_is/∂x_a, each term's derivative formed
-///                            and contracted at once, so that no derivative is stored.
+///     values:    G_is, recording per neighbor pair what the derivatives need (cos θ, r_jk,
+///                cutoffs and Gaussians, `NeighborhoodRecords`);
+///     weights:   the caller's c_is = ∂E_i/∂G_is (an atomic network depends on G_i alone);
+///     forces:    F_a = −Σ_s c_is ∂G_is/∂x_a from the records, each term's derivative formed
+///                and contracted at once, so that no derivative is stored.
 ///
-/// Pass 2 repeats the distances, cutoffs and Gaussians of pass 1 but replaces the per-function
-/// derivative storage (neighbors × functions × 3 numbers per atom) and its second reading by a
-/// few numbers per neighbor pair.
+/// The records of one atom (some 200 kB for liquid water at r_c = 6.35 Å) stay in the core's
+/// cache between its values and its forces, so that nothing is computed twice and nothing
+/// grows with the number of atoms but the values and forces themselves.
 extension SymmetryFunctionEvaluator {
-    /// Pass 1: the values of every atom into `workspace.values`.
-    public func values(
-        of configuration: Configuration, neighbors: NeighborList, workspace: DescriptorWorkspace
+    /// The stages of `evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`, in
+    /// `DescriptorWorkspace.stageTimes`.
+    public enum Stage: Int, CaseIterable, Sendable { case values, weights, forces }
+
+    /// Values of every atom into `workspace.values`; then, when `forces`, each chunk's forces
+    /// −Σ_i Σ_s c_is ∂G_is/∂x_a on the extended atoms a into `workspace.forceBuffers` and its
+    /// virial Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) into `workspace.virials`.
+    ///
+    /// `weights(chunk, i, G_i)` is called for each atom right after its values (concurrently
+    /// for different chunks) and returns its row c_i = ∂E_i/∂G_i (energy units, columns as in
+    /// `values`), which must stay valid until the call returns for the next atom of the chunk.
+    /// With `measuringStages` the processor time of each stage is summed per chunk into
+    /// `workspace.stageTimes` (two clock readings per atom and stage).
+    public func evaluate(
+        _ configuration: Configuration, neighbors: NeighborList, workspace: DescriptorWorkspace, forces: Bool,
+        measuringStages: Bool = false, weights: (Int, Int, UnsafePointer<Double>) -> UnsafePointer<Double>
     ) throws(DescriptorError) {
         guard neighbors.kind == .full else { throw .halfNeighborList }
         guard neighbors.cutoff >= cutoffRadius else {
@@ -28,26 +43,21 @@ extension SymmetryFunctionEvaluator {
             guard set >= 0 else { throw .missingElement(configuration.elements[s].symbol) }
             workspace.atomSet.append(set)
         }
-        let stride = self.stride, groups = workspace.groups
-        workspace.prepareValues(atoms: configuration.count, stride: stride, chunks: neighbors.chunks.count)
-        let values = UnsafeMutableBufferPointer(mutating: workspace.values)
-        forEachAtom(neighbors, workspace) { _, i, set, neighborhood in
-            neighborhood.addValues(groups[set], to: values.baseAddress! + i * stride)
-        }
-    }
-
-    /// Pass 2, after `values` with the same list: each chunk's forces −Σ_i Σ_s c_is ∂G_is/∂x_a
-    /// on the extended atoms a into `workspace.forceBuffers` and its virial
-    /// Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) into `workspace.virials`, for c = ∂E/∂G (energy units)
-    /// in the layout of `workspace.values`.
-    public func addForces(dEdG c: UnsafeBufferPointer<Double>, neighbors: NeighborList, workspace: DescriptorWorkspace) {
-        let stride = workspace.stride
-        precondition(c.count >= workspace.atomCount * stride && neighbors.localCount == workspace.atomCount, "the values' atoms")
-        workspace.prepareForces(chunks: neighbors.chunks.count, extended: neighbors.extendedCount)
-        let groups = workspace.groups, forceBuffers = workspace.forceBuffers, virials = workspace.virialStorage
+        let stride = self.stride, groups = workspace.groups, chunks = neighbors.chunks.count
+        workspace.prepareValues(atoms: configuration.count, stride: stride, chunks: chunks)
+        workspace.prepareForces(chunks: chunks, extended: forces ? neighbors.extendedCount : 0)
+        let values = UnsafeMutableBufferPointer(mutating: workspace.values), forceBuffers = workspace.forceBuffers
+        let virials = workspace.virialStorage, times = workspace.stageStorage
         forEachAtom(neighbors, workspace) { chunk, i, set, neighborhood in
-            neighborhood.addForces(
-                groups[set], dEdG: c.baseAddress! + i * stride, central: i, into: forceBuffers[chunk], virial: &virials[chunk])
+            let row = values.baseAddress! + i * stride
+            var clock = measuringStages ? ClockReading.now() : ClockReading()
+            neighborhood.addValues(groups[set], to: row)
+            if measuringStages { times[chunk * 3] = times[chunk * 3] + ClockReading.lap(since: &clock) }
+            let c = weights(chunk, i, row)
+            if measuringStages { times[chunk * 3 + 1] = times[chunk * 3 + 1] + ClockReading.lap(since: &clock) }
+            guard forces else { return }
+            neighborhood.addForces(groups[set], dEdG: c, central: i, into: forceBuffers[chunk], virial: &virials[chunk])
+            if measuringStages { times[chunk * 3 + 2] = times[chunk * 3 + 2] + ClockReading.lap(since: &clock) }
         }
     }
 

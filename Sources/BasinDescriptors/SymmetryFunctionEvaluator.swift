@@ -13,7 +13,7 @@ public struct SymmetryFunctionEvaluator: Sendable {
     /// Largest r_c over all functions (length units): the cutoff the neighbor list needs.
     public let cutoffRadius: Double
     /// The largest function count of a set: the row length of the values.
-    let stride: Int
+    public let stride: Int
 
     public init(sets: [SymmetryFunctionSet]) {
         self.sets = sets

@@ -26,6 +26,13 @@ public final class KIMModel {
     private var species: [Int32] = []
     private var translated: [Int32] = []
     private var result = Evaluation()
+    /// The potential's buffers, sized by the first compute and reused by the later ones.
+    private let workspace = Workspace()
+    /// The contributing particles of the last compute, refilled in place while their number
+    /// and species stay the same.
+    private var configuration: Configuration?
+    /// KIM's Voigt order of the virial.
+    private static let voigt = [(0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1)]
 
     /// Loads the n2p2 files and `basin-kim.params` in `directory`.
     /// - Parameters:
@@ -90,13 +97,12 @@ public final class KIMModel {
                 return UnsafeBufferPointer(rebasing: rows[Int(offsets[p])..<Int(offsets[p + 1])])
             }
         }}}
-        let configuration = Configuration(
-            positions: Array(positions[0..<locals]), species: species[0..<locals].map(Int.init), elements: elements, units: .metal)
+        let configuration = contributingConfiguration(locals)
         var properties: Properties = [.energy]
         if forces != nil { properties.insert(.forces) }
         if virial != nil { properties.insert(.virial) }
         if particleEnergies != nil { properties.insert(.perAtomEnergies) }
-        potential.evaluateWithGhostForces(configuration, neighbors: neighbors, properties: properties, into: &result)
+        potential.evaluateWithGhostForces(configuration, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
         energy?.pointee = result.energy
         if let forces {
             for p in 0..<count {
@@ -112,8 +118,30 @@ public final class KIMModel {
         }
         if let virial {
             let w = result.virial
-            for (k, (a, b)) in [(0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1)].enumerated() { virial[k] = -w[a, b] }
+            for (k, (a, b)) in Self.voigt.enumerated() { virial[k] = -w[a, b] }
         }
+    }
+
+    /// The first `locals` particles of the extended order as a configuration: the last one's,
+    /// its positions overwritten, when it has the same species; else a new one.
+    private func contributingConfiguration(_ locals: Int) -> Configuration {
+        guard var kept = configuration, kept.count == locals, hasSpecies(of: kept) else {
+            let fresh = Configuration(
+                positions: Array(positions[0..<locals]), species: species[0..<locals].map(Int.init), elements: elements, units: .metal)
+            configuration = fresh
+            return fresh
+        }
+        // Let go of the stored copy first, so that the positions are written in place.
+        configuration = nil
+        for e in 0..<locals { kept.positions[e] = positions[e] }
+        configuration = kept
+        return kept
+    }
+
+    /// Whether `configuration`'s atoms have the species of the first particles of the extended order.
+    private func hasSpecies(of configuration: Configuration) -> Bool {
+        for e in configuration.species.indices where configuration.species[e] != Int(species[e]) { return false }
+        return true
     }
 
     /// Extended order: contributing particles first, each group in particle order.

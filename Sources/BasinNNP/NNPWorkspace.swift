@@ -66,10 +66,12 @@ final class NNPWorkspace: @unchecked Sendable {
         for e in atomsOfElement.indices { atomsOfElement[e].removeAll(keepingCapacity: true) }
         for (i, e) in element.enumerated() { atomsOfElement[e].append(i) }
         if energies.count != n { energies = Array(repeating: 0, count: n) }
+        // The inputs, outputs and gradients hold a batch of atoms, or one atom per part.
+        let rows = max(n, parts)
         grow(&dEdG, to: n * stride)
-        grow(&inputs, to: n * stride)
-        grow(&gradients, to: n * stride)
-        grow(&outputs, to: n)
+        grow(&inputs, to: rows * stride)
+        grow(&gradients, to: rows * stride)
+        grow(&outputs, to: rows)
         UnsafeMutableBufferPointer(rebasing: dEdG[0..<n * stride]).update(repeating: 0)
         for e in networks.indices where networkWorkspaces[e].count < parts {
             networkWorkspaces[e] += (networkWorkspaces[e].count..<parts).map { _ in NeuralNetwork.Workspace(for: networks[e]) }

@@ -89,34 +89,40 @@ public struct NeuralNetworkPotential: Potential {
         evaluate(configuration, neighbors: neighbors, properties: properties, into: &result, workspace: workspace, ghostForces: true)
     }
 
-    /// Symmetry-function values (pass 1), the networks' energies and ∂E/∂G, then the function
-    /// derivatives contracted with ∂E/∂G into forces and virial (pass 2), all in memory kept in
-    /// `workspace` from one call to the next.
+    /// Atom by atom: its symmetry-function values, its network's energy and ∂E/∂G, then its
+    /// function derivatives contracted with ∂E/∂G into forces and virial, from what the values
+    /// left in the chunk's records (`SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`);
+    /// all in memory kept in `workspace` from one call to the next.
     private func evaluate(
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace, ghostForces: Bool
     ) {
         let ws = workspace.prepared(for: configuration.elements) { NNPWorkspace(networks: model.networks) }
-        var clock = ContinuousClock.now
-        do {
-            try evaluator.values(of: configuration, neighbors: neighbors, workspace: ws.descriptors)
-        } catch {
-            preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
+        let start = stageTimes == nil ? ClockReading() : ClockReading.now()
+        let stride = evaluator.stride, parts = neighbors.chunkCount, networks = model.networks
+        let wantsForces = properties.contains(.forces) || properties.contains(.virial)
+        ws.prepare(configuration, modelElements: model.settings.elements, stride: stride, parts: parts)
+        ws.withEnergies { energies in
+            let descriptors = ws.descriptors
+            do {
+                try evaluator.evaluate(
+                    configuration, neighbors: neighbors, workspace: descriptors, forces: wantsForces,
+                    measuringStages: stageTimes != nil
+                ) { part, i, _ in
+                    kernel.atomicEnergy(
+                        of: i, networks: networks, values: descriptors.values, stride: stride, workspace: ws, part: part,
+                        energyFactor: energyFactor, energies: energies)
+                }
+            } catch {
+                preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
+            }
         }
-        let stride = ws.descriptors.stride, values = ws.descriptors.values
-        ws.prepare(configuration, modelElements: model.settings.elements, stride: stride, parts: neighbors.chunkCount)
-        extrapolation?.scan(values, stride: stride, element: ws.element, configuration: configuration)
-        let descriptorSeconds = stageTimes == nil ? 0 : NNPStageTimes.lap(since: &clock)
-        kernel.atomicEnergies(
-            networks: model.networks, values: values, stride: stride, workspace: ws, parts: neighbors.chunkCount,
-            energyFactor: energyFactor)
+        extrapolation?.scan(ws.descriptors.values, stride: stride, element: ws.element, configuration: configuration)
         result.energy = ws.energies.reduce(0, +)
         result.perAtomEnergies.removeAll(keepingCapacity: true)
         if properties.contains(.perAtomEnergies) { result.perAtomEnergies.append(contentsOf: ws.energies) }
-        let networkSeconds = stageTimes == nil ? 0 : NNPStageTimes.lap(since: &clock)
         result.virial = .zero
-        if properties.contains(.forces) || properties.contains(.virial) {
-            evaluator.addForces(dEdG: UnsafeBufferPointer(ws.dEdG), neighbors: neighbors, workspace: ws.descriptors)
+        if wantsForces {
             let buffers = ws.descriptors.forceBuffers
             if !properties.contains(.forces) {
                 result.forces.removeAll(keepingCapacity: true)
@@ -131,9 +137,7 @@ public struct NeuralNetworkPotential: Potential {
             result.forces.removeAll(keepingCapacity: true)
         }
         result.hessian = nil
-        if let stageTimes {
-            stageTimes.add(descriptors: descriptorSeconds, networks: networkSeconds, forces: NNPStageTimes.lap(since: &clock))
-        }
+        if let stageTimes { stageTimes.add(ws.descriptors.stageTimes, total: ClockReading.now() - start) }
     }
 
     /// Each atom's element as an index into `model`'s elements (which `check` has vouched for).

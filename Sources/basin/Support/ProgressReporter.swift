@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Silent for the first `quietSeconds` (short runs print nothing), then at most one update per
 /// `interval` seconds: rewritten in place on a terminal, one line per update otherwise (logs).
+/// An update builds its line in a reused buffer (`ProgressText`) and allocates nothing.
 final class ProgressReporter {
     private let label: String
     private let total: Int
@@ -13,6 +14,7 @@ final class ProgressReporter {
     private var lastPrint: Date?
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private var printed = false
+    private let text = ProgressText()
 
     init(label: String, total: Int, quietSeconds: Double = 2, interval: Double = 1) {
         self.label = label
@@ -28,17 +30,38 @@ final class ProgressReporter {
         guard elapsed >= quietSeconds else { return }
         if let lastPrint, now.timeIntervalSince(lastPrint) < interval { return }
         lastPrint = now
-        write(Self.line(label: label, done: done, total: total, elapsed: elapsed), final: false)
+        printed = true
+        text.reset()
+        if isTerminal { text.append("\r\u{1B}[K") }
+        Self.write(label: label, done: done, total: total, elapsed: elapsed, to: text)
+        if !isTerminal { text.append("\n") }
+        text.writeToStandardError()
     }
 
     /// The progress line after `elapsed` seconds. Counts are written as Int (`%ld`): `%d` reads
     /// 32 bits, which printed `1668659988/1269623159` and then negative numbers once a total of
     /// work passed 2³¹.
     static func line(label: String, done: Int, total: Int, elapsed: Double) -> String {
+        let text = ProgressText()
+        write(label: label, done: done, total: total, elapsed: elapsed, to: text)
+        return text.string
+    }
+
+    /// Appends "LABEL: DONE/TOTAL (P%), elapsed T, ETA T" to `text`.
+    private static func write(label: String, done: Int, total: Int, elapsed: Double, to text: ProgressText) {
         let fraction = Double(done) / Double(max(1, total))
         let remaining = fraction > 0 ? elapsed * (1 - fraction) / fraction : .nan
-        return String(format: "%@: %ld/%ld (%.0f%%), elapsed %@, ETA %@", label, done, total, 100 * fraction,
-                      format(elapsed), format(remaining))
+        text.append(label)
+        text.append(": ")
+        text.append(done)
+        text.append("/")
+        text.append(total)
+        text.append(" (")
+        text.append(100 * fraction, decimals: 0)
+        text.append("%), elapsed ")
+        text.appendDuration(elapsed)
+        text.append(", ETA ")
+        text.appendDuration(remaining)
     }
 
     /// Ends the progress display (a newline after an in-place line).
@@ -55,12 +78,8 @@ final class ProgressReporter {
     }
 
     static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
-        // An early ETA can be astronomically long; it must not trap converting to Int.
-        guard seconds < 3.6e11 else { return "more than 10⁸ h" }
-        if seconds < 60 { return String(format: "%.1f s", seconds) }
-        let s = Int(seconds.rounded())
-        if s < 3600 { return String(format: "%ld min %02ld s", s / 60, s % 60) }
-        return String(format: "%ld h %02ld min", s / 3600, (s % 3600) / 60)
+        let text = ProgressText()
+        text.appendDuration(seconds)
+        return text.string
     }
 }

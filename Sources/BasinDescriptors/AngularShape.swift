@@ -1,0 +1,41 @@
+import Foundation
+
+/// The angular part (1 + λ cos θ)^ζ of angular symmetry functions with one (λ, ζ): the members
+/// of an angular group that share it share its value and derivative at each pair.
+struct AngularShape: Sendable, Equatable {
+    let lambda: Double
+    let zeta: Double
+    /// ζ when it is a small whole number (powers by multiplication), else 0.
+    let wholeZeta: Int
+
+    init(lambda: Double, zeta: Double) {
+        self.lambda = lambda
+        self.zeta = zeta
+        wholeZeta = zeta == zeta.rounded() && zeta >= 1 && zeta <= 64 ? Int(zeta) : 0
+    }
+
+    /// (1 + λ cos θ)^ζ and its derivative by cos θ; both 0 when 1 + λ cos θ ≤ 0 (a zero term).
+    @inline(__always)
+    func part(_ cosine: Double) -> (value: Double, derivative: Double) {
+        let base = 1 + lambda * cosine
+        if base <= 0 { return (0, 0) }
+        let power: Double  // base^(ζ−1)
+        if wholeZeta > 0 {
+            var p = 1.0
+            for _ in 1..<wholeZeta { p *= base }
+            power = p
+        } else {
+            power = pow(base, zeta - 1)
+        }
+        return (power * base, zeta * lambda * power)
+    }
+
+    /// Writes each shape's value and derivative at `cosine` to `values[s]` and `derivatives[s]`.
+    @inline(__always)
+    static func evaluate(
+        _ shapes: UnsafeBufferPointer<AngularShape>, at cosine: Double, values: UnsafeMutablePointer<Double>,
+        derivatives: UnsafeMutablePointer<Double>
+    ) {
+        for s in shapes.indices { (values[s], derivatives[s]) = shapes[s].part(cosine) }
+    }
+}

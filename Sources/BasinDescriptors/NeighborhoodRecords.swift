@@ -1,0 +1,120 @@
+/// What the values pass of one central atom learns, kept for the derivative pass of the same
+/// atom so that no square root, cutoff or exponential is evaluated twice:
+///
+///   radial      each term's derivative dterm/dr, in the order the values pass visits them;
+///   per group   where its members and pairs start in the arrays below;
+///   per member  (a neighbor of the group's species inside r_c; those of the group's first
+///               species first) its index in the neighborhood, displacement, distance,
+///               f_c(r), f_c′(r) and, per (η, r_s) q of the group, exp(−η_q(r − r_s,q)²) and
+///               the slope −2η_q(r − r_s,q);
+///   per pair    (members a < b that enter the sum) a, b, cos θ_ijk, r_jk, f_c(r_jk), f_c′(r_jk)
+///               and exp(−η_q(r_jk − r_s,q)²) per q (1, 0 and 1 for the wide type).
+///
+/// Storage grows geometrically and is never shrunk, so that after the first atoms of the first
+/// evaluation an MD loop allocates nothing here. About 70 bytes per pair: some 200 kB for a
+/// water molecule's neighborhood at r_c = 6.35 Å, which stays in the core's cache between the
+/// two passes.
+final class NeighborhoodRecords {
+    struct Group {
+        var memberStart = 0, memberCount = 0
+        var pairStart = 0, pairCount = 0
+        /// Offset of the group's per-member Gaussians and slopes (`memberCount × exponents`).
+        var gaussianStart = 0
+        /// Offset of the group's per-pair Gaussians (`pairCount × exponents`).
+        var pairGaussianStart = 0
+    }
+
+    private(set) var groups: [Group] = []
+
+    var radialDerivative = Storage<Double>()
+
+    private(set) var neighbor = Storage<Int32>()
+    private(set) var displacement = Storage<SIMD3<Double>>()
+    private(set) var distance = Storage<Double>()
+    private(set) var cutoff = Storage<Double>()
+    private(set) var cutoffDerivative = Storage<Double>()
+    private(set) var gaussian = Storage<Double>()
+    private(set) var slope = Storage<Double>()
+
+    private(set) var first = Storage<Int32>()
+    private(set) var second = Storage<Int32>()
+    private(set) var cosine = Storage<Double>()
+    private(set) var pairDistance = Storage<Double>()
+    private(set) var pairCutoff = Storage<Double>()
+    private(set) var pairCutoffDerivative = Storage<Double>()
+    private(set) var pairGaussian = Storage<Double>()
+    /// Scratch of the values pass: the members b that pass a member a's r_jk test.
+    private(set) var candidates = Storage<Int32>()
+
+    deinit {
+        radialDerivative.free()
+        neighbor.free(); displacement.free(); distance.free(); candidates.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
+        first.free(); second.free(); cosine.free(); pairDistance.free(); pairCutoff.free()
+        pairCutoffDerivative.free(); pairGaussian.free()
+    }
+
+    /// Forgets the last atom's records (keeping the memory).
+    func reset() {
+        groups.removeAll(keepingCapacity: true)
+    }
+
+    /// Starts a group of `members` members and `exponents` (η, r_s) with room for every pair of
+    /// its members; returns the group's index.
+    func beginGroup(members: Int, exponents: Int) -> Int {
+        let last = groups.last
+        var group = Group()
+        group.memberStart = last.map { $0.memberStart + $0.memberCount } ?? 0
+        group.memberCount = members
+        group.gaussianStart = last.map { $0.gaussianStart + $0.memberCount * exponents } ?? 0
+        group.pairStart = last.map { $0.pairStart + $0.pairCount } ?? 0
+        group.pairGaussianStart = last.map { $0.pairGaussianStart + $0.pairCount * exponents } ?? 0
+        let memberEnd = group.memberStart + members, pairEnd = group.pairStart + members * (members - 1) / 2
+        neighbor.reserve(memberEnd)
+        displacement.reserve(memberEnd)
+        distance.reserve(memberEnd)
+        candidates.reserve(members)
+        cutoff.reserve(memberEnd)
+        cutoffDerivative.reserve(memberEnd)
+        gaussian.reserve(group.gaussianStart + members * exponents)
+        slope.reserve(group.gaussianStart + members * exponents)
+        first.reserve(pairEnd)
+        second.reserve(pairEnd)
+        cosine.reserve(pairEnd)
+        pairDistance.reserve(pairEnd)
+        pairCutoff.reserve(pairEnd)
+        pairCutoffDerivative.reserve(pairEnd)
+        pairGaussian.reserve(group.pairGaussianStart + (pairEnd - group.pairStart) * exponents)
+        groups.append(group)
+        return groups.count - 1
+    }
+
+    /// Sets the pair count of the last group once its pairs are written.
+    func endGroup(pairs: Int) {
+        groups[groups.count - 1].pairCount = pairs
+    }
+
+    /// An unmanaged array that only grows (by a quarter more than asked), for the hot loops.
+    struct Storage<Element> {
+        private(set) var base = UnsafeMutablePointer<Element>.allocate(capacity: 0)
+        private(set) var capacity = 0
+
+        /// Room for `count` elements, keeping the ones written so far (plain numbers, which
+        /// need no initialization).
+        mutating func reserve(_ count: Int) {
+            guard count > capacity else { return }
+            let grown = count + count / 4 + 64
+            let fresh = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+            fresh.initialize(from: base, count: capacity)
+            base.deallocate()
+            base = fresh
+            capacity = grown
+        }
+
+        func free() { base.deallocate() }
+
+        subscript(i: Int) -> Element {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+    }
+}
