@@ -30,13 +30,18 @@ extension LearningLoop {
             training: TrainingSettings(
                 updater: updater, epochs: epochs, batchSize: t.batchSize, energyWeight: 1, forceWeight: t.forceWeight,
                 seed: settings.seed &+ UInt64(k) &* 1000, threads: settings.threads,
-                initialization: previous == nil ? .nguyenWidrow : .keep, checkpointInterval: t.checkpointEvery),
+                initialization: previous == nil ? .nguyenWidrow : .keep, checkpointInterval: t.checkpointEvery,
+                fitsEnergyOffset: true),
             output: committeeFolder(k), checkpoints: true, referenceName: "reference")
         var record = record(state)
         record.structures = frames.count
         var testEnergy: [Double] = [], testForce: [Double] = []
+        // The grown data set brings new scaling statistics and a new energy normalization:
+        // previous weights are carried over re-expressed in them, so that training starts from
+        // the previous committee's predictions.
+        let assembled = previous == nil ? nil : job.assembleModel()
         for (m, var member) in job.committee(size: t.committee).enumerated() {
-            if let previous { member.initialParameters = previous[m].parameters }
+            if let previous, let assembled { member.initialParameters = assembled.reexpressedParameters(of: previous[m]) }
             note("iteration \(k): training member \(m + 1)/\(t.committee) on \(frames.count) structures, \(epochs) epochs")
             let outcome: TrainingJob.Outcome
             do {

@@ -126,6 +126,8 @@ public struct Loss: Sendable {
     public struct Errors: Sendable, Equatable {
         /// RMSE and MAE of E_j/N_j over structures.
         public var energyPerAtomRMSE = 0.0, energyPerAtomMAE = 0.0
+        /// Mean signed error of E_j/N_j (prediction − reference) over structures.
+        public var energyPerAtomMeanError = 0.0
         /// RMSE and MAE over all Cartesian force components of structures with reference forces
         /// (zero when none have them).
         public var forceRMSE = 0.0, forceMAE = 0.0
@@ -173,11 +175,12 @@ public struct Loss: Sendable {
     public func errors(of predictions: [Prediction]) -> Errors {
         precondition(predictions.count == structures.count, "one prediction per structure")
         var errors = Errors()
-        var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0, a2 = 0.0, a1 = 0.0
+        var e2 = 0.0, e1 = 0.0, e0 = 0.0, f2 = 0.0, f1 = 0.0, a2 = 0.0, a1 = 0.0
         for (structure, prediction) in zip(structures, predictions) {
             let de = (prediction.energy - structure.energy) / Double(structure.count)
             e2 += de * de
             e1 += abs(de)
+            e0 += de
             if structure.hasForces {
                 for (p, r) in zip(prediction.forces, structure.forces) {
                     let d = p - r
@@ -202,6 +205,7 @@ public struct Loss: Sendable {
         if errors.structureCount > 0 {
             errors.energyPerAtomRMSE = (e2 / Double(errors.structureCount)).squareRoot()
             errors.energyPerAtomMAE = e1 / Double(errors.structureCount)
+            errors.energyPerAtomMeanError = e0 / Double(errors.structureCount)
         }
         if errors.forceComponentCount > 0 {
             errors.forceRMSE = (f2 / Double(errors.forceComponentCount)).squareRoot()

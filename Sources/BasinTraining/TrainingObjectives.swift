@@ -114,13 +114,14 @@ extension Loss {
     /// Γ (from one forward pass per structure) and the error statistics at `w`.
     func evaluation(parameters w: [Double]) -> (value: Value, errors: Errors) {
         var value = Value(), errors = Errors()
-        var e2 = 0.0, e1 = 0.0, f2 = 0.0, f1 = 0.0
+        var e2 = 0.0, e1 = 0.0, e0 = 0.0, f2 = 0.0, f1 = 0.0
         for (structure, prediction) in zip(structures, predictions(parameters: w)) {
             let n = Double(structure.count)
             let de = (prediction.energy - structure.energy) / n
             value.energy += 0.5 * energyWeight * de * de
             e2 += de * de
             e1 += abs(de)
+            e0 += de
             var squares = 0.0
             for (p, r) in zip(prediction.forces, structure.forces) {
                 let d = p - r
@@ -136,6 +137,7 @@ extension Loss {
         if errors.structureCount > 0 {
             errors.energyPerAtomRMSE = (e2 / Double(errors.structureCount)).squareRoot()
             errors.energyPerAtomMAE = e1 / Double(errors.structureCount)
+            errors.energyPerAtomMeanError = e0 / Double(errors.structureCount)
             errors.forceRMSE = (f2 / Double(errors.forceComponentCount)).squareRoot()
             errors.forceMAE = f1 / Double(errors.forceComponentCount)
         }
