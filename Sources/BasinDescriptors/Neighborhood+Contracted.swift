@@ -15,35 +15,30 @@ extension Neighborhood {
 
     /// Calls `body` for each pair the values pass recorded for angular group number `index`.
     @inline(__always)
-    func forEachRecordedPair(_ group: FunctionGroups.Angular, index: Int, _ body: (RecordedPair) -> Void) {
-        let span = records.groups[index], exponents = group.family.count
-        let member = records.neighbor.base + span.memberStart
-        let d = records.displacement.base + span.memberStart, r = records.distance.base + span.memberStart
-        let cutoff = records.cutoff.base + span.memberStart, cutoffDerivative = records.cutoffDerivative.base + span.memberStart
-        let gaussian = records.gaussian.base + span.gaussianStart, slope = records.slope.base + span.gaussianStart
-        let first = records.first.base + span.pairStart, second = records.second.base + span.pairStart
-        let cosines = records.cosine.base + span.pairStart, pairDistance = records.pairDistance.base + span.pairStart
-        let pairCutoff = records.pairCutoff.base + span.pairStart
-        let pairCutoffDerivative = records.pairCutoffDerivative.base + span.pairStart
-        let pairGaussian = records.pairGaussian.base + span.pairGaussianStart, isWide = group.isWide
-        group.family.etas.withUnsafeBufferPointer { etas in
-        group.family.shifts.withUnsafeBufferPointer { shifts in
+    func forEachRecordedPair(_ functionGroup: FunctionGroups.Angular, index: Int, _ body: (RecordedPair) -> Void) {
+        let group = records.pointers(of: index), exponents = functionGroup.family.count, isWide = functionGroup.isWide
+        functionGroup.family.etas.withUnsafeBufferPointer { etas in
+        functionGroup.family.shifts.withUnsafeBufferPointer { shifts in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: exponents) { pairSlope in
             let sjk = pairSlope.baseAddress!
             for q in 0..<exponents { sjk[q] = 0 }
-            for p in 0..<span.pairCount {
-                let a = Int(first[p]), b = Int(second[p])
-                let fj = cutoff[a], fk = cutoff[b], fjk = pairCutoff[p], rjk = pairDistance[p]
+            for p in 0..<group.span.pairCount {
+                let a = Int(group.first[p]), b = Int(group.second[p])
+                let fj = group.cutoff[a], fk = group.cutoff[b], fjk = group.pairCutoff[p], rjk = group.pairDistance[p]
+                var ujk = SIMD3<Double>.zero
                 if !isWide {
                     for q in 0..<exponents { sjk[q] = -2 * etas[q] * (rjk - shifts[q]) }
+                    ujk = (group.displacement[b] - group.displacement[a]) / rjk
                 }
                 let geometry = AngularPair(
-                    j: Int(member[a]), k: Int(member[b]), dj: d[a], dk: d[b], rj: r[a], rk: r[b], djk: d[b] - d[a], rjk: rjk,
-                    isWide: isWide, cosine: cosines[p], cutoff: fj * fk * fjk, dfj: cutoffDerivative[a] * fk * fjk,
-                    dfk: fj * cutoffDerivative[b] * fjk, dfjk: fj * fk * pairCutoffDerivative[p])
+                    j: Int(group.neighbor[a]), k: Int(group.neighbor[b]), uj: group.unit[a], uk: group.unit[b],
+                    inverseRj: group.inverseDistance[a], inverseRk: group.inverseDistance[b], ujk: ujk, cosine: group.cosine[p],
+                    cutoff: fj * fk * fjk, dfj: group.cutoffDerivative[a] * fk * fjk, dfk: fj * group.cutoffDerivative[b] * fjk,
+                    dfjk: fj * fk * group.pairCutoffDerivative[p])
                 body(RecordedPair(
-                    geometry: geometry, ga: gaussian + a * exponents, gb: gaussian + b * exponents,
-                    gjk: pairGaussian + p * exponents, sa: slope + a * exponents, sb: slope + b * exponents, sjk: sjk))
+                    geometry: geometry, ga: group.gaussian + a * exponents, gb: group.gaussian + b * exponents,
+                    gjk: group.pairGaussian + p * exponents, sa: group.slope + a * exponents, sb: group.slope + b * exponents,
+                    sjk: sjk))
             }
         }}}
     }

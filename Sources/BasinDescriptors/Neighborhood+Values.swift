@@ -36,30 +36,22 @@ extension Neighborhood {
     /// type, only pairs with r_jk < r_c, which a branch-free sweep over b picks before the
     /// costly part (square root, cutoff, exponentials) runs on them alone.
     private func addAngularValues(
-        _ group: FunctionGroups.Angular, _ values: UnsafeMutablePointer<Double>, _ species: UnsafeBufferPointer<Int32>,
+        _ functionGroup: FunctionGroups.Angular, _ values: UnsafeMutablePointer<Double>, _ species: UnsafeBufferPointer<Int32>,
         _ distances: UnsafeBufferPointer<Double>, _ displacements: UnsafeBufferPointer<SIMD3<Double>>
     ) {
-        let rc = group.cutoff.radius, family = group.family, exponents = family.count
-        let mixed = group.first != group.second, narrow = !group.isWide, rc2 = rc * rc
+        let cutoffFunction = functionGroup.cutoff, rc = cutoffFunction.radius, family = functionGroup.family
+        let exponents = family.count, firstSpecies = functionGroup.first, secondSpecies = functionGroup.second
+        let mixed = firstSpecies != secondSpecies, narrow = !functionGroup.isWide, rc2 = rc * rc
         var n = 0, firstCount = 0
         for m in 0..<count where distances[m] < rc {
-            if species[m] == group.first { firstCount += 1 }
-            if species[m] == group.first || species[m] == group.second { n += 1 }
+            if species[m] == firstSpecies { firstCount += 1 }
+            if species[m] == firstSpecies || species[m] == secondSpecies { n += 1 }
         }
         let index = records.beginGroup(members: n, exponents: exponents)
-        let span = records.groups[index]
-        let member = records.neighbor.base + span.memberStart
-        let position = records.displacement.base + span.memberStart, distance = records.distance.base + span.memberStart
-        let cutoff = records.cutoff.base + span.memberStart, cutoffDerivative = records.cutoffDerivative.base + span.memberStart
-        let gaussian = records.gaussian.base + span.gaussianStart, slope = records.slope.base + span.gaussianStart
-        let first = records.first.base + span.pairStart, second = records.second.base + span.pairStart
-        let cosines = records.cosine.base + span.pairStart, pairDistance = records.pairDistance.base + span.pairStart
-        let pairCutoff = records.pairCutoff.base + span.pairStart
-        let pairCutoffDerivative = records.pairCutoffDerivative.base + span.pairStart
-        let pairGaussian = records.pairGaussian.base + span.pairGaussianStart, candidates = records.candidates.base
+        let group = records.pointers(of: index), candidates = records.candidates.base
         var pairs = 0
-        group.members.withUnsafeBufferPointer { functions in
-        group.shapes.withUnsafeBufferPointer { shapes in
+        functionGroup.members.withUnsafeBufferPointer { functions in
+        functionGroup.shapes.withUnsafeBufferPointer { shapes in
         family.etas.withUnsafeBufferPointer { etas in
         family.shifts.withUnsafeBufferPointer { shifts in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: family.bases.count + shapes.count + exponents) { scratch in
@@ -67,50 +59,52 @@ extension Neighborhood {
             // Gaussian product times the cutoffs, at the current pair.
             let scratch = scratch.baseAddress!, angles = scratch + family.bases.count, factors = angles + shapes.count
             var next = (0, firstCount)
-            for m in 0..<count where distances[m] < rc && (species[m] == group.first || species[m] == group.second) {
+            for m in 0..<count where distances[m] < rc && (species[m] == firstSpecies || species[m] == secondSpecies) {
                 // A same-species group keeps neighbor order in one block.
                 let a: Int
-                if mixed && species[m] == group.second { (a, next.1) = (next.1, next.1 + 1) } else { (a, next.0) = (next.0, next.0 + 1) }
+                if mixed && species[m] == secondSpecies { (a, next.1) = (next.1, next.1 + 1) } else { (a, next.0) = (next.0, next.0 + 1) }
                 let r = distances[m]
-                member[a] = Int32(m)
-                position[a] = displacements[m]
-                distance[a] = r
-                (cutoff[a], cutoffDerivative[a]) = group.cutoff.valueAndDerivative(r)
-                family.evaluate(at: r, into: gaussian + a * exponents, scratch: scratch)
-                for q in 0..<exponents { slope[a * exponents + q] = -2 * etas[q] * (r - shifts[q]) }
+                group.neighbor[a] = Int32(m)
+                group.displacement[a] = displacements[m]
+                group.distance[a] = r
+                group.unit[a] = displacements[m] / r
+                group.inverseDistance[a] = 1 / r
+                (group.cutoff[a], group.cutoffDerivative[a]) = cutoffFunction.valueAndDerivative(r)
+                family.evaluate(at: r, into: group.gaussian + a * exponents, scratch: scratch)
+                for q in 0..<exponents { group.slope[a * exponents + q] = -2 * etas[q] * (r - shifts[q]) }
             }
             for a in 0..<(mixed ? firstCount : n) {
-                let dj = position[a], rj = distance[a], ga = gaussian + a * exponents, fj = cutoff[a]
+                let dj = group.displacement[a], uj = group.unit[a], ga = group.gaussian + a * exponents, fj = group.cutoff[a]
                 var found = 0
                 for b in (mixed ? firstCount : a + 1)..<n {
-                    let djk = position[b] - dj
+                    let djk = group.displacement[b] - dj
                     candidates[found] = Int32(b)
                     found += !narrow || (djk * djk).sum() < rc2 ? 1 : 0
                 }
                 for t in 0..<found {
-                    let b = Int(candidates[t]), dk = position[b], gjk = pairGaussian + pairs * exponents
+                    let b = Int(candidates[t]), gjk = group.pairGaussian + pairs * exponents
                     var fjk = 1.0, dfjk = 0.0, rjk = 0.0
                     if narrow {
-                        let djk = dk - dj
+                        let djk = group.displacement[b] - dj
                         rjk = (djk * djk).sum().squareRoot()
-                        (fjk, dfjk) = group.cutoff.valueAndDerivative(rjk)
+                        (fjk, dfjk) = cutoffFunction.valueAndDerivative(rjk)
                         family.evaluate(at: rjk, into: gjk, scratch: scratch)
                     } else {
                         for q in 0..<exponents { gjk[q] = 1 }
                     }
-                    let cosine = (dj * dk).sum() / (rj * distance[b]), fc = fj * cutoff[b] * fjk
-                    let gb = gaussian + b * exponents
+                    let cosine = (uj * group.unit[b]).sum(), fc = fj * group.cutoff[b] * fjk
+                    let gb = group.gaussian + b * exponents
                     for s in shapes.indices { angles[s] = shapes[s].part(cosine).value }
                     for q in 0..<exponents { factors[q] = ga[q] * gb[q] * gjk[q] * fc }
                     for function in functions {
                         values[function.column] += function.prefactor * angles[function.shape] * factors[function.exponent]
                     }
-                    first[pairs] = Int32(a)
-                    second[pairs] = Int32(b)
-                    cosines[pairs] = cosine
-                    pairDistance[pairs] = rjk
-                    pairCutoff[pairs] = fjk
-                    pairCutoffDerivative[pairs] = dfjk
+                    group.first[pairs] = Int32(a)
+                    group.second[pairs] = Int32(b)
+                    group.cosine[pairs] = cosine
+                    group.pairDistance[pairs] = rjk
+                    group.pairCutoff[pairs] = fjk
+                    group.pairCutoffDerivative[pairs] = dfjk
                     pairs += 1
                 }
             }

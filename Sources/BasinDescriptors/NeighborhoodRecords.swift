@@ -4,7 +4,7 @@
 ///   radial      each term's derivative dterm/dr, in the order the values pass visits them;
 ///   per group   where its members and pairs start in the arrays below;
 ///   per member  (a neighbor of the group's species inside r_c; those of the group's first
-///               species first) its index in the neighborhood, displacement, distance,
+///               species first) its index in the neighborhood, displacement d, distance r, d/r, 1/r,
 ///               f_c(r), f_c′(r) and, per (η, r_s) q of the group, exp(−η_q(r − r_s,q)²) and
 ///               the slope −2η_q(r − r_s,q);
 ///   per pair    (members a < b that enter the sum) a, b, cos θ_ijk, r_jk, f_c(r_jk), f_c′(r_jk)
@@ -31,6 +31,8 @@ final class NeighborhoodRecords {
     private(set) var neighbor = Storage<Int32>()
     private(set) var displacement = Storage<SIMD3<Double>>()
     private(set) var distance = Storage<Double>()
+    private(set) var unit = Storage<SIMD3<Double>>()
+    private(set) var inverseDistance = Storage<Double>()
     private(set) var cutoff = Storage<Double>()
     private(set) var cutoffDerivative = Storage<Double>()
     private(set) var gaussian = Storage<Double>()
@@ -48,7 +50,7 @@ final class NeighborhoodRecords {
 
     deinit {
         radialDerivative.free()
-        neighbor.free(); displacement.free(); distance.free(); candidates.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
+        neighbor.free(); displacement.free(); distance.free(); unit.free(); inverseDistance.free(); candidates.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
         first.free(); second.free(); cosine.free(); pairDistance.free(); pairCutoff.free()
         pairCutoffDerivative.free(); pairGaussian.free()
     }
@@ -72,6 +74,8 @@ final class NeighborhoodRecords {
         neighbor.reserve(memberEnd)
         displacement.reserve(memberEnd)
         distance.reserve(memberEnd)
+        unit.reserve(memberEnd)
+        inverseDistance.reserve(memberEnd)
         candidates.reserve(members)
         cutoff.reserve(memberEnd)
         cutoffDerivative.reserve(memberEnd)
@@ -91,6 +95,34 @@ final class NeighborhoodRecords {
     /// Sets the pair count of the last group once its pairs are written.
     func endGroup(pairs: Int) {
         groups[groups.count - 1].pairCount = pairs
+    }
+
+    /// Where group number `index` keeps its records, for the hot loops (valid until the next
+    /// `beginGroup`).
+    func pointers(of index: Int) -> GroupPointers {
+        let g = groups[index], m = g.memberStart, p = g.pairStart
+        return GroupPointers(
+            span: g, neighbor: neighbor.base + m, displacement: displacement.base + m, distance: distance.base + m,
+            unit: unit.base + m, inverseDistance: inverseDistance.base + m, cutoff: cutoff.base + m,
+            cutoffDerivative: cutoffDerivative.base + m, gaussian: gaussian.base + g.gaussianStart,
+            slope: slope.base + g.gaussianStart, first: first.base + p, second: second.base + p, cosine: cosine.base + p,
+            pairDistance: pairDistance.base + p, pairCutoff: pairCutoff.base + p,
+            pairCutoffDerivative: pairCutoffDerivative.base + p, pairGaussian: pairGaussian.base + g.pairGaussianStart)
+    }
+
+    /// The records of one group: members at [a], their Gaussians and slopes at
+    /// [a × exponents + q], pairs at [p], their Gaussians at [p × exponents + q].
+    struct GroupPointers {
+        let span: Group
+        let neighbor: UnsafeMutablePointer<Int32>
+        let displacement: UnsafeMutablePointer<SIMD3<Double>>, distance: UnsafeMutablePointer<Double>
+        let unit: UnsafeMutablePointer<SIMD3<Double>>, inverseDistance: UnsafeMutablePointer<Double>
+        let cutoff: UnsafeMutablePointer<Double>, cutoffDerivative: UnsafeMutablePointer<Double>
+        let gaussian: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>
+        let first: UnsafeMutablePointer<Int32>, second: UnsafeMutablePointer<Int32>
+        let cosine: UnsafeMutablePointer<Double>, pairDistance: UnsafeMutablePointer<Double>
+        let pairCutoff: UnsafeMutablePointer<Double>, pairCutoffDerivative: UnsafeMutablePointer<Double>
+        let pairGaussian: UnsafeMutablePointer<Double>
     }
 
     /// An unmanaged array that only grows (by a quarter more than asked), for the hot loops.

@@ -59,7 +59,9 @@ import Testing
         #expect(sigma.allSatisfy { $0 > 1e-6 }, "the members disagree")
         for i in 0..<n { #expect(abs(record.forceDeviations[i] - sigma[i]) < 1e-10 * sigma[i]) }
         #expect(abs(record.energyDeviationPerAtom - energySpread) < 1e-10 * energySpread)
-        #expect(record.maximumForceDeviation == sigma.max())
+        // The committee's forces come from stored derivatives, the members' from contracted
+        // ones: the same sums in another order, equal to rounding.
+        #expect(abs(record.maximumForceDeviation - sigma.max()!) < 1e-10 * sigma.max()!)
         #expect(record.atom == sigma.indices.max { sigma[$0] < sigma[$1] })
     }
 
