@@ -50,7 +50,7 @@ atom_style  atomic
 read_data   {data}
 pair_style  {style}
 pair_coeff  * * {parameters} {elements}
-velocity    all create 1000.0 4928459 loop geom
+velocity    all create {temperature} 4928459 loop geom
 neighbor    2.0 bin
 neigh_modify delay 0 every 1 check yes
 timestep    0.001
@@ -76,20 +76,27 @@ def problems(work):
           "--thermo", "100", "--neighbor-every", "20"]
     found = [Problem("lj_cut", "LJ in.lj, 32,000 atoms, 100 steps: LAMMPS lj/cut", IN_LJ, [], lj),
              Problem("lj_cut_opt", "LJ in.lj, 32,000 atoms, 100 steps: LAMMPS lj/cut/opt", IN_LJ, ["-sf", "opt"], lj)]
-    many = [("sw", "SW Si diamond 8x8x8, 4,096 atoms, 500 steps: LAMMPS sw", "sw", structures.SW_SILICON,
-             structures.diamond(cells=(8, 8, 8)), 500),
-            ("vashishta_table", "Vashishta SiO2 quartz 7x7x7, 3,087 atoms, 100 steps: LAMMPS vashishta/table",
-             "vashishta/table 100000 0.2", structures.VASHISHTA_SILICA, structures.quartz(cells=(7, 7, 7)), 100)]
-    for name, title, style, parameters, structure, steps in many:
-        data = os.path.join(work, name + ".data")
-        structures.write_data(data, structure)
-        elements = structure.elements
-        text = MANY_BODY.format(data=data, style=style, parameters=parameters, elements=" ".join(elements), steps=steps)
-        basin = [data, "--elements", ",".join(elements), "--potential", style.split("/")[0], "--parameters", parameters,
-                 "--temperature", "1000", "--dt", "0.001", "--skin", "2.0", "--steps", str(steps), "--seed", "4928459",
-                 "--thermo", str(steps)]
-        found.append(Problem(name, title, text, [], basin, structure))
+    found.append(many_body_problem("sw", "SW Si diamond 8x8x8, 4,096 atoms, 500 steps: LAMMPS sw", "sw",
+                                   structures.SW_SILICON, structures.diamond(cells=(8, 8, 8)), 500, work))
+    found.append(many_body_problem("vashishta_table",
+                                   "Vashishta SiO2 quartz 7x7x7, 3,087 atoms, 100 steps: LAMMPS vashishta/table",
+                                   "vashishta/table 100000 0.2", structures.VASHISHTA_SILICA,
+                                   structures.quartz(cells=(7, 7, 7)), 100, work))
     return found
+
+
+def many_body_problem(name, title, style, parameters, structure, steps, work, temperature=1000.0):
+    """A many-body problem in metal units: `structure` written as a LAMMPS data file into `work`,
+    LAMMPS's `pair_style style` against Basin's potential of the same name (before any '/')."""
+    data = os.path.join(work, name + ".data")
+    structures.write_data(data, structure)
+    elements = structure.elements
+    text = MANY_BODY.format(data=data, style=style, parameters=parameters, elements=" ".join(elements), steps=steps,
+                            temperature=temperature)
+    basin = [data, "--elements", ",".join(elements), "--potential", style.split("/")[0], "--parameters", parameters,
+             "--temperature", str(temperature), "--dt", "0.001", "--skin", "2.0", "--steps", str(steps),
+             "--seed", "4928459", "--thermo", str(steps)]
+    return Problem(name, title, text, [], basin, structure)
 
 
 def run_lammps(lmp, problem, work):
@@ -108,21 +115,21 @@ def run_lammps(lmp, problem, work):
     sections = {name.lower(): float(t) for name, t in re.findall(r"^(Pair|Neigh|Comm|Modify|Other)\s*\|\s*([0-9.eE+-]+)",
                                                                   out, re.MULTILINE)}
     builds = re.search(r"Neighbor list builds = (\d+)", out)
-    return {"seconds": seconds, "processor_seconds": processor, "atom_steps_per_second": atoms * steps / processor,
-            "sections": sections,
+    return {"seconds": seconds, "processor_seconds": processor, "atoms": atoms, "steps": steps,
+            "atom_steps_per_second": atoms * steps / processor, "sections": sections,
             "neighbor_list_builds": int(builds.group(1)) if builds else None}
 
 
-def run_basin(basin, problem):
-    """Loop seconds and atom-steps per processor-second of one `basin md` run on one thread."""
-    command = [basin, "md", *problem.basin_arguments, "--ensemble", "nve", "--threads", "1", "--json"]
+def run_basin(basin, problem, threads=1):
+    """Loop seconds and atom-steps per processor-second of one `basin md` run on `threads` threads."""
+    command = [basin, "md", *problem.basin_arguments, "--ensemble", "nve", "--threads", str(threads), "--json"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"basin md failed for {problem.name}: {done.stderr.strip()}")
     summary = json.loads(done.stdout)
     processor = summary["loopProcessorSeconds"]
-    return {"seconds": summary["loopSeconds"], "processor_seconds": processor,
-            "atom_steps_per_second": summary["atoms"] * summary["steps"] / processor,
+    return {"seconds": summary["loopSeconds"], "processor_seconds": processor, "atoms": summary["atoms"],
+            "steps": summary["steps"], "atom_steps_per_second": summary["atoms"] * summary["steps"] / processor,
             "neighbor_list_builds": summary["neighborListBuilds"]}
 
 
@@ -140,16 +147,20 @@ def compare(lmp, basin, problem, repeat, work):
             "load_average": [min(load), max(load)]}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", help="run one problem: lj_cut, lj_cut_opt, sw or vashishta_table")
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved runs of each code; the median counts")
+def prepare(parser, repeat, counts):
+    """Adds --repeat, --basin and --json to `parser`, parses the command line, and returns LAMMPS
+    (installed when missing), the basin binary (built when not given) and the arguments."""
+    parser.add_argument("--repeat", type=int, default=repeat, help=f"interleaved runs of each code; {counts} counts")
     parser.add_argument("--basin", help="a built basin binary (default: build release with SwiftPM)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args()
+    return structures.ensure_lammps_with_potentials(), structures.build_basin(args.basin), args
 
-    lmp = structures.ensure_lammps_with_potentials()
-    basin = structures.build_basin(args.basin)
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help="run one problem: lj_cut, lj_cut_opt, sw or vashishta_table")
+    lmp, basin, args = prepare(parser, repeat=3, counts="the median")
     report = {}
     with tempfile.TemporaryDirectory() as work:
         chosen = [p for p in problems(work) if args.only in (None, p.name)]

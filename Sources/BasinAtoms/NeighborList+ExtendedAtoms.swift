@@ -11,8 +11,6 @@ extension NeighborList {
         let inverse = h.inverse
         let parts = chunkCount
         func slice(_ count: Int, _ part: Int) -> Range<Int> { (count * part / parts)..<(count * (part + 1) / parts) }
-        resize(&positions, to: n, filling: .zero)
-        resize(&shifts, to: n, filling: .zero)
         resize(&fractionalScratch, to: n, filling: .zero)
         // Along periodic directions: the whole-cell translation that wraps each atom, and how
         // far (δ = r_list / width, in fractional units) ghosts reach beyond the cell, which
@@ -27,28 +25,45 @@ extension NeighborList {
             bound[k] = delta[k]
             reach[k] = Int(delta[k].rounded(.up))
         }
+        @inline(__always) func wrap(_ r: SIMD3<Double>) -> SIMD3<Double> { -((r * inverse).rounded(.down) * periodicMask) * h }
         configuration.positions.withUnsafeBufferPointer { r in
+        fractionalScratch.withUnsafeMutableBufferPointer { fractional in
+            nonisolated(unsafe) let fractional = fractional
+            concurrentForEach(parts) { part in
+                for i in slice(n, part) { fractional[i] = (r[i] + wrap(r[i])) * inverse }
+            }
+        }}
+        let grid = cutoff.isFinite ? binGrid(cell: cell, fractional: fractionalScratch, reach: bound, count: n) : nil
+        orderSites(grid: sortsAtoms ? grid : nil)
+        // The local atoms in site order: wrapped positions, their wrapping shifts and fractional
+        // coordinates.
+        resize(&positions, to: n, filling: .zero)
+        resize(&shifts, to: n, filling: .zero)
+        resize(&siteFractional, to: n, filling: .zero)
+        configuration.positions.withUnsafeBufferPointer { r in
+        siteOrder.withUnsafeBufferPointer { order in
+        fractionalScratch.withUnsafeBufferPointer { atomFractional in
         positions.withUnsafeMutableBufferPointer { x in
         shifts.withUnsafeMutableBufferPointer { shift in
-        fractionalScratch.withUnsafeMutableBufferPointer { fractional in
+        siteFractional.withUnsafeMutableBufferPointer { fractional in
             nonisolated(unsafe) let x = x, shift = shift, fractional = fractional
             concurrentForEach(parts) { part in
-                for i in slice(n, part) {
-                    let w = -((r[i] * inverse).rounded(.down) * periodicMask) * h
-                    x[i] = r[i] + w
-                    shift[i] = w
-                    fractional[i] = x[i] * inverse
+                for site in slice(n, part) {
+                    let i = Int(order[site])
+                    let w = wrap(r[i])
+                    x[site] = r[i] + w
+                    shift[site] = w
+                    fractional[site] = atomFractional[i]
                 }
             }
-        }}}}
-        let fractional = fractionalScratch
-        let grid = cutoff.isFinite ? binGrid(cell: cell, fractional: fractional, reach: bound, count: n) : nil
+        }}}}}}
+        let fractional = siteFractional
         // Per atom, the images m with s + m inside the ghost region along each axis: interior
         // atoms have none, so the cost follows the number of ghosts. Each thread's list keeps
         // its storage from build to build.
         var images = ghostImageScratch
         ghostImageScratch = []
-        if images.count != parts { images = [[(owner: Int32, image: SIMD3<Int>)]](repeating: [], count: parts) }
+        if images.count != parts { images = [[(site: Int32, image: SIMD3<Int>)]](repeating: [], count: parts) }
         for part in 0..<parts { images[part].removeAll(keepingCapacity: true) }
         images.withUnsafeMutableBufferPointer { images in
             nonisolated(unsafe) let images = images
@@ -80,11 +95,11 @@ extension NeighborList {
         firstGhost.append(n)
         for part in images { firstGhost.append(firstGhost.last! + part.count) }
         let total = firstGhost.last!
-        // Ghosts come out grouped by owner, owners in order: record where each group starts.
+        // Ghosts come out grouped by site, sites in order: record where each group starts.
         resize(&ghostStart, to: n + 1, filling: 0)
         ghostStart.withUnsafeMutableBufferPointer { start in
             for i in 0...n { start[i] = 0 }
-            for part in images { for ghost in part { start[Int(ghost.owner) + 1] += 1 } }
+            for part in images { for ghost in part { start[Int(ghost.site) + 1] += 1 } }
             start[0] = Int32(n)
             for i in 0..<n { start[i + 1] += start[i] }
         }
@@ -95,6 +110,7 @@ extension NeighborList {
         resize(&species, to: total, filling: .zero)
         resize(&bins, to: grid == nil ? 0 : total, filling: .zero)
         configuration.species.withUnsafeBufferPointer { speciesOf in
+        siteOrder.withUnsafeBufferPointer { order in
         positions.withUnsafeMutableBufferPointer { x in
         shifts.withUnsafeMutableBufferPointer { shift in
         owners.withUnsafeMutableBufferPointer { owner in
@@ -104,28 +120,28 @@ extension NeighborList {
             nonisolated(unsafe) let x = x, shift = shift, owner = owner, key = key, kind = kind, bin = bin
             concurrentForEach(parts) { part in
                 for i in slice(n, part) {
-                    owner[i] = Int32(i)
+                    owner[i] = order[i]
                     key[i] = Int32(truncatingIfNeeded: 2 &* i)
-                    kind[i] = Int32(speciesOf[i])
+                    kind[i] = Int32(speciesOf[Int(order[i])])
                     if let grid { bin[i] = grid.coordinates(ofFractional: fractional[i]) }
                 }
             }
-            // Ghosts need their owners' bins, so they follow once every local bin is set.
+            // Ghosts need their sites' bins, so they follow once every local bin is set.
             concurrentForEach(parts) { part in
                 for (offset, ghost) in images[part].enumerated() {
                     let a = firstGhost[part] + offset
-                    let i = Int(ghost.owner), m = ghost.image
+                    let i = Int(ghost.site), m = ghost.image
                     let translation = SIMD3(Double(m.x), Double(m.y), Double(m.z)) * h
                     let positive: Int32 = m.x > 0 || (m.x == 0 && (m.y > 0 || (m.y == 0 && m.z > 0))) ? 1 : 0
                     x[a] = x[i] + translation
                     shift[a] = shift[i] + translation
-                    owner[a] = ghost.owner
+                    owner[a] = order[i]
                     key[a] = Int32(truncatingIfNeeded: 2 &* i) &+ positive
-                    kind[a] = Int32(speciesOf[i])
+                    kind[a] = kind[i]
                     if let grid { bin[a] = grid.coordinates(ofImage: m, ownerBin: bin[i]) }
                 }
             }
-        }}}}}}}
+        }}}}}}}}
         self.grid = grid
         extendedCount = total
         ghostImageScratch = images
@@ -142,6 +158,40 @@ extension NeighborList {
         }
         gridKey = (cell, listRadius, reach, count)
         return BinGrid(cell: cell, fractional: fractional, radius: listRadius, ghostReach: reach, pointCount: count)
+    }
+}
+
+extension NeighborList {
+    /// Fills `siteOrder`, the atom at each site: with a grid, the atoms sorted by bin (x fastest,
+    /// a counting sort that keeps the atoms of one bin in their order), so that atoms near in
+    /// space are near in memory; without one, the atoms in their own order.
+    func orderSites(grid: BinGrid?) {
+        let n = fractionalScratch.count
+        resize(&siteOrder, to: n, filling: 0)
+        guard let grid else {
+            siteOrder.withUnsafeMutableBufferPointer { order in for i in 0..<n { order[i] = Int32(truncatingIfNeeded: i) } }
+            return
+        }
+        let binCount = grid.dimensions.x * grid.dimensions.y * grid.dimensions.z
+        resize(&siteBinStart, to: binCount + 1, filling: 0)
+        resize(&siteBin, to: n, filling: 0)
+        fractionalScratch.withUnsafeBufferPointer { fractional in
+        siteBin.withUnsafeMutableBufferPointer { binOf in
+        siteBinStart.withUnsafeMutableBufferPointer { start in
+        siteOrder.withUnsafeMutableBufferPointer { order in
+            start.update(repeating: 0)
+            for i in 0..<n {
+                let b = grid.index(of: grid.coordinates(ofFractional: fractional[i]))
+                binOf[i] = Int32(truncatingIfNeeded: b)
+                start[b &+ 1] &+= 1
+            }
+            for b in 0..<binCount { start[b &+ 1] &+= start[b] }
+            for i in 0..<n {
+                let b = Int(binOf[i])
+                order[Int(start[b])] = Int32(truncatingIfNeeded: i)
+                start[b] &+= 1
+            }
+        }}}}
     }
 }
 

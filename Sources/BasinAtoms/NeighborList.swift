@@ -66,9 +66,22 @@ public final class NeighborList: @unchecked Sendable {
     var grid: BinGrid?
     /// The extended atoms sorted by bin, kept between builds.
     var sortedBins = Bins()
-    /// Ghosts of local atom i are the extended atoms `ghostStart[i] ..< ghostStart[i + 1]`.
+    /// Ghosts of site i (local extended atom i) are the extended atoms `ghostStart[i] ..< ghostStart[i + 1]`.
     public internal(set) var ghostStart: [Int32] = []
+    /// When true, builds place the local atoms in bin order (as LAMMPS's `atom_modify sort`):
+    /// neighbors in space are then near in memory, and a kernel reading their positions and
+    /// writing their forces in list order stays in cache. Then local extended atom i (site i)
+    /// is atom `owners[i]` of the configuration, not atom i: users of the list map through
+    /// `owners` (`gather`, `foldGhosts` and `forEachPair` do). False by default.
+    public var sortsAtoms = false
+    /// Fractional coordinates of the wrapped atoms in the configuration's order, then of the
+    /// sites in site order; the atom at each site; the bin of each atom and the bins' starts
+    /// of the counting sort that orders the sites.
     var fractionalScratch: [SIMD3<Double>] = []
+    var siteFractional: [SIMD3<Double>] = []
+    var siteOrder: [Int32] = []
+    var siteBin: [Int32] = []
+    var siteBinStart: [Int32] = []
     var referencePositions: [SIMD3<Double>] = []
     var referenceCell: Cell?
 
@@ -89,7 +102,7 @@ public final class NeighborList: @unchecked Sendable {
     /// images found by each chunk's thread and where each thread's ghosts start, the atom
     /// ranges of the chunks.
     var rowCountScratch: [Int32] = []
-    var ghostImageScratch: [[(owner: Int32, image: SIMD3<Int>)]] = []
+    var ghostImageScratch: [[(site: Int32, image: SIMD3<Int>)]] = []
     var ghostPartStart: [Int] = []
     var chunkRangeScratch: [Range<Int>] = []
     /// The bin grid of the last build and what it was made for, reused while a fully periodic
@@ -226,8 +239,8 @@ public final class NeighborList: @unchecked Sendable {
         }
     }
 
-    /// Calls `body(i, a, r²)` for every listed pair closer than the cutoff: i is a local atom and
-    /// a an extended atom (so `owners[a]` is the partner).
+    /// Calls `body(i, j, r²)` for every listed pair closer than the cutoff: atoms i and j of the
+    /// configuration (j may be an image of i or of another atom).
     public func forEachPair(_ body: (Int, Int, Double) -> Void) {
         let cutoffSquared = cutoff * cutoff
         for chunk in chunks {
@@ -237,29 +250,31 @@ public final class NeighborList: @unchecked Sendable {
                     let a = Int(chunk.neighbors[k])
                     let d = positions[a] - positions[i]
                     let r2 = dot(d, d)
-                    if r2 < cutoffSquared { body(i, Int(owners[a]), r2) }
+                    if r2 < cutoffSquared { body(Int(owners[i]), Int(owners[a]), r2) }
                 }
             }
         }
     }
 
-    /// Adds the values held by ghost atoms onto their owners and returns the local part:
-    /// `result[i] = Σ_{a: owners[a] = i} values[a]`.
+    /// Adds the values held by ghost atoms onto their owners and returns one value per atom of
+    /// the configuration: `result[i] = Σ_{a: owners[a] = i} values[a]`.
     @inlinable
     public func foldGhosts<T: Summable>(_ values: inout [T]) {
         precondition(values.count == extendedCount, "one value per extended atom")
         precondition(ghostsHaveOwners, "an adopted list's halo atoms have no owners to fold onto")
+        let sites = sortsAtoms ? Array(values[0..<localCount]) : []
         values.withUnsafeMutableBufferPointer { v in
             owners.withUnsafeBufferPointer { owner in
+                for (site, value) in sites.enumerated() { v[Int(owner[site])] = value }
                 for a in localCount..<extendedCount { v[Int(owner[a])] += v[a] }
             }
         }
         values.removeLast(extendedCount - localCount)
     }
 
-    /// Sums per-thread buffers over extended atoms into one value per local atom, ghosts
-    /// included: `output[i] = Σ_b (b[i] + Σ_{ghosts g of i} b[g])`, split over `chunkCount`
-    /// threads (each local atom's ghosts are contiguous, so no two threads write one entry).
+    /// Sums per-thread buffers over extended atoms into one value per atom of the configuration,
+    /// ghosts included: `output[owners[i]] = Σ_b (b[i] + Σ_{ghosts g of site i} b[g])`, split over
+    /// `chunkCount` threads (each site's ghosts are contiguous, so no two threads write one entry).
     @inlinable
     public func gather<T: Summable>(_ buffers: [UnsafeMutableBufferPointer<T>], into output: inout [T]) {
         let n = localCount, parts = parallelParts(threads: chunkCount, count: extendedCount)
@@ -268,6 +283,7 @@ public final class NeighborList: @unchecked Sendable {
             output.append(contentsOf: repeatElement(.zero, count: n))
         }
         ghostStart.withUnsafeBufferPointer { ghosts in
+        owners.withUnsafeBufferPointer { owner in
         buffers.withUnsafeBufferPointer { buffers in
             output.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
@@ -279,10 +295,10 @@ public final class NeighborList: @unchecked Sendable {
                             sum += buffer[i]
                             for g in Int(ghosts[i])..<Int(ghosts[i + 1]) { sum += buffer[g] }
                         }
-                        out[i] = sum
+                        out[Int(owner[i])] = sum
                     }
                 }
             }
-        }}
+        }}}
     }
 }

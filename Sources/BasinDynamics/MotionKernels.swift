@@ -55,6 +55,34 @@ extension DynamicsState {
         guard sum.x.isFinite, sum.y.isFinite, sum.z.isFinite else { throw .unstable(step: step + 1) }
     }
 
+    /// Half-kick then drift in one pass over the atoms: v ← v + h · F / (m · mvv2e), then
+    /// x ← x + Δt · v, the same arithmetic as `kick(by:factors:)` followed by `drift(by:)`.
+    /// Throws when a position stops being finite.
+    mutating func kickAndDrift(kick h: Double, drift dt: Double, factors: [Double]) throws(DynamicsError) {
+        let parts = parallelParts(threads: threads, count: configuration.count)
+        let sum = withUnsafeTemporaryAllocation(of: SIMD3<Double>.self, capacity: parts) { sums in
+            sums.initialize(repeating: .zero)
+            evaluation.forces.withUnsafeBufferPointer { f in
+            factors.withUnsafeBufferPointer { w in
+            configuration.velocities!.withUnsafeMutableBufferPointer { v in
+            configuration.positions.withUnsafeMutableBufferPointer { x in
+                nonisolated(unsafe) let v = v, x = x, sums = sums
+                concurrentForEach(parts) { part in
+                    var sum = SIMD3<Double>.zero
+                    for i in (x.count * part / parts)..<(x.count * (part + 1) / parts) {
+                        let velocity = v[i] + (h * w[i]) * f[i]
+                        v[i] = velocity
+                        x[i] += dt * velocity
+                        sum += x[i]
+                    }
+                    sums[part] = sum
+                }
+            }}}}
+            return sums.reduce(.zero, +)
+        }
+        guard sum.x.isFinite, sum.y.isFinite, sum.z.isFinite else { throw .unstable(step: step + 1) }
+    }
+
     /// v ← s · v for every atom.
     mutating func scaleVelocities(by s: Double) {
         configuration.velocities!.withUnsafeMutableBufferPointer { v in

@@ -71,8 +71,7 @@ public struct NoseHooverChain: Integrator {
     public mutating func advance(_ state: inout DynamicsState, calculator: Calculator, properties: Properties) throws(DynamicsError) {
         let dt = timeStep
         halfStepChain(&state)
-        state.kick(by: 0.5 * dt, factors: factors)
-        try state.drift(by: dt)
+        try state.kickAndDrift(kick: 0.5 * dt, drift: dt, factors: factors)
         try state.evaluate(with: calculator, properties)
         state.kick(by: 0.5 * dt, factors: factors)
         halfStepChain(&state)

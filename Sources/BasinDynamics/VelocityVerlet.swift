@@ -21,8 +21,7 @@ public struct VelocityVerlet: Integrator {
 
     public mutating func advance(_ state: inout DynamicsState, calculator: Calculator, properties: Properties) throws(DynamicsError) {
         let dt = timeStep
-        state.kick(by: 0.5 * dt, factors: factors)
-        try state.drift(by: dt)
+        try state.kickAndDrift(kick: 0.5 * dt, drift: dt, factors: factors)
         try state.evaluate(with: calculator, properties)
         state.kick(by: 0.5 * dt, factors: factors)
         state.tick(dt)

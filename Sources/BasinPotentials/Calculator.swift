@@ -24,6 +24,8 @@ public final class Calculator: @unchecked Sendable {
         let defaultSkin = potential.units == .metal ? 2.0 : 0.3
         let listSkin = potential.cutoff == .infinity ? 0 : (skin ?? defaultSkin)
         neighbors = NeighborList(cutoff: potential.cutoff, skin: listSkin, kind: potential.neighborListKind, chunkCount: self.threads)
+        // Pair kernels read and write their neighbors in list order: keep those near in memory.
+        neighbors.sortsAtoms = potential.neighborListKind == .half
     }
 
     /// Evaluates `properties` of `configuration`.

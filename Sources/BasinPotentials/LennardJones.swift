@@ -118,7 +118,7 @@ public struct LennardJones: Potential {
         func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func energyAndForceOverDistance(r2: SIMD4<Double>, _ c: PairLanes) -> (energy: SIMD4<Double>, forceOverDistance: SIMD4<Double>) {
+        func energyAndForceOverDistance(r2: PairVector, _ c: PairLanes) -> (energy: PairVector, forceOverDistance: PairVector) {
             let r2inv = 1 / r2
             let r6inv = r2inv * r2inv * r2inv
             let force = r6inv * (c[0] * r6inv - c[1]) * r2inv

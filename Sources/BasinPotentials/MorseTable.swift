@@ -25,11 +25,11 @@ extension Morse {
         func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func energyAndForceOverDistance(r2: SIMD4<Double>, _ c: PairLanes) -> (energy: SIMD4<Double>, forceOverDistance: SIMD4<Double>) {
+        func energyAndForceOverDistance(r2: PairVector, _ c: PairLanes) -> (energy: PairVector, forceOverDistance: PairVector) {
             let r = r2.squareRoot()
             let x = -c[1] * (r - c[2])
             // No SIMD exponential in the standard library: one call per lane.
-            let e = SIMD4(exp(x[0]), exp(x[1]), exp(x[2]), exp(x[3]))
+            let e = PairVector(exp(x[0]), exp(x[1]))
             return (c[0] * (e * e - 2 * e) - c[3], c[4] * (e * e - e) / r)
         }
 

@@ -49,9 +49,10 @@ enum PairLoop {
     /// The kernel: E, V, A switch energy, virial and per-atom energies on; S (single species)
     /// fetches the pair constants once instead of per pair.
     ///
-    /// Each row of the half list is taken four neighbors at a time, one per SIMD lane: gather
-    /// their positions, evaluate the four pairs at once, scatter the four reactions. The lanes
-    /// past a row's end hold atom i itself with a zero force, so the loop has no branch.
+    /// Each row of the half list is taken two neighbors at a time, one per SIMD lane (the two
+    /// doubles of a baseline x86-64 vector register, so nothing spills): gather their positions,
+    /// evaluate both pairs at once, scatter both reactions. A row of odd length ends with one
+    /// pair whose second lane repeats the first and is masked off.
     private static func run<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>(
         _ function: F, _ neighbors: NeighborList, _ result: inout Evaluation, _ workspace: Workspace,
         _: E.Type, _: V.Type, _: A.Type, _: S.Type
@@ -73,56 +74,46 @@ enum PairLoop {
                 if A.isOn { perAtom.update(repeating: 0) }
                 let first = chunk.atoms.lowerBound
                 let only = PairLanes(function.constants(0))
-                let lane = SIMD4<Int64>(0, 1, 2, 3)
+                let bothLanes = SIMDMask<SIMD2<Int64>>(repeating: true)
+                let firstLane = SIMD2<Int64>(0, 1) .== SIMD2.zero
                 // Lane sums: energy; virial xx, yy, zz, xy, xz, yz.
-                var energy = SIMD4<Double>.zero
-                var vxx = SIMD4<Double>.zero, vyy = SIMD4<Double>.zero, vzz = SIMD4<Double>.zero
-                var vxy = SIMD4<Double>.zero, vxz = SIMD4<Double>.zero, vyz = SIMD4<Double>.zero
+                var energy = PairVector.zero
+                var vxx = PairVector.zero, vyy = PairVector.zero, vzz = PairVector.zero
+                var vxy = PairVector.zero, vxz = PairVector.zero, vyz = PairVector.zero
                 for i in chunk.atoms {
                     let xi = x[i]
-                    let xix = SIMD4(repeating: xi.x), xiy = SIMD4(repeating: xi.y), xiz = SIMD4(repeating: xi.z)
+                    let xix = PairVector(repeating: xi.x), xiy = PairVector(repeating: xi.y), xiz = PairVector(repeating: xi.z)
                     let row = Int(species[i]) &* speciesCount
-                    var fix = SIMD4<Double>.zero, fiy = SIMD4<Double>.zero, fiz = SIMD4<Double>.zero
-                    var ei = SIMD4<Double>.zero
-                    let end = Int(offsets[i &- first &+ 1])
-                    var k = Int(offsets[i &- first])
-                    while k < end {
-                        let valid = lane .< SIMD4(repeating: Int64(end &- k))
-                        let j0 = Int(list[k])
-                        let j1 = k &+ 1 < end ? Int(list[k &+ 1]) : i
-                        let j2 = k &+ 2 < end ? Int(list[k &+ 2]) : i
-                        let j3 = k &+ 3 < end ? Int(list[k &+ 3]) : i
-                        let a0 = x[j0], a1 = x[j1], a2 = x[j2], a3 = x[j3]
-                        let dx = xix - SIMD4(a0.x, a1.x, a2.x, a3.x)
-                        let dy = xiy - SIMD4(a0.y, a1.y, a2.y, a3.y)
-                        let dz = xiz - SIMD4(a0.z, a1.z, a2.z, a3.z)
+                    var fix = PairVector.zero, fiy = PairVector.zero, fiz = PairVector.zero
+                    var ei = PairVector.zero
+                    /// Atom i with neighbors j0 and j1, the lanes `valid` counting.
+                    @inline(__always) func pairs(_ j0: Int, _ j1: Int, _ valid: SIMDMask<SIMD2<Int64>>) {
+                        let a0 = x[j0], a1 = x[j1]
+                        let dx = xix - PairVector(a0.x, a1.x)
+                        let dy = xiy - PairVector(a0.y, a1.y)
+                        let dz = xiz - PairVector(a0.z, a1.z)
                         let r2 = dx * dx + dy * dy + dz * dz
                         let constants = S.isOn ? only : PairLanes(
-                            function.constants(row &+ Int(species[j0])), function.constants(row &+ Int(species[j1])),
-                            function.constants(row &+ Int(species[j2])), function.constants(row &+ Int(species[j3])))
+                            function.constants(row &+ Int(species[j0])), function.constants(row &+ Int(species[j1])))
                         // Masks, not branches: about a third of listed pairs lie in the skin,
                         // unpredictably. Masked lanes get r² = 1 so that nothing overflows.
                         let inside = valid .& (r2 .< constants.cutoffSquared)
                         let (pairEnergy, pairForce) = function.energyAndForceOverDistance(
-                            r2: SIMD4(repeating: 1).replacing(with: r2, where: inside), constants)
-                        let force = SIMD4<Double>.zero.replacing(with: pairForce, where: inside)
+                            r2: PairVector(repeating: 1).replacing(with: r2, where: inside), constants)
+                        let force = PairVector.zero.replacing(with: pairForce, where: inside)
                         let fx = force * dx, fy = force * dy, fz = force * dz
                         fix += fx
                         fiy += fy
                         fiz += fz
                         f[j0] -= SIMD3(fx[0], fy[0], fz[0])
                         f[j1] -= SIMD3(fx[1], fy[1], fz[1])
-                        f[j2] -= SIMD3(fx[2], fy[2], fz[2])
-                        f[j3] -= SIMD3(fx[3], fy[3], fz[3])
                         if E.isOn {
-                            let e = SIMD4<Double>.zero.replacing(with: pairEnergy, where: inside)
+                            let e = PairVector.zero.replacing(with: pairEnergy, where: inside)
                             energy += e
                             if A.isOn {
                                 ei += e
                                 perAtom[j0] += 0.5 * e[0]
                                 perAtom[j1] += 0.5 * e[1]
-                                perAtom[j2] += 0.5 * e[2]
-                                perAtom[j3] += 0.5 * e[3]
                             }
                         }
                         if V.isOn {
@@ -133,7 +124,16 @@ enum PairLoop {
                             vxz += dx * fz
                             vyz += dy * fz
                         }
-                        k &+= 4
+                    }
+                    let end = Int(offsets[i &- first &+ 1])
+                    var k = Int(offsets[i &- first])
+                    while k &+ 1 < end {
+                        pairs(Int(list[k]), Int(list[k &+ 1]), bothLanes)
+                        k &+= 2
+                    }
+                    if k < end {
+                        let j = Int(list[k])
+                        pairs(j, j, firstLane)
                     }
                     f[i] += SIMD3(fix.sum(), fiy.sum(), fiz.sum())
                     if A.isOn { perAtom[i] += 0.5 * ei.sum() }
@@ -147,7 +147,8 @@ enum PairLoop {
         ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
     }
 
-    /// The dense Hessian of a pair potential. Each pair (i, j) at separation d, r = |d|, adds
+    /// The dense Hessian of a pair potential, rows and columns in the configuration's atom order.
+    /// Each pair (i, j) at separation d, r = |d|, adds
     /// K = φ″ d̂d̂ᵀ + (φ′/r)(I − d̂d̂ᵀ) to blocks ii and jj and −K to ij and ji; a pair of an atom
     /// with its own periodic image cancels, as it must.
     static func hessian<F: PairFunction>(_ function: F, neighbors: NeighborList) -> DenseMatrix {
@@ -155,13 +156,14 @@ enum PairLoop {
         var h = DenseMatrix(rows: 3 * n, columns: 3 * n)
         let speciesCount = function.speciesCount
         for chunk in neighbors.chunks {
-            for i in chunk.atoms {
-                let row = i - chunk.atoms.lowerBound
+            for site in chunk.atoms {
+                let row = site - chunk.atoms.lowerBound
+                let i = Int(neighbors.owners[site])
                 for k in Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1]) {
                     let a = Int(chunk.neighbors[k])
-                    let d = neighbors.positions[i] - neighbors.positions[a]
+                    let d = neighbors.positions[site] - neighbors.positions[a]
                     let r2 = dot(d, d)
-                    let c = function.constants(Int(neighbors.species[i]) * speciesCount + Int(neighbors.species[a]))
+                    let c = function.constants(Int(neighbors.species[site]) * speciesCount + Int(neighbors.species[a]))
                     guard r2 < c[7] else { continue }
                     let r = r2.squareRoot()
                     let u = d / r

@@ -42,12 +42,13 @@ import Testing
     func listed(_ list: NeighborList) -> [Entry] {
         var entries: [Entry] = []
         for chunk in list.chunks {
-            for i in chunk.atoms {
-                let row = i - chunk.atoms.lowerBound
+            for site in chunk.atoms {
+                let row = site - chunk.atoms.lowerBound
+                let i = Int(list.owners[site])
                 for k in Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1]) {
                     let a = Int(chunk.neighbors[k])
                     let j = Int(list.owners[a])
-                    let d = length(list.positions[a] - list.positions[i])
+                    let d = length(list.positions[a] - list.positions[site])
                     // The half list may store a pair from either end; normalise to (min, max).
                     entries.append(Entry(i: min(i, j), j: max(i, j), distance: Self.key(d)))
                 }
@@ -86,8 +87,9 @@ import Testing
         let count = cell.isPeriodic && cell.volume < 20 ? 6 : 60
         let c = randomConfiguration(count: count, cell: cell, seed: UInt64(cellIndex + 1), spread: 1.5)
         for kind in [NeighborListKind.half, .full] {
-            for chunks in [1, 3] {
+            for (chunks, sorted) in [(1, false), (3, false), (1, true), (3, true)] {
                 let list = NeighborList(cutoff: 2.6, skin: 0.4, kind: kind, chunkCount: chunks)
+                list.sortsAtoms = sorted
                 try list.build(for: c)
                 let expected = bruteForce(c, radius: 3.0, kind: kind)
                 if kind == .half {
@@ -98,6 +100,45 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test(arguments: [1, 2])
+    func sortedSitesFollowTheBinsAndMapBackToTheAtoms(chunks: Int) throws {
+        let c = randomConfiguration(count: 200, cell: .orthorhombic(SIMD3(9, 10, 11)), seed: 7, spread: 1.3)
+        let plain = NeighborList(cutoff: 2.2, skin: 0.3, kind: .half, chunkCount: chunks)
+        let sorted = NeighborList(cutoff: 2.2, skin: 0.3, kind: .half, chunkCount: chunks)
+        sorted.sortsAtoms = true
+        try plain.build(for: c)
+        try sorted.build(for: c)
+        let owners = Array(sorted.owners[0..<c.count])
+        #expect(owners != Array(0..<Int32(c.count)))
+        #expect(owners.sorted() == Array(0..<Int32(c.count)))
+        // Sites run through the bins in order, x fastest: z (the slowest) never falls by a bin.
+        let z = (0..<c.count).map { sorted.positions[$0].z }
+        #expect(zip(z, z.dropFirst()).allSatisfy { $1 > $0 - 2.5 })
+        for site in 0..<sorted.extendedCount {
+            let i = Int(sorted.owners[site])
+            let wrapped = sorted.positions[site]
+            let image = (wrapped - c.positions[i]) * c.cell.spanningVectors.inverse
+            #expect(length(image - image.rounded(.toNearestOrAwayFromZero)) < 1e-9)
+        }
+        // Gathering and folding give one value per atom in the configuration's order.
+        func values(_ list: NeighborList) -> [Double] { list.owners.map { Double($0) * 0.5 + 1 } }
+        var gatheredPlain: [Double] = [], gatheredSorted: [Double] = []
+        for (list, output) in [(plain, 0), (sorted, 1)] {
+            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: list.extendedCount)
+            defer { buffer.deallocate() }
+            _ = buffer.initialize(from: values(list))
+            var out: [Double] = []
+            list.gather([buffer], into: &out)
+            if output == 0 { gatheredPlain = out } else { gatheredSorted = out }
+        }
+        #expect(gatheredSorted == gatheredPlain)
+        var foldedPlain = values(plain), foldedSorted = values(sorted)
+        plain.foldGhosts(&foldedPlain)
+        sorted.foldGhosts(&foldedSorted)
+        #expect(foldedSorted == foldedPlain)
+        #expect(foldedSorted == gatheredPlain)
     }
 
     @Test func tinyCellSeesSeveralImagesOfOneNeighbor() throws {

@@ -152,6 +152,27 @@ import Testing
         #expect((one.virial - two.virial).maxMagnitude < 1e-9)
     }
 
+    @Test(arguments: ["periodic", "triclinic"])
+    func sortedSitesGiveTheResultsOfTheAtomOrder(system: String) throws {
+        let c = system == "periodic" ? try Self.fccLiquidLike(cells: 4) : try Self.triclinic()
+        let lj = try LennardJones(cutoff: 2.5, shift: true)
+        let all: Properties = [.energy, .forces, .virial, .perAtomEnergies, .hessian]
+        let calculator = Calculator(potential: lj)
+        #expect(calculator.neighbors.sortsAtoms)
+        let sorted = try calculator.evaluate(c, all)
+        #expect(calculator.neighbors.owners[0..<c.count].elementsEqual(0..<Int32(c.count)) == false)
+        let plainList = NeighborList(cutoff: 2.5, skin: 0.3, kind: .half)
+        try plainList.build(for: c)
+        var plain = Evaluation()
+        lj.evaluate(c, neighbors: plainList, properties: all, into: &plain, workspace: Workspace())
+        #expect(abs(sorted.energy - plain.energy) <= 1e-12 * abs(plain.energy))
+        #expect(FiniteDifferences.relativeError(sorted.forces, plain.forces) < 1e-12)
+        #expect((sorted.virial - plain.virial).maxMagnitude <= 1e-12 * plain.virial.maxMagnitude)
+        #expect(zip(sorted.perAtomEnergies, plain.perAtomEnergies).allSatisfy { abs($0 - $1) < 1e-12 })
+        let h = try #require(sorted.hessian), reference = try #require(plain.hessian)
+        #expect(zip(h.storage, reference.storage).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+
     @Test func badRequestsAreRejected() throws {
         let lj = try LennardJones(cutoff: 2.5)
         let metal = try Configuration(symbols: ["Ar", "Ar"], positions: [.zero, SIMD3(3, 0, 0)])

@@ -10,7 +10,8 @@ import BasinPotentials
 ///     φ′/r = −12A r⁻¹⁴ + 6B r⁻⁸,   φ″ = 156A r⁻¹⁴ − 42B r⁻⁸,
 ///
 /// so a product costs one pass over the half list the energy and forces used. The energy
-/// shift leaves φ′ and φ″ unchanged. Periodic images read the vector of their owner.
+/// shift leaves φ′ and φ″ unchanged. Periodic images (and sorted sites) read the vector of their
+/// owner.
 struct LennardJonesHessianProduct: Sendable {
     let speciesCount: Int
     /// Per species pair: A, B, squared cutoff.
@@ -46,12 +47,13 @@ struct LennardJonesHessianProduct: Sendable {
             for chunk in neighbors.chunks {
                 let offsets = chunk.offsets, list = chunk.neighbors
                 let first = chunk.atoms.lowerBound
-                for i in chunk.atoms {
-                    let xi = x[i]
+                for site in chunk.atoms {
+                    let xi = x[site]
+                    let i = Int(owners[site])
                     let vi = SIMD3(v[3 * i], v[3 * i + 1], v[3 * i + 2])
                     var sum = SIMD3<Double>.zero
-                    let row = Int(species[i]) * speciesCount
-                    for k in Int(offsets[i - first])..<Int(offsets[i - first + 1]) {
+                    let row = Int(species[site]) * speciesCount
+                    for k in Int(offsets[site - first])..<Int(offsets[site - first + 1]) {
                         let a = Int(list[k])
                         let d = xi - x[a]
                         let r2 = (d * d).sum()
