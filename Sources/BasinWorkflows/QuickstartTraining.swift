@@ -137,10 +137,10 @@ public enum QuickstartTraining {
         job.baseline = baseline
         let outcome = try job.run(events: { event in
             guard case .epoch(let e) = event else { return }
-            epochDone(e.epoch, String(
-                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
-                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE,
-                1000 * e.testForceRMSE, e.learningRate))
+            let line = String(
+                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å",
+                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE)
+            epochDone(e.epoch, s.method == .adam ? line + String(format: "  η %.2e", e.learningRate) : line)
         })
         return (outcome, Summary(outcome))
     }
