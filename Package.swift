@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "BasinSampling", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics"]),
         .target(
             name: "BasinTraining",
-            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinOptimize", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinPlots", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BasinText", "BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinNN", "BasinDescriptors", "BasinNNP", "BasinPlots", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "BasinLearning",

@@ -17,6 +17,11 @@ public enum KIMPortableModel {
             throw ModelFileError(file: name, reason: "not a KIM model name (letters, digits and '_', starting with a letter)")
         }
         let loaded = try NNPModel(directory: model)
+        guard loaded.baseline == nil else {
+            throw ModelFileError(
+                file: model.appendingPathComponent(ModelBaseline.fileName).path,
+                reason: "the KIM driver serves the networks only; run a model with a baseline in LAMMPS with pair_style hybrid/overlay hdnnp and coul/dsf")
+        }
         var files = ["input.nn"]
         if loaded.settings.scaling.needsStatistics { files.append("scaling.data") }
         files += loaded.settings.elements.map { NeuralNetwork.weightsFileName(atomicNumber: $0.atomicNumber) }

@@ -1,6 +1,7 @@
 import BasinAtoms
 import BasinDescriptors
 import BasinNN
+import BasinPotentials
 import BasinText
 import Foundation
 
@@ -9,7 +10,8 @@ import Foundation
 /// settings scale inputs) and one `weights.XXX.data` per element (XXX = atomic number).
 ///
 /// Everything is in the model's own units (those of its training data, e.g. Bohr and Hartree);
-/// `NeuralNetworkPotential` converts to a configuration's units.
+/// `NeuralNetworkPotential` converts to a configuration's units. A model trained on top of a
+/// fixed baseline records it in `baseline.data` (`ModelBaseline`).
 public struct NNPModel: Sendable, Equatable {
     public var settings: NNPSettings
     /// Statistics per element and function (`settings.elements` and sorted function order);
@@ -17,14 +19,19 @@ public struct NNPModel: Sendable, Equatable {
     public var statistics: [[SymmetryFunctionStatistics]]
     /// The atomic network of each element, in `settings.elements` order.
     public var networks: [NeuralNetwork]
+    /// The fixed potential under the networks (energies and forces = networks + baseline), or nil.
+    public var baseline: DampedShiftedCoulomb?
 
-    public init(settings: NNPSettings, statistics: [[SymmetryFunctionStatistics]], networks: [NeuralNetwork]) {
+    public init(
+        settings: NNPSettings, statistics: [[SymmetryFunctionStatistics]], networks: [NeuralNetwork], baseline: DampedShiftedCoulomb? = nil
+    ) {
         precondition(networks.count == settings.elements.count, "one network per element")
         precondition(statistics.isEmpty || statistics.map(\.count) == settings.symmetryFunctions.map(\.functions.count),
                      "statistics for every symmetry function")
         self.settings = settings
         self.statistics = statistics
         self.networks = networks
+        self.baseline = baseline
     }
 
     /// Reads the model in `directory`.
@@ -72,10 +79,16 @@ public struct NNPModel: Sendable, Equatable {
             network.parameters = parameters
             networks.append(network)
         }
-        self.init(settings: settings, statistics: statistics, networks: networks)
+        var baseline: DampedShiftedCoulomb?
+        let baselineURL = directory.appendingPathComponent(ModelBaseline.fileName)
+        if FileManager.default.fileExists(atPath: baselineURL.path) {
+            baseline = try ModelBaseline.parse(Self.read(baselineURL), file: baselineURL.path)
+        }
+        self.init(settings: settings, statistics: statistics, networks: networks, baseline: baseline)
     }
 
-    /// Writes input.nn, scaling.data (when used) and the weights files into `directory`
+    /// Writes input.nn, scaling.data (when used), the weights files and baseline.data (when the
+    /// model has a baseline) into `directory`
     /// (created if needed), each through a temporary file renamed into place.
     public func write(to directory: URL) throws(ModelFileError) {
         do {
@@ -88,6 +101,7 @@ public struct NNPModel: Sendable, Equatable {
         for (element, network) in zip(settings.elements, networks) {
             files.append((NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber), network.weightsFileText()))
         }
+        if let baseline { files.append((ModelBaseline.fileName, ModelBaseline.text(baseline))) }
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             do {

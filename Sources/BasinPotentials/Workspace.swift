@@ -21,6 +21,8 @@ public final class Workspace: @unchecked Sendable {
     /// The elements `prepared` was made for, and what it made.
     private var preparedElements: [Element]?
     private var prepared: Any?
+    /// What `attached` made.
+    private var attachment: AnyObject?
 
     public init() {}
 
@@ -81,6 +83,15 @@ public final class Workspace: @unchecked Sendable {
         let value = try make()
         preparedElements = elements
         prepared = value
+        return value
+    }
+
+    /// An object kept with this workspace for as long as it lives, made by `make` on first use
+    /// (a composite potential's own neighbor list and workspace). Call it before threads start.
+    public func attached<T: AnyObject>(_ make: () -> T) -> T {
+        if let value = attachment as? T { return value }
+        let value = make()
+        attachment = value
         return value
     }
 }

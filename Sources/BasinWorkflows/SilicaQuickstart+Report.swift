@@ -59,8 +59,8 @@ extension SilicaQuickstart {
 
             | check | value | target | result |
             |---|---|---|---|
-            | test energy RMSE | \(f(1000 * r.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
-            | test force RMSE | \(f(1000 * r.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
+            | test energy RMSE | \(f(1000 * r.training.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
+            | test force RMSE | \(f(1000 * r.training.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
             | NVE drift (melt, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(String(format: "%.2e", r.driftMeVPerAtomPerPs)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
 
             """
@@ -76,7 +76,7 @@ extension SilicaQuickstart {
             - Reference: Vashishta SiO₂ (Vashishta, Kalia, Rino & Ebbsjö, Phys. Rev. B 41, 12197 (1990); the built-in parameters, as LAMMPS SiO.1990.vashishta)
             - Structures: α-quartz \(s.quartzCells)³ cells (\(9 * s.quartzCells * s.quartzCells * s.quartzCells) atoms), β-cristobalite \(s.cristobaliteCells)³ cells (\(24 * s.cristobaliteCells * s.cristobaliteCells * s.cristobaliteCells) atoms), and the melt: β-cristobalite after \(s.meltingSteps) Langevin steps at \(Int(s.meltingTemperature)) K (mean Si–O–Si \(f(r.meltSiOSi, 1))° at the end; 180° in the crystal)
             - Langevin, Δt = \(s.timeStep * 1000) fs, damping 100 Δt, \(s.equilibrationSteps) equilibration + \(s.sampledSteps) sampled steps per structure and temperature, every \(s.sampleInterval)th step kept; the melt at the lower temperatures is quenched amorphous silica
-            - Frames: \(r.frames) (\(r.trainStructures) train, \(r.testStructures) test); data/input.data (n2p2)
+            - Frames: \(r.frames) (\(r.training.trainStructures) train, \(r.training.testStructures) test); data/input.data (n2p2)
 
             | T (K) | frames | E/atom min (eV) | E/atom max (eV) | rms F (eV/Å) |
             |---|---|---|---|---|
@@ -90,9 +90,9 @@ extension SilicaQuickstart {
 
             ## Model
             - Symmetry functions: \(r.symmetryFunctionCounts.first ?? 0) for O, \(r.symmetryFunctionCounts.last ?? 0) for Si; per neighbor element \(s.shiftedRadial) shifted + \(s.centredRadial) centred radial from that pair's shortest distance (\(shortest)), per neighbor-element pair \(s.angularWidths) angular widths × ζ ≤ \(Int(s.zetaMax)) × λ = ±1; r_c = \(s.cutoff) Å, cutoff type \(s.cutoffType)
-            - Networks: one per element, \(s.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.parameterCount) weights in all, scale-center scaling, energies normalized (mean, σ)
-            - Training: Adam, batch \(s.batchSize), η \(s.learningRate) → \(s.finalLearningRate) (exponential), force weight α = \(s.forceWeight), \(r.epochs) epochs, best epoch \(r.bestEpoch) (lowest test loss), test fraction \(s.testFraction)
-            - Train RMSE: \(f(1000 * r.trainEnergyRMSE)) meV/atom, \(f(1000 * r.trainForceRMSE, 1)) meV/Å; test RMSE: \(f(1000 * r.testEnergyRMSE)) meV/atom, \(f(1000 * r.testForceRMSE, 1)) meV/Å
+            - Baseline: \(s.coulombBaseline ? "fixed Coulomb charges Si +1.6, O −0.8 (Vashishta's), LAMMPS coul/dsf α = 0, r_c = 10 Å (model/baseline.data); the networks fit Vashishta − baseline, the model is networks + baseline" : "none; the networks fit Vashishta whole")
+            - Networks: one per element, \(s.training.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.training.parameterCount) weights in all, scale-center scaling, energies normalized (mean, σ)
+            \(r.training.reportLine(s.training))
 
             ## Validation
             - NVE: the melt, \(s.validationEquilibrationSteps) Langevin steps at \(Int(s.meltTemperature)) K with the model, then \(s.nveSteps) velocity-Verlet steps (Δt = \(s.timeStep * 1000) fs); mean T \(f(r.nveMeanTemperature, 0)) K; drift = least-squares slope of the total energy per atom, sampled every 10 steps (nve-energy.csv)

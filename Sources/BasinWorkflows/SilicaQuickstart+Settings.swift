@@ -21,6 +21,11 @@ extension SilicaQuickstart {
         public var sampledSteps = 1200
         public var sampleInterval = 100
         public var timeStep = 0.001
+        // The model.
+        /// Whether the networks sit on a fixed Coulomb baseline (`SilicaQuickstart.coulombBaseline`)
+        /// and are trained on Vashishta − baseline; without it they fit Vashishta whole and
+        /// cannot see its Coulomb term beyond `cutoff`.
+        public var coulombBaseline = true
         // Symmetry functions.
         public var cutoff = 5.5
         public var cutoffType = 6
@@ -28,15 +33,11 @@ extension SilicaQuickstart {
         public var centredRadial = 2
         public var angularWidths = 1
         public var zetaMax = 4.0
-        // Training.
-        public var hiddenLayers = [15, 15]
-        public var epochs = 60
-        public var batchSize = 2
-        public var learningRate = 0.005
-        /// η of the last epoch; the rate decays exponentially from `learningRate` to it.
-        public var finalLearningRate = 0.0001
-        public var forceWeight = 1.0
-        public var testFraction = 0.1
+        /// n2p2's Kalman filter: on these data it reached 2.5 meV/atom and 0.29 eV/Å held out
+        /// in 4 epochs, where Adam (batch 2) stood at 27 meV/atom and 0.28 eV/Å after 67.
+        public var training = QuickstartTraining.Settings(
+            hiddenLayers: [15, 15], method: .kalman, epochs: 20, batchSize: 1, learningRate: 0.005, finalLearningRate: 0.0001,
+            kalmanForceFraction: 0.02, forceWeight: 10)
         // Validation.
         /// The glass's temperature (K): the melt quenched by the thermostat.
         public var glassTemperature = 300.0
@@ -89,10 +90,7 @@ extension SilicaQuickstart {
             s.centredRadial = 1
             s.angularWidths = 1
             s.zetaMax = 1
-            s.hiddenLayers = [4]
-            s.epochs = 2
-            s.batchSize = 4
-            s.testFraction = 0.2
+            s.training = .tiny
             s.validationEquilibrationSteps = 5
             s.nveSteps = 20
             s.structureSteps = 20
@@ -117,11 +115,7 @@ extension SilicaQuickstart {
             guard shiftedRadial + centredRadial >= 1, angularWidths >= 0, zetaMax >= 1 else {
                 throw TrainingError(reason: "need at least one radial function per element pair and ζ_max ≥ 1")
             }
-            guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else { throw TrainingError(reason: "give positive hidden layer widths") }
-            guard epochs >= 1, learningRate > 0, finalLearningRate > 0, finalLearningRate <= learningRate else {
-                throw TrainingError(reason: "need epochs ≥ 1 and 0 < final learning rate ≤ learning rate")
-            }
-            guard testFraction > 0, testFraction < 1 else { throw TrainingError(reason: "the test fraction must lie in (0, 1)") }
+            try training.validate()
             guard nveSteps >= 2, structureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
                 throw TrainingError(reason: "bad validation settings")
             }

@@ -64,37 +64,23 @@ extension SilicaQuickstart {
             functions += angular.functions.filter { if case .angular = $0 { true } else { false } }
             sets.append(SymmetryFunctionSet(central: elements[central], functions: functions))
         }
-        let activations = Array(repeating: Activation.tanh, count: s.hiddenLayers.count) + [.identity]
-        let architecture = NetworkArchitecture(hiddenLayers: s.hiddenLayers, activations: activations)
         return NNPSettings(
             elements: [elements[1], elements[0]], cutoffKind: kind, symmetryFunctions: sets, scaling: .scaleCenter,
-            architectures: [architecture, architecture])
+            architectures: [s.training.architecture, s.training.architecture])
     }
 
     /// The training stage, on its own so that an iterative loop can take its place: fits the
-    /// model to `dataset` (seeded split, Adam, decaying rate) and writes `model/`, the learning
-    /// curve and the parity plot into `directory`.
+    /// model to `dataset` and writes `model/` (with `baseline`, when given, in baseline.data),
+    /// the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     func train(
-        _ modelSettings: NNPSettings, dataset: Dataset, directory: URL, epochDone: @escaping (Int, String) -> Void
-    ) throws -> TrainingJob.Outcome {
-        let s = settings
-        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
-        let updater = GradientStepperTraining<Adam>(
-            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
-        let job = TrainingJob(
-            modelSettings: modelSettings, dataset: dataset, testFraction: s.testFraction, normalize: true,
-            training: TrainingSettings(
-                updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
-                seed: s.seed, threads: s.threads, initialization: .nguyenWidrow),
-            output: directory, checkpoints: false, referenceName: "Vashishta", requiresTestSet: true)
-        return try job.run(events: { event in
-            guard case .epoch(let e) = event else { return }
-            epochDone(e.epoch, String(
-                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
-                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE,
-                1000 * e.testForceRMSE, e.learningRate))
-        })
+        _ modelSettings: NNPSettings, baseline: DampedShiftedCoulomb?, dataset: Dataset, directory: URL,
+        epochDone: @escaping (Int, String) -> Void
+    ) throws -> (outcome: TrainingJob.Outcome, summary: QuickstartTraining.Summary) {
+        try QuickstartTraining.run(
+            settings.training, model: modelSettings, dataset: dataset, baseline: baseline,
+            referenceName: baseline == nil ? "Vashishta" : "Vashishta − Coulomb baseline", seed: settings.seed, threads: settings.threads,
+            directory: directory, epochDone: epochDone)
     }
 
     /// Partial g(r) and bond angles of `potential` over `structureSteps` Langevin steps at

@@ -46,15 +46,8 @@ public struct SiliconQuickstart: Sendable {
         public var centredRadial = 6
         public var angularWidths = 2
         public var zetaMax = 16.0
-        // Training.
-        public var hiddenLayers = [20, 20]
-        public var epochs = 150
-        public var batchSize = 8
-        public var learningRate = 0.002
-        /// η of the last epoch; the rate decays exponentially from `learningRate` to it.
-        public var finalLearningRate = 0.0001
-        public var forceWeight = 1.0
-        public var testFraction = 0.1
+        public var training = QuickstartTraining.Settings(
+            hiddenLayers: [20, 20], epochs: 150, batchSize: 8, learningRate: 0.002, finalLearningRate: 0.0001)
         // Validation.
         public var validationTemperature = 1000.0
         /// Conventional cells per edge of the validation cell.
@@ -91,10 +84,7 @@ public struct SiliconQuickstart: Sendable {
             s.centredRadial = 2
             s.angularWidths = 1
             s.zetaMax = 1
-            s.hiddenLayers = [4]
-            s.epochs = 2
-            s.batchSize = 4
-            s.testFraction = 0.2
+            s.training = .tiny
             s.nveSteps = 20
             s.validationEquilibrationSteps = 5
             s.rdfSteps = 20
@@ -116,11 +106,7 @@ public struct SiliconQuickstart: Sendable {
             guard sampleInterval >= 1, sampledSteps >= 0, equilibrationSteps >= 0 else { throw TrainingError(reason: "bad sampling steps") }
             guard timeStep > 0, latticeConstant > 0, cutoff > 0 else { throw TrainingError(reason: "need a positive time step, lattice constant and cutoff") }
             guard CutoffKind(rawValue: cutoffType) != nil else { throw TrainingError(reason: "cutoff type must be 0-8") }
-            guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else { throw TrainingError(reason: "give positive hidden layer widths") }
-            guard epochs >= 1, learningRate > 0, finalLearningRate > 0, finalLearningRate <= learningRate else {
-                throw TrainingError(reason: "need epochs ≥ 1 and 0 < final learning rate ≤ learning rate")
-            }
-            guard testFraction > 0, testFraction < 1 else { throw TrainingError(reason: "the test fraction must lie in (0, 1)") }
+            try training.validate()
             guard nveSteps >= 2, rdfSteps >= 1, rdfInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
                 throw TrainingError(reason: "bad validation settings")
             }
@@ -151,18 +137,9 @@ public struct SiliconQuickstart: Sendable {
             public var all: Bool { energy && forces && drift && rdf }
         }
         public var frames = 0
-        public var trainStructures = 0
-        public var testStructures = 0
         public var shortestDistance = 0.0
         public var symmetryFunctionCount = 0
-        public var parameterCount = 0
-        public var epochs = 0
-        public var bestEpoch = 0
-        /// Held-out RMSEs of the best model (eV/atom, eV/Å).
-        public var testEnergyRMSE = 0.0
-        public var testForceRMSE = 0.0
-        public var trainEnergyRMSE = 0.0
-        public var trainForceRMSE = 0.0
+        public var training = QuickstartTraining.Summary()
         /// Slope of a least-squares line through the NVE total energy per atom (meV/atom/ps).
         public var driftMeVPerAtomPerPs = 0.0
         public var nveMeanTemperature = 0.0
@@ -223,10 +200,8 @@ public struct SiliconQuickstart: Sendable {
             cutoffKind: kind)
         let set = generator.set(central: silicon, elements: [silicon], shortest: shortest, cutoff: s.cutoff)
         result.symmetryFunctionCount = set.functions.count
-        let activations = Array(repeating: Activation.tanh, count: s.hiddenLayers.count) + [.identity]
         let nnpSettings = NNPSettings(
-            elements: [silicon], cutoffKind: kind, symmetryFunctions: [set], scaling: .scaleCenter,
-            architectures: [NetworkArchitecture(hiddenLayers: s.hiddenLayers, activations: activations)])
+            elements: [silicon], cutoffKind: kind, symmetryFunctions: [set], scaling: .scaleCenter, architectures: [s.training.architecture])
         let structures = try Dataset.structures(from: frames, file: "data/input.data", settings: nnpSettings)
         let dataset = Dataset(structures: structures)
         progress?(Progress(stage: .symmetryFunctions, completed: frames.count, total: frames.count))
@@ -234,33 +209,11 @@ public struct SiliconQuickstart: Sendable {
 
         // 3. Training.
         stageStart = clock.now
-        let factor = s.epochs > 1 ? pow(s.finalLearningRate / s.learningRate, 1 / Double(s.epochs - 1)) : 1
-        let updater = GradientStepperTraining<Adam>(
-            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: s.learningRate, factor: min(1, factor))))
-        let job = TrainingJob(
-            modelSettings: nnpSettings, dataset: dataset, testFraction: s.testFraction, normalize: true,
-            training: TrainingSettings(
-                updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
-                seed: s.seed, threads: s.threads, initialization: .nguyenWidrow),
-            output: directory, checkpoints: false, referenceName: "SW", requiresTestSet: true)
-        let trained = try job.run(events: { event in
-            guard case .epoch(let e) = event else { return }
-            let line = String(
-                format: "epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f meV/atom F %.1f meV/Å  η %.2e",
-                e.epoch, s.epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE,
-                e.learningRate)
-            progress?(Progress(stage: .training, completed: e.epoch, total: s.epochs, message: line))
-        })
+        let (trained, summary) = try QuickstartTraining.run(
+            s.training, model: nnpSettings, dataset: dataset, referenceName: "SW", seed: s.seed, threads: s.threads, directory: directory
+        ) { epoch, line in progress?(Progress(stage: .training, completed: epoch, total: s.training.epochs, message: line)) }
         let model = trained.model
-        result.trainStructures = trained.trainStructures
-        result.testStructures = trained.testStructures
-        result.parameterCount = model.parameterCount
-        result.epochs = trained.epochs
-        result.bestEpoch = trained.bestEpoch
-        result.testEnergyRMSE = trained.testErrors?.energyPerAtomRMSE ?? .nan
-        result.testForceRMSE = trained.testErrors?.forceRMSE ?? .nan
-        result.trainEnergyRMSE = trained.trainErrors.energyPerAtomRMSE
-        result.trainForceRMSE = trained.trainErrors.forceRMSE
+        result.training = summary
         result.timings.training = Self.seconds(clock.now - stageStart)
 
         // 4a. NVE drift with the model, from a state equilibrated at the validation temperature.
@@ -317,7 +270,7 @@ public struct SiliconQuickstart: Sendable {
         stageStart = clock.now
         progress?(Progress(stage: .report, completed: 0, total: 1))
         result.passes = Result.Passes(
-            energy: result.testEnergyRMSE <= s.energyTarget, forces: result.testForceRMSE <= s.forceTarget,
+            energy: result.training.testEnergyRMSE <= s.energyTarget, forces: result.training.testForceRMSE <= s.forceTarget,
             drift: abs(result.driftMeVPerAtomPerPs) <= s.driftTarget, rdf: result.rdfMaxDifference <= s.rdfTarget)
         let density = Double(start.count) / start.cell.volume
         let statePoint = String(
@@ -362,15 +315,15 @@ public struct SiliconQuickstart: Sendable {
 
             | check | value | target | result |
             |---|---|---|---|
-            | test energy RMSE | \(f(1000 * r.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
-            | test force RMSE | \(f(1000 * r.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
+            | test energy RMSE | \(f(1000 * r.training.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
+            | test force RMSE | \(f(1000 * r.training.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
             | NVE drift (\(Int(s.validationTemperature)) K, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(String(format: "%.2e", r.driftMeVPerAtomPerPs)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
             | max \\|Δg(r)\\| vs SW | \(f(r.rdfMaxDifference)) (at r = \(f(r.rdfMaxDifferenceRadius, 2)) Å; noise ≈ \(f(r.rdfNoise))) | ≤ \(f(s.rdfTarget, 2)) | \(mark(r.passes.rdf)) |
 
             ## Data
             - Reference: Stillinger–Weber silicon (built-in parameters), diamond a = \(s.latticeConstant) Å, \(s.cells)³ cells (\(8 * s.cells * s.cells * s.cells) atoms)
             - Langevin, Δt = \(s.timeStep * 1000) fs, damping 100 Δt, \(s.equilibrationSteps) equilibration + \(s.sampledSteps) sampled steps per temperature, every \(s.sampleInterval)th step kept
-            - Frames: \(r.frames) (\(r.trainStructures) train, \(r.testStructures) test); data/input.data (n2p2)
+            - Frames: \(r.frames) (\(r.training.trainStructures) train, \(r.training.testStructures) test); data/input.data (n2p2)
 
             | T (K) | frames | E/atom min (eV) | E/atom max (eV) | rms F (eV/Å) |
             |---|---|---|---|---|
@@ -383,9 +336,8 @@ public struct SiliconQuickstart: Sendable {
 
             ## Model
             - Symmetry functions: \(r.symmetryFunctionCount) (\(s.shiftedRadial) shifted + \(s.centredRadial) centred radial, \(s.angularWidths) angular widths × ζ ≤ \(Int(s.zetaMax)) × λ = ±1), r_c = \(s.cutoff) Å, cutoff type \(s.cutoffType), r_min = \(f(r.shortestDistance)) Å
-            - Network: \(s.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.parameterCount) weights, scale-center scaling, energies normalized (mean, σ)
-            - Training: Adam, batch \(s.batchSize), η \(s.learningRate) → \(s.finalLearningRate) (exponential), force weight α = \(s.forceWeight), \(r.epochs) epochs, best epoch \(r.bestEpoch) (lowest test loss), test fraction \(s.testFraction)
-            - Train RMSE: \(f(1000 * r.trainEnergyRMSE)) meV/atom, \(f(1000 * r.trainForceRMSE, 1)) meV/Å; test RMSE: \(f(1000 * r.testEnergyRMSE)) meV/atom, \(f(1000 * r.testForceRMSE, 1)) meV/Å
+            - Network: \(s.training.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.training.parameterCount) weights, scale-center scaling, energies normalized (mean, σ)
+            \(r.training.reportLine(s.training))
 
             ## Validation
             - NVE: \(8 * s.validationCells * s.validationCells * s.validationCells) atoms, \(s.validationEquilibrationSteps) Langevin steps at \(Int(s.validationTemperature)) K, then \(s.nveSteps) velocity-Verlet steps (Δt = \(s.timeStep * 1000) fs); mean T \(f(r.nveMeanTemperature, 0)) K; drift = least-squares slope of the total energy per atom, sampled every 10 steps (nve-energy.csv)

@@ -11,8 +11,9 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         let json = try #require(try CommandRunner.json(result) as? [String: Any])
         #expect(json["frames"] as? Int == 10)
-        #expect(json["epochs"] as? Int == 2)
-        #expect((json["testEnergyRMSEmeVPerAtom"] as? Double).map { $0.isFinite } == true)
+        let training = try #require(json["training"] as? [String: Any])
+        #expect(training["epochs"] as? Int == 2)
+        #expect((training["testEnergyRMSEmeVPerAtom"] as? Double).map { $0.isFinite } == true)
         #expect(json["driftMeVPerAtomPerPs"] is Double)
         #expect(json["rdfMaxDifference"] is Double)
         let passes = try #require(json["passes"] as? [String: Bool])
@@ -33,14 +34,16 @@ import Testing
         let json = try #require(try CommandRunner.json(result) as? [String: Any])
         #expect(json["frames"] as? Int == 18)
         #expect(json["symmetryFunctions"] as? [String: Int] == ["O": 12, "Si": 12])
-        #expect((json["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
+        let training = try #require(json["training"] as? [String: Any])
+        #expect((training["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
+        #expect(json["coulombBaseline"] as? Bool == true)
         let states = try #require(json["states"] as? [[String: Any]])
         #expect(states.map { $0["name"] as? String } == ["glass", "melt"])
         #expect(states.allSatisfy { ($0["rdfMaxDifference"] as? [String: Double])?.count == 3 && $0["meanSiOSiNNP"] is Double })
         let passes = try #require(json["passes"] as? [String: Bool])
         #expect(Set(passes.keys) == ["energy", "forces", "drift", "rdfGlass", "rdfMelt", "angleGlass", "angleMelt", "all"])
         #expect(result.error.contains("melting") && result.error.contains("structure NNP"))
-        for name in ["data/input.data", "model/weights.008.data", "model/weights.014.data", "nve-energy.csv", "g-of-r-glass.svg",
+        for name in ["data/input.data", "model/weights.008.data", "model/weights.014.data", "model/baseline.data", "nve-energy.csv", "g-of-r-glass.svg",
                      "bond-angles-melt.svg", "report.md"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
         }

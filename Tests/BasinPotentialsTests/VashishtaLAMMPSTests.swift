@@ -42,24 +42,24 @@ import Testing
         try Self.expectAgreement(try Self.load(name), potential: try VashishtaSilica.potential())
     }
 
-    /// Checks energy, per-atom energies and pressure to relative 1e-9 and every force
-    /// component to relative 1e-9 or absolute 1e-9 eV/Å.
-    static func expectAgreement(_ fixture: Fixture, potential: any Potential) throws {
+    /// Checks energy and pressure to relative `tolerance`, and every per-atom energy and force
+    /// component to relative or absolute (eV, eV/Å) `tolerance`.
+    static func expectAgreement(_ fixture: Fixture, potential: any Potential, tolerance: Double = 1e-9) throws {
         let c = fixture.configuration
         let e = try Calculator(potential: potential).evaluate(c, [.energy, .forces, .virial, .perAtomEnergies])
-        #expect(abs(e.energy - fixture.energy) <= 1e-9 * abs(fixture.energy))
+        #expect(abs(e.energy - fixture.energy) <= tolerance * abs(fixture.energy))
         for i in 0..<c.count {
-            #expect(abs(e.perAtomEnergies[i] - fixture.perAtomEnergies[i]) <= 1e-9 * abs(fixture.perAtomEnergies[i]), "atom \(i)")
+            #expect(abs(e.perAtomEnergies[i] - fixture.perAtomEnergies[i]) <= max(tolerance * abs(fixture.perAtomEnergies[i]), tolerance), "atom \(i)")
             for k in 0..<3 {
                 let reference = fixture.forces[i][k]
-                #expect(abs(e.forces[i][k] - reference) <= max(1e-9 * abs(reference), 1e-9), "atom \(i) component \(k)")
+                #expect(abs(e.forces[i][k] - reference) <= max(tolerance * abs(reference), tolerance), "atom \(i) component \(k)")
             }
         }
         let w = e.virial
         let pressure = [w[0, 0], w[1, 1], w[2, 2], w[0, 1], w[0, 2], w[1, 2]].map { $0 / fixture.volume * UnitSystem.metal.energyDensityToPressure }
         let scale = fixture.pressure.map(abs).max()!
         for (p, reference) in zip(pressure, fixture.pressure) {
-            #expect(abs(p - reference) <= 1e-9 * scale, "pressure \(p) vs LAMMPS \(reference)")
+            #expect(abs(p - reference) <= tolerance * scale, "pressure \(p) vs LAMMPS \(reference)")
         }
     }
 }

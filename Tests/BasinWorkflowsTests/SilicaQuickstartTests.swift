@@ -22,11 +22,11 @@ import BasinTestSupport
         ])
         // 2 temperatures × 3 structures × (20 / 10 + 1) frames.
         #expect(result.frames == 2 * 3 * 3)
-        #expect(result.trainStructures + result.testStructures == result.frames)
-        #expect(result.epochs == 2)
+        #expect(result.training.trainStructures + result.training.testStructures == result.frames)
+        #expect(result.training.epochs == 2)
         // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.
         #expect(result.symmetryFunctionCounts == [12, 12])
-        #expect(result.testEnergyRMSE.isFinite && result.testForceRMSE.isFinite && result.driftMeVPerAtomPerPs.isFinite)
+        #expect(result.training.testEnergyRMSE.isFinite && result.training.testForceRMSE.isFinite && result.driftMeVPerAtomPerPs.isFinite)
         // Shortest Si–O, O–O and Si–Si distances: bonded, tetrahedron edge, bridged.
         #expect(result.shortestDistances[0] > 1.3 && result.shortestDistances[0] < 1.7)
         #expect(result.shortestDistances[1] > result.shortestDistances[0] && result.shortestDistances[2] > result.shortestDistances[0])
@@ -38,7 +38,7 @@ import BasinTestSupport
             #expect(c.meanOSiO[0] > 90 && c.meanOSiO[0] < 130)
         }
         #expect(result.passes.rdf.count == 2 && result.passes.angle.count == 2)
-        var files = ["data/input.data", "model/input.nn", "model/scaling.data", "model/weights.008.data", "model/weights.014.data",
+        var files = ["data/input.data", "model/input.nn", "model/scaling.data", "model/weights.008.data", "model/weights.014.data", "model/baseline.data",
                      "learning-curve.csv", "learning-curve.svg", "parity.svg", "nve-energy.csv", "report.md"]
         for state in ["glass", "melt"] {
             files += ["structure-\(state).csv", "angles-\(state).csv", "g-of-r-\(state).svg", "bond-angles-\(state).svg"]
@@ -70,7 +70,7 @@ import BasinTestSupport
         s.meltTemperature = 0
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
-        s.finalLearningRate = 1
+        s.training.finalLearningRate = 1
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }

@@ -1,5 +1,6 @@
 import BasinIO
 import BasinNNP
+import BasinPotentials
 import BasinOptimize
 import Foundation
 
@@ -48,6 +49,9 @@ public struct TrainingJob: Sendable {
     /// nil: the freshly shaped networks, drawn per `training.initialization`. Set
     /// `training.initialization = .keep` to start from exactly these.
     public var initialParameters: [Double]?
+    /// The fixed potential the model sits on (written into the model folder as baseline.data);
+    /// `dataset` must then hold the residuals, reference − baseline (`BaselineResiduals`).
+    public var baseline: DampedShiftedCoulomb?
 
     public init(
         modelSettings: NNPSettings, dataset: Dataset, testFraction: Double, normalize: Bool, training: TrainingSettings,
@@ -117,7 +121,7 @@ public struct TrainingJob: Sendable {
         let networks = zip(settings.architectures, settings.symmetryFunctions).map { architecture, set in
             architecture.network(inputCount: set.functions.count, normalizesNodes: settings.normalizesNodes)
         }
-        var model = NNPModel(settings: settings, statistics: statistics, networks: networks)
+        var model = NNPModel(settings: settings, statistics: statistics, networks: networks, baseline: baseline)
         if let initialParameters {
             precondition(initialParameters.count == model.parameterCount, "the initial weights do not fit the model")
             model.parameters = initialParameters

@@ -18,13 +18,9 @@ extension Quickstart {
         }
         var output: String
         var frames: Int
-        var trainStructures: Int
-        var testStructures: Int
         var symmetryFunctions: [String: Int]
-        var epochs: Int
-        var bestEpoch: Int
-        var testEnergyRMSEmeVPerAtom: Double
-        var testForceRMSEmeVPerAngstrom: Double
+        var coulombBaseline: Bool
+        var training: TrainingSummary
         var driftMeVPerAtomPerPs: Double
         var nveMeanTemperature: Double
         var states: [State]
@@ -33,14 +29,12 @@ extension Quickstart {
     }
 
     func runSilica() throws {
-        var settings: SilicaQuickstart.Settings = switch preset {
+        let preset: SilicaQuickstart.Settings = switch self.preset {
         case "tiny": .tiny
         case "quick": .quick
         default: .default
         }
-        settings.seed = seed
-        settings.threads = threads
-        if let epochs { settings.epochs = epochs }
+        let settings = configured(preset)
         let directory = try outputDirectory()
         let result = try StageProgress.run { stages in
             try SilicaQuickstart(settings: settings).run(directory: directory) { p in
@@ -58,11 +52,10 @@ extension Quickstart {
         }
         let p = result.passes
         let summary = SilicaSummary(
-            output: directory.path, frames: result.frames, trainStructures: result.trainStructures,
-            testStructures: result.testStructures,
+            output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
-            epochs: result.epochs, bestEpoch: result.bestEpoch, testEnergyRMSEmeVPerAtom: 1000 * result.testEnergyRMSE,
-            testForceRMSEmeVPerAngstrom: 1000 * result.testForceRMSE, driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
+            coulombBaseline: settings.coulombBaseline, training: TrainingSummary(result.training),
+            driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             nveMeanTemperature: result.nveMeanTemperature, states: states,
             passes: [
                 "energy": p.energy, "forces": p.forces, "drift": p.drift, "rdfGlass": p.rdf[0], "rdfMelt": p.rdf[1],
@@ -73,10 +66,8 @@ extension Quickstart {
             try Output.json(summary)
             return
         }
-        func mark(_ ok: Bool) -> String { ok ? "pass" : "FAIL" }
-        print("# quickstart silica: \(result.frames) frames, \(result.symmetryFunctionCounts.map(String.init).joined(separator: "/")) symmetry functions (O/Si), \(result.epochs) epochs (best \(result.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
-        print(String(format: "test energy RMSE  %8.3f meV/atom     %@", 1000 * result.testEnergyRMSE, mark(p.energy)))
-        print(String(format: "test force RMSE   %8.1f meV/Å        %@", 1000 * result.testForceRMSE, mark(p.forces)))
+        print("# quickstart silica: \(result.frames) frames, \(result.symmetryFunctionCounts.map(String.init).joined(separator: "/")) symmetry functions (O/Si), \(result.training.epochs) epochs (best \(result.training.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
+        printTraining(result.training, energy: p.energy, forces: p.forces)
         print(String(format: "NVE drift (melt)  %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(p.drift)))
         for (index, state) in states.enumerated() {
             let c = result.structures[index]

@@ -25,7 +25,9 @@ struct Quickstart: ParsableCommand {
             'basin quickstart silica --output DIR' does the same for SiO₂ with Vashishta (1990) as \
             the reference: melts 192-atom β-cristobalite at 6000 K (3 ps), samples α-quartz (72 atoms), \
             β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica), \
-            generates element-resolved symmetry functions, trains one network per element, then \
+            generates element-resolved symmetry functions, trains one network per element with n2p2's \
+            Kalman filter on Vashishta minus a fixed Coulomb baseline (Si +1.6, O −0.8, coul/dsf to \
+            10 Å; written to DIR/model/baseline.data and added back whenever the model runs), then \
             validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \
             partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
             model against Vashishta in the glass at 300 K and in the melt at 4000 K. Writes \
@@ -47,7 +49,7 @@ struct Quickstart: ParsableCommand {
     @Option(help: "Threads for the potentials and the loss evaluation.")
     var threads: Int = 2
 
-    @Option(help: "Training epochs (default 150 for silicon, 60 for silica).")
+    @Option(help: "Training epochs (default 150 for silicon, 20 for silica).")
     var epochs: Int?
 
     @Flag(help: "Print the RMSEs, drift, max |Δg|, pass flags and timings as one JSON document.")
@@ -58,16 +60,36 @@ struct Quickstart: ParsableCommand {
         visibility: .hidden))
     var preset: String = "default"
 
-    struct Summary: Encodable {
-        var output: String
-        var frames: Int
+    /// What `--json` prints of the training, for either system.
+    struct TrainingSummary: Encodable {
         var trainStructures: Int
         var testStructures: Int
-        var symmetryFunctions: Int
+        var weights: Int
         var epochs: Int
         var bestEpoch: Int
         var testEnergyRMSEmeVPerAtom: Double
         var testForceRMSEmeVPerAngstrom: Double
+        var trainEnergyRMSEmeVPerAtom: Double
+        var trainForceRMSEmeVPerAngstrom: Double
+
+        init(_ t: QuickstartTraining.Summary) {
+            trainStructures = t.trainStructures
+            testStructures = t.testStructures
+            weights = t.parameterCount
+            epochs = t.epochs
+            bestEpoch = t.bestEpoch
+            testEnergyRMSEmeVPerAtom = 1000 * t.testEnergyRMSE
+            testForceRMSEmeVPerAngstrom = 1000 * t.testForceRMSE
+            trainEnergyRMSEmeVPerAtom = 1000 * t.trainEnergyRMSE
+            trainForceRMSEmeVPerAngstrom = 1000 * t.trainForceRMSE
+        }
+    }
+
+    struct Summary: Encodable {
+        var output: String
+        var frames: Int
+        var symmetryFunctions: Int
+        var training: TrainingSummary
         var driftMeVPerAtomPerPs: Double
         var rdfMaxDifference: Double
         var rdfNoise: Double
@@ -86,6 +108,23 @@ struct Quickstart: ParsableCommand {
             throw ValidationError("--preset must be default or tiny (or quick, for silica)")
         }
     }
+
+    /// `settings` with the options' seed, threads and epochs.
+    func configured<Settings: QuickstartSettings>(_ settings: Settings) -> Settings {
+        var s = settings
+        s.seed = seed
+        s.threads = threads
+        if let epochs { s.training.epochs = epochs }
+        return s
+    }
+
+    /// The held-out error lines both systems print.
+    func printTraining(_ t: QuickstartTraining.Summary, energy: Bool, forces: Bool) {
+        print(String(format: "test energy RMSE  %8.3f meV/atom     %@", 1000 * t.testEnergyRMSE, mark(energy)))
+        print(String(format: "test force RMSE   %8.1f meV/Å        %@", 1000 * t.testForceRMSE, mark(forces)))
+    }
+
+    func mark(_ ok: Bool) -> String { ok ? "pass" : "FAIL" }
 
     var isSilicon: Bool { system.lowercased() == "silicon" || system == "Si" }
     var isSilica: Bool { system.lowercased() == "silica" || system == "SiO2" }
@@ -106,10 +145,7 @@ struct Quickstart: ParsableCommand {
             try runSilica()
             return
         }
-        var settings: SiliconQuickstart.Settings = preset == "tiny" ? .tiny : .default
-        settings.seed = seed
-        settings.threads = threads
-        if let epochs { settings.epochs = epochs }
+        let settings = configured(preset == "tiny" ? SiliconQuickstart.Settings.tiny : .default)
         let directory = try outputDirectory()
         let result = try StageProgress.run { stages in
             try SiliconQuickstart(settings: settings).run(directory: directory) { p in
@@ -117,10 +153,8 @@ struct Quickstart: ParsableCommand {
             }
         }
         let summary = Summary(
-            output: directory.path, frames: result.frames, trainStructures: result.trainStructures,
-            testStructures: result.testStructures, symmetryFunctions: result.symmetryFunctionCount, epochs: result.epochs,
-            bestEpoch: result.bestEpoch, testEnergyRMSEmeVPerAtom: 1000 * result.testEnergyRMSE,
-            testForceRMSEmeVPerAngstrom: 1000 * result.testForceRMSE, driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
+            output: directory.path, frames: result.frames, symmetryFunctions: result.symmetryFunctionCount,
+            training: TrainingSummary(result.training), driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             rdfMaxDifference: result.rdfMaxDifference, rdfNoise: result.rdfNoise, rdfSamples: result.rdfSamples,
             passes: [
                 "energy": result.passes.energy, "forces": result.passes.forces, "drift": result.passes.drift,
@@ -131,10 +165,8 @@ struct Quickstart: ParsableCommand {
             try Output.json(summary)
             return
         }
-        func mark(_ ok: Bool) -> String { ok ? "pass" : "FAIL" }
-        print("# quickstart silicon: \(result.frames) frames, \(result.symmetryFunctionCount) symmetry functions, \(result.epochs) epochs (best \(result.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
-        print(String(format: "test energy RMSE  %8.3f meV/atom     %@", 1000 * result.testEnergyRMSE, mark(result.passes.energy)))
-        print(String(format: "test force RMSE   %8.1f meV/Å        %@", 1000 * result.testForceRMSE, mark(result.passes.forces)))
+        print("# quickstart silicon: \(result.frames) frames, \(result.symmetryFunctionCount) symmetry functions, \(result.training.epochs) epochs (best \(result.training.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
+        printTraining(result.training, energy: result.passes.energy, forces: result.passes.forces)
         print(String(format: "NVE drift         %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(result.passes.drift)))
         print(String(format: "max |Δg(r)|       %8.4f (noise %.4f) %@", result.rdfMaxDifference, result.rdfNoise, mark(result.passes.rdf)))
         print("report: \(directory.appendingPathComponent("report.md").path)")

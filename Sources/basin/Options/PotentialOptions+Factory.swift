@@ -28,16 +28,27 @@ extension PotentialOptions {
         case .nnp:
             guard let model else { throw CommandError("--potential nnp needs --model DIR") }
             let nnp = try NNPModel(directory: URL(fileURLWithPath: model))
-            return NeuralNetworkPotential(
-                model: nnp, units: unitSystem, lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1,
-                extrapolation: monitoring?.monitor(of: nnp))
+            if let baseline = nnp.baseline { Self.announce(baseline, model: model) }
+            return try nnp.potential(
+                units: unitSystem, lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1, extrapolation: monitoring?.monitor(of: nnp))
         case .committee:
             guard let model else { throw CommandError("--potential committee needs --model DIR1,DIR2,… or a folder of member folders") }
-            let members = try CommitteeFolders.members(model).map { try NNPModel(directory: $0) }
+            let folders = try CommitteeFolders.members(model)
+            let members = try folders.map { try NNPModel(directory: $0) }
+            if let k = members.firstIndex(where: { $0.baseline != nil }) {
+                throw CommandError("\(folders[k].path)/\(ModelBaseline.fileName): committees of models with a baseline are not supported")
+            }
             return try NNPCommittee(
                 members: members, units: unitSystem, lengthFactor: cflength ?? 1, energyFactor: cfenergy ?? 1,
                 extrapolation: monitoring?.monitor(of: members[0]))
         }
+    }
+
+    /// Says on standard error that the model's baseline is added to its networks.
+    private static func announce(_ baseline: DampedShiftedCoulomb, model: String) {
+        let charges = baseline.charges.keys.sorted().map { "\($0) \(baseline.charges[$0]!)" }.joined(separator: ", ")
+        Output.note(
+            "note: \(model)/\(ModelBaseline.fileName): adding the Coulomb baseline (coul/dsf α = \(baseline.alpha) Å⁻¹, cutoff \(baseline.cutoff) Å; charges \(charges)) to the networks")
     }
 
     /// The built-in set `--parameters` names when no file of that name exists; nil when a

@@ -9,9 +9,9 @@ struct ModelDiagnostics {
     let extrapolation: ExtrapolationMonitor?
     let deviations: CommitteeDeviationLog?
 
-    /// What `potential` records: nothing unless it is an nnp or a committee.
+    /// What `potential` records: nothing unless it is an nnp (with or without a baseline) or a committee.
     init(_ potential: any Potential) {
-        switch potential {
+        switch (potential as? PotentialWithBaseline)?.main ?? potential {
         case let nnp as NeuralNetworkPotential: (extrapolation, deviations) = (nnp.extrapolation, nil)
         case let committee as NNPCommittee: (extrapolation, deviations) = (committee.extrapolation, committee.deviations)
         default: (extrapolation, deviations) = (nil, nil)
