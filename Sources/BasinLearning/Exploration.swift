@@ -10,7 +10,8 @@ import BasinPotentials
 /// `ExploredFrame` with the committee's deviation, its extrapolation warnings and (with a
 /// reference potential) the true force error. A run blows up, and ends there, when the
 /// energy is not finite, an atom's force exceeds `maxForce` (the committee's at every step, the
-/// reference's on explored frames) or the integrator fails; frames it gave before are kept. All randomness comes from `seed`.
+/// reference's on explored frames), an atom's force error on an explored frame exceeds
+/// `maxError` (that frame is kept), or the integrator fails; frames it gave before are kept. All randomness comes from `seed`.
 struct Exploration {
     var settings: LearningSettings.Exploration
     var threads: Int
@@ -51,7 +52,7 @@ struct Exploration {
                     integrator: try Langevin(timeStep: settings.timeStep, temperature: temperature, damping: damping,
                                              generator: SeededGenerator(seed: generator.next())))
                 let watcher = Watcher(
-                    committee: committee, maxForce: settings.maxForce, first: settings.equilibrate, interval: settings.interval,
+                    committee: committee, maxForce: settings.maxForce, maxError: settings.maxError, first: settings.equilibrate, interval: settings.interval,
                     temperature: temperature, run: run, reference: referenceCalculator)
                 try simulation.add(watcher, every: 1)
                 result.runs += 1
@@ -82,6 +83,7 @@ struct Exploration {
         let requiredProperties: Properties = [.energy]
         let committee: NNPCommittee
         let maxForce: Double
+        let maxError: Double?
         let first: Int
         let interval: Int
         let temperature: Double
@@ -90,9 +92,13 @@ struct Exploration {
         var frames: [ExploredFrame] = []
         var configurations: [Configuration] = []
 
-        init(committee: NNPCommittee, maxForce: Double, first: Int, interval: Int, temperature: Double, run: Int, reference: Calculator?) {
+        init(
+            committee: NNPCommittee, maxForce: Double, maxError: Double?, first: Int, interval: Int, temperature: Double, run: Int,
+            reference: Calculator?
+        ) {
             self.committee = committee
             self.maxForce = maxForce
+            self.maxError = maxError
             self.first = first
             self.interval = interval
             self.temperature = temperature
@@ -142,6 +148,11 @@ struct Exploration {
             var configuration = state.configuration
             configuration.velocities = nil
             configurations.append(configuration)
+            // The first frame that far off is kept (it shows where the model fails); the run,
+            // which would go on in the model's detour, ends.
+            if let maxError, let error = frame.error, error > maxError {
+                throw BlowUp(reason: "force error on atom \(frame.errorAtom ?? 0) above \(maxError) eV/Å at step \(state.step)")
+            }
         }
     }
 }

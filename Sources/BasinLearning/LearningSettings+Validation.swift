@@ -32,6 +32,7 @@ extension LearningSettings {
         guard e.interval >= 1, e.interval <= e.steps else { throw LearningError("exploration.interval must lie in 1…steps (\(e.steps)), got \(e.interval)") }
         guard e.timeStep > 0, e.timeStep.isFinite else { throw LearningError("exploration.time_step must be positive, got \(e.timeStep)") }
         guard e.maxForce > 0 else { throw LearningError("exploration.max_force must be positive, got \(e.maxForce)") }
+        if let limit = e.maxError, !(limit > 0) { throw LearningError("exploration.max_error must be positive, got \(limit)") }
         let c = candidates
         for (key, value) in [("lower", c.lower), ("upper", c.upper), ("error_threshold", c.errorThreshold)] {
             if let value, !(value > 0 && value.isFinite) { throw LearningError("candidates.\(key) must be a positive number (eV/Å), got \(value)") }

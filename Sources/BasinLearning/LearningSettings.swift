@@ -21,7 +21,7 @@ import Foundation
 ///     training: {committee: 4, epochs: 150, later_epochs: 60, batch_size: 8, learning_rate: 0.002,
 ///                final_learning_rate: 0.0001, force_weight: 1, test_fraction: 0.1, checkpoint_every: 10}
 ///     exploration: {temperatures: [300, 1300, 2500], runs: 2, steps: 2000, equilibrate: 0,
-///                   time_step: 0.001, interval: 20, max_force: 30}
+///                   time_step: 0.001, interval: 20, max_force: 30, max_error: 3}
 ///     candidates: {lower: auto, upper: auto, upper_ratio: 4, error_threshold: 0.3,
 ///                  extrapolation: true, per_iteration: 30}
 ///     convergence: {accurate_fraction: 0.99, max_iterations: 8, max_structures: 252}
@@ -168,8 +168,13 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         public var interval = 20
         /// A run blows up when an atom's force exceeds this (eV/Å) or the energy is not finite.
         public var maxForce = 30.0
+        /// With a reference potential, a run also blows up on an explored frame where an atom's
+        /// committee force is off the reference's by more than this (eV/Å): that frame is kept,
+        /// but the trajectory has left the reference's dynamics for the model's, and its later
+        /// frames would only teach that detour. Nil: no such limit.
+        public var maxError: Double?
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case temperatures, runs, steps, equilibrate, timeStep = "time_step", interval, maxForce = "max_force"
+            case temperatures, runs, steps, equilibrate, timeStep = "time_step", interval, maxForce = "max_force", maxError = "max_error"
         }
         init() {}
         public init(from decoder: any Decoder) throws {
@@ -182,6 +187,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
             timeStep = try c.decodeIfPresent(Double.self, forKey: .timeStep) ?? timeStep
             interval = try c.decodeIfPresent(Int.self, forKey: .interval) ?? interval
             maxForce = try c.decodeIfPresent(Double.self, forKey: .maxForce) ?? maxForce
+            maxError = try c.decodeIfPresent(Double.self, forKey: .maxError)
         }
     }
 

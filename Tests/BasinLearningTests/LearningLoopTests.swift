@@ -39,6 +39,16 @@ import Testing
         return loop.seedURL
     }
 
+    @Test func aForceErrorAboveMaxErrorEndsEveryRun() throws {
+        let text = TinyLoop.config().replacingOccurrences(of: "max_force: 50}", with: "max_force: 50, max_error: 1e-6}")
+        let folder = try TinyLoop.folder(text)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try LearningLoop(configurationFile: folder.appendingPathComponent("config.yaml")).run()
+        // Each run ends at its first explored frame, which is kept as a candidate.
+        let first = outcome.state.iterations[0]
+        #expect(first.runs == 2 && first.blownUpRuns == 2 && first.exploredFrames == 2 && first.candidateFrames == 2)
+    }
+
     @Test func theLoopRunsToItsBudgetAndReports() throws {
         let (folder, outcome) = try run()
         defer { try? FileManager.default.removeItem(at: folder) }
