@@ -33,7 +33,7 @@ extension DampedShiftedCoulomb {
         func constants(_ p: Int) -> SIMD8<Double> { table.withUnsafeBufferPointer { $0[p] } }
 
         @inline(__always)
-        func energyAndForceOverDistance(r2: SIMD4<Double>, _ c: PairLanes) -> (energy: SIMD4<Double>, forceOverDistance: SIMD4<Double>) {
+        func energyAndForceOverDistance(r2: PairVector, _ c: PairLanes) -> (energy: PairVector, forceOverDistance: PairVector) {
             let r = r2.squareRoot()
             let inverse = 1 / r
             let linear = (r - c[4]) * c[3] - c[2]
@@ -42,9 +42,11 @@ extension DampedShiftedCoulomb {
             }
             // No SIMD erfc or exponential in the standard library: one call per lane.
             let x = c[1] * r
-            let screened = SIMD4(erfc(x[0]), erfc(x[1]), erfc(x[2]), erfc(x[3])) * inverse
-            let y = -x * x
-            let gaussian = c[5] * SIMD4(exp(y[0]), exp(y[1]), exp(y[2]), exp(y[3]))
+            var screened = PairVector.zero, gaussian = PairVector.zero
+            for lane in 0..<PairVector.scalarCount {
+                screened[lane] = erfc(x[lane]) * inverse[lane]
+                gaussian[lane] = c[5][lane] * exp(-x[lane] * x[lane])
+            }
             return (c[0] * (screened + linear), c[0] * ((screened + gaussian) * inverse - c[3]) * inverse)
         }
 
