@@ -30,6 +30,19 @@ struct AngularShape: Sendable, Equatable {
         return (power * base, zeta * lambda * power)
     }
 
+    /// (1 + λ cos θ)^ζ at four cosines (0 where 1 + λ cos θ ≤ 0).
+    @inline(__always)
+    func value(_ cosine: SIMD4<Double>) -> SIMD4<Double> {
+        let base = 1 + lambda * cosine
+        var power = SIMD4<Double>(repeating: 1)  // base^(ζ−1)
+        if wholeZeta > 0 {
+            for _ in 1..<wholeZeta { power *= base }
+        } else {
+            for lane in 0..<4 { power[lane] = pow(base[lane], zeta - 1) }
+        }
+        return (power * base).replacing(with: 0, where: base .<= 0)
+    }
+
     /// Writes each shape's value and derivative at `cosine` to `values[s]` and `derivatives[s]`.
     @inline(__always)
     static func evaluate(

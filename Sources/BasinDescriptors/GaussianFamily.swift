@@ -52,16 +52,43 @@ struct GaussianFamily: Sendable {
         }
     }
 
-    /// x^k for k ≥ 1 by repeated squaring.
+    /// As `evaluate(at:into:scratch:)` at four distances at once (`exponential` for exp).
     @inline(__always)
-    static func power(_ x: Double, _ k: Int) -> Double {
+    func evaluate(at r: SIMD4<Double>, into values: UnsafeMutablePointer<SIMD4<Double>>, scratch: UnsafeMutablePointer<SIMD4<Double>>) {
+        for b in bases.indices {
+            let u = r - bases[b].shift
+            scratch[b] = exponential(-bases[b].eta * u * u)
+        }
+        for q in terms.indices {
+            let (b, k) = terms[q]
+            values[q] = Self.power(scratch[b], k)
+        }
+    }
+
+    /// x^k for k ≥ 1 by repeated squaring (a number, or four lanes alike).
+    @inline(__always)
+    static func power<X: Squarable>(_ x: X, _ k: Int) -> X {
         if k == 1 { return x }
-        var result = 1.0, base = x, k = k
+        var result = X.one, base = x, k = k
         while k > 0 {
-            if k & 1 == 1 { result *= base }
+            if k & 1 == 1 { result = result * base }
             k >>= 1
-            if k > 0 { base *= base }
+            if k > 0 { base = base * base }
         }
         return result
     }
+}
+
+/// What `GaussianFamily.power` multiplies: a number or a vector of lanes.
+protocol Squarable {
+    static var one: Self { get }
+    static func * (a: Self, b: Self) -> Self
+}
+
+extension Double: Squarable {
+    static var one: Double { 1 }
+}
+
+extension SIMD4: Squarable where Scalar == Double {
+    static var one: SIMD4<Double> { SIMD4(repeating: 1) }
 }

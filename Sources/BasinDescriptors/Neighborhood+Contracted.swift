@@ -107,42 +107,7 @@ extension Neighborhood {
                 }
             }
             for (index, group) in groups.angular.enumerated() {
-                let exponents = group.family.count
-                group.members.withUnsafeBufferPointer { functions in
-                group.shapes.withUnsafeBufferPointer { shapes in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: functions.count + 2 * shapes.count + 2 * exponents) { scratch in
-                    // c_s 2^{1−ζ_s} per member; per pair each shape's angular part and its
-                    // derivative, each (η, r_s)'s Gaussian product and W_q.
-                    let weights = scratch.baseAddress!, angles = weights + functions.count, slopes = angles + shapes.count
-                    let gaussians = slopes + shapes.count, w = gaussians + exponents
-                    for (m, function) in functions.enumerated() { weights[m] = c[function.column] * function.prefactor }
-                    forEachRecordedPair(group, index: index) { pair in
-                        let g = pair.geometry, fc = g.cutoff
-                        AngularShape.evaluate(shapes, at: g.cosine, values: angles, derivatives: slopes)
-                        for q in 0..<exponents {
-                            gaussians[q] = pair.ga[q] * pair.gb[q] * pair.gjk[q]
-                            w[q] = 0
-                        }
-                        var byCosine = 0.0
-                        for m in functions.indices {
-                            let function = functions[m], weight = weights[m] * gaussians[function.exponent]
-                            byCosine += weight * slopes[function.shape]
-                            w[function.exponent] += weight * angles[function.shape]
-                        }
-                        var total = 0.0, byRj = 0.0, byRk = 0.0, byRjk = 0.0
-                        for q in 0..<exponents {
-                            total += w[q]
-                            byRj += w[q] * pair.sa[q]
-                            byRk += w[q] * pair.sb[q]
-                            byRjk += w[q] * pair.sjk[q]
-                        }
-                        let (gradj, gradk) = g.gradients(
-                            byCosine: byCosine * fc, byRj: g.dfj * total + fc * byRj, byRk: g.dfk * total + fc * byRk,
-                            byRjk: g.dfjk * total + fc * byRjk)
-                        neighborForces[g.j] -= gradj
-                        neighborForces[g.k] -= gradk
-                    }
-                }}}
+                addPairForces(group, records.pointers(of: index), dEdG: c, into: neighborForces)
             }
             var centralForce = SIMD3<Double>.zero
             for m in 0..<count {
@@ -153,5 +118,106 @@ extension Neighborhood {
             }
             forces[central] += centralForce
         }
+    }
+
+    /// The angular part of `addForces` for one group: the recorded pairs four at a time (the
+    /// last block's missing lanes repeat its last pair with a zero weight), each pair's
+    /// gradients on its two neighbors subtracted from `neighborForces`.
+    private func addPairForces(
+        _ functionGroup: FunctionGroups.Angular, _ group: NeighborhoodRecords.GroupPointers, dEdG c: UnsafePointer<Double>,
+        into neighborForces: UnsafeMutableBufferPointer<SIMD3<Double>>
+    ) {
+        let exponents = functionGroup.family.count, narrow = !functionGroup.isWide, pairs = group.span.pairCount
+        functionGroup.members.withUnsafeBufferPointer { functions in
+        functionGroup.shapes.withUnsafeBufferPointer { shapes in
+        functionGroup.family.etas.withUnsafeBufferPointer { etas in
+        functionGroup.family.shifts.withUnsafeBufferPointer { shifts in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: functions.count) { memberWeights in
+        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 2 * shapes.count + 2 * exponents) { room in
+            // c_s 2^{1−ζ_s} per member; per block of pairs each shape's angular part and its
+            // derivative, each (η, r_s)'s Gaussian product and W_q.
+            let weights = memberWeights.baseAddress!
+            let angles = room.baseAddress!, slopes = angles + shapes.count, gaussians = slopes + shapes.count
+            let w = gaussians + exponents
+            for (m, function) in functions.enumerated() { weights[m] = c[function.column] * function.prefactor }
+            var p = 0
+            while p < pairs {
+                var a = SIMD4<Int>(), b = SIMD4<Int>(), valid = SIMD4<Double>()
+                var uj = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()), uk = uj, djk = uj
+                var inverseRj = SIMD4<Double>(), inverseRk = SIMD4<Double>(), fj = SIMD4<Double>(), fk = SIMD4<Double>()
+                var dfj = SIMD4<Double>(), dfk = SIMD4<Double>(), cosine = SIMD4<Double>(), rjk = SIMD4<Double>()
+                var fjk = SIMD4<Double>(), dfjk = SIMD4<Double>()
+                for lane in 0..<4 {
+                    let pair = min(p + lane, pairs - 1)
+                    a[lane] = Int(group.first[pair])
+                    b[lane] = Int(group.second[pair])
+                    valid[lane] = p + lane < pairs ? 1 : 0
+                    let vj = group.unit[a[lane]], vk = group.unit[b[lane]]
+                    let d = group.displacement[b[lane]] - group.displacement[a[lane]]
+                    (uj.0[lane], uj.1[lane], uj.2[lane]) = (vj.x, vj.y, vj.z)
+                    (uk.0[lane], uk.1[lane], uk.2[lane]) = (vk.x, vk.y, vk.z)
+                    (djk.0[lane], djk.1[lane], djk.2[lane]) = (d.x, d.y, d.z)
+                    inverseRj[lane] = group.inverseDistance[a[lane]]
+                    inverseRk[lane] = group.inverseDistance[b[lane]]
+                    fj[lane] = group.cutoff[a[lane]]
+                    fk[lane] = group.cutoff[b[lane]]
+                    dfj[lane] = group.cutoffDerivative[a[lane]]
+                    dfk[lane] = group.cutoffDerivative[b[lane]]
+                    cosine[lane] = group.cosine[pair]
+                    rjk[lane] = group.pairDistance[pair]
+                    fjk[lane] = group.pairCutoff[pair]
+                    dfjk[lane] = group.pairCutoffDerivative[pair]
+                }
+                for s in shapes.indices {
+                    for lane in 0..<4 { (angles[s][lane], slopes[s][lane]) = shapes[s].part(cosine[lane]) }
+                }
+                for q in 0..<exponents {
+                    var ga = SIMD4<Double>(), gb = SIMD4<Double>(), g = SIMD4<Double>()
+                    for lane in 0..<4 {
+                        ga[lane] = group.gaussian[a[lane] * exponents + q]
+                        gb[lane] = group.gaussian[b[lane] * exponents + q]
+                        g[lane] = group.pairGaussian[min(p + lane, pairs - 1) * exponents + q]
+                    }
+                    gaussians[q] = ga * gb * g
+                    w[q] = SIMD4<Double>()
+                }
+                var byCosine = SIMD4<Double>()
+                for m in functions.indices {
+                    let function = functions[m], weight = weights[m] * gaussians[function.exponent]
+                    byCosine += weight * slopes[function.shape]
+                    w[function.exponent] += weight * angles[function.shape]
+                }
+                var total = SIMD4<Double>(), byRj = SIMD4<Double>(), byRk = SIMD4<Double>(), byRjk = SIMD4<Double>()
+                for q in 0..<exponents {
+                    var sa = SIMD4<Double>(), sb = SIMD4<Double>()
+                    for lane in 0..<4 {
+                        sa[lane] = group.slope[a[lane] * exponents + q]
+                        sb[lane] = group.slope[b[lane] * exponents + q]
+                    }
+                    total += w[q]
+                    byRj += w[q] * sa
+                    byRk += w[q] * sb
+                    if narrow { byRjk += w[q] * (-2 * etas[q] * (rjk - shifts[q])) }
+                }
+                let fc = fj * fk * fjk
+                let bc = byCosine * fc * valid
+                let rj = (dfj * fk * fjk * total + fc * byRj) * valid, rk = (fj * dfk * fjk * total + fc * byRk) * valid
+                var along = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+                if narrow {
+                    let scale = (fj * fk * dfjk * total + fc * byRjk) * valid / rjk
+                    along = (scale * djk.0, scale * djk.1, scale * djk.2)
+                }
+                let cj = bc * inverseRj, ck = bc * inverseRk
+                let gradj = (cj * (uk.0 - cosine * uj.0) + rj * uj.0 - along.0, cj * (uk.1 - cosine * uj.1) + rj * uj.1 - along.1,
+                             cj * (uk.2 - cosine * uj.2) + rj * uj.2 - along.2)
+                let gradk = (ck * (uj.0 - cosine * uk.0) + rk * uk.0 + along.0, ck * (uj.1 - cosine * uk.1) + rk * uk.1 + along.1,
+                             ck * (uj.2 - cosine * uk.2) + rk * uk.2 + along.2)
+                for lane in 0..<min(4, pairs - p) {
+                    neighborForces[Int(group.neighbor[a[lane]])] -= SIMD3(gradj.0[lane], gradj.1[lane], gradj.2[lane])
+                    neighborForces[Int(group.neighbor[b[lane]])] -= SIMD3(gradk.0[lane], gradk.1[lane], gradk.2[lane])
+                }
+                p += 4
+            }
+        }}}}}}
     }
 }

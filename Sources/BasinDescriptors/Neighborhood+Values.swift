@@ -33,8 +33,8 @@ extension Neighborhood {
     /// One angular group: its members (neighbors of its species inside r_c, those of the first
     /// species first) with their cutoffs and Gaussians, then every pair a < b that enters the
     /// sum: for a group of two species, a of the first and b of the second; for the narrow
-    /// type, only pairs with r_jk < r_c, which a branch-free sweep over b picks before the
-    /// costly part (square root, cutoff, exponentials) runs on them alone.
+    /// type, only pairs with r_jk < r_c. A branch-free sweep lists the pairs; the costly part
+    /// (square root, cutoff, exponentials, angular parts) then runs on four pairs at a time.
     private func addAngularValues(
         _ functionGroup: FunctionGroups.Angular, _ values: UnsafeMutablePointer<Double>, _ species: UnsafeBufferPointer<Int32>,
         _ distances: UnsafeBufferPointer<Double>, _ displacements: UnsafeBufferPointer<SIMD3<Double>>
@@ -48,16 +48,12 @@ extension Neighborhood {
             if species[m] == firstSpecies || species[m] == secondSpecies { n += 1 }
         }
         let index = records.beginGroup(members: n, exponents: exponents)
-        let group = records.pointers(of: index), candidates = records.candidates.base
+        let group = records.pointers(of: index)
         var pairs = 0
-        functionGroup.members.withUnsafeBufferPointer { functions in
-        functionGroup.shapes.withUnsafeBufferPointer { shapes in
         family.etas.withUnsafeBufferPointer { etas in
         family.shifts.withUnsafeBufferPointer { shifts in
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: family.bases.count + shapes.count + exponents) { scratch in
-            // Room for the family's bases, then each shape's angular part and each (η, r_s)'s
-            // Gaussian product times the cutoffs, at the current pair.
-            let scratch = scratch.baseAddress!, angles = scratch + family.bases.count, factors = angles + shapes.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: family.bases.count) { scratch in
+            let scratch = scratch.baseAddress!
             var next = (0, firstCount)
             for m in 0..<count where distances[m] < rc && (species[m] == firstSpecies || species[m] == secondSpecies) {
                 // A same-species group keeps neighbor order in one block.
@@ -73,42 +69,85 @@ extension Neighborhood {
                 family.evaluate(at: r, into: group.gaussian + a * exponents, scratch: scratch)
                 for q in 0..<exponents { group.slope[a * exponents + q] = -2 * etas[q] * (r - shifts[q]) }
             }
-            for a in 0..<(mixed ? firstCount : n) {
-                let dj = group.displacement[a], uj = group.unit[a], ga = group.gaussian + a * exponents, fj = group.cutoff[a]
-                var found = 0
-                for b in (mixed ? firstCount : a + 1)..<n {
-                    let djk = group.displacement[b] - dj
-                    candidates[found] = Int32(b)
-                    found += !narrow || (djk * djk).sum() < rc2 ? 1 : 0
-                }
-                for t in 0..<found {
-                    let b = Int(candidates[t]), gjk = group.pairGaussian + pairs * exponents
-                    var fjk = 1.0, dfjk = 0.0, rjk = 0.0
-                    if narrow {
-                        let djk = group.displacement[b] - dj
-                        rjk = (djk * djk).sum().squareRoot()
-                        (fjk, dfjk) = cutoffFunction.valueAndDerivative(rjk)
-                        family.evaluate(at: rjk, into: gjk, scratch: scratch)
-                    } else {
-                        for q in 0..<exponents { gjk[q] = 1 }
-                    }
-                    let cosine = (uj * group.unit[b]).sum(), fc = fj * group.cutoff[b] * fjk
-                    let gb = group.gaussian + b * exponents
-                    for s in shapes.indices { angles[s] = shapes[s].part(cosine).value }
-                    for q in 0..<exponents { factors[q] = ga[q] * gb[q] * gjk[q] * fc }
-                    for function in functions {
-                        values[function.column] += function.prefactor * angles[function.shape] * factors[function.exponent]
-                    }
-                    group.first[pairs] = Int32(a)
-                    group.second[pairs] = Int32(b)
-                    group.cosine[pairs] = cosine
-                    group.pairDistance[pairs] = rjk
-                    group.pairCutoff[pairs] = fjk
-                    group.pairCutoffDerivative[pairs] = dfjk
-                    pairs += 1
-                }
+        }}}
+        for a in 0..<(mixed ? firstCount : n) {
+            let dj = group.displacement[a]
+            for b in (mixed ? firstCount : a + 1)..<n {
+                let djk = group.displacement[b] - dj
+                group.first[pairs] = Int32(a)
+                group.second[pairs] = Int32(b)
+                pairs += !narrow || (djk * djk).sum() < rc2 ? 1 : 0
             }
-        }}}}}
+        }
         records.endGroup(pairs: pairs)
+        addPairValues(functionGroup, group, pairs: pairs, values)
+    }
+
+    /// The terms of the listed pairs, four at a time (the last block's missing lanes repeat
+    /// its last pair with a zero weight), added to `values`; each pair's cos θ, r_jk,
+    /// f_c(r_jk), f_c′(r_jk) and Gaussians are kept in the records.
+    private func addPairValues(
+        _ functionGroup: FunctionGroups.Angular, _ group: NeighborhoodRecords.GroupPointers, pairs: Int,
+        _ values: UnsafeMutablePointer<Double>
+    ) {
+        let family = functionGroup.family, exponents = family.count, narrow = !functionGroup.isWide
+        let cutoffFunction = functionGroup.cutoff
+        functionGroup.members.withUnsafeBufferPointer { functions in
+        functionGroup.shapes.withUnsafeBufferPointer { shapes in
+        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: family.bases.count + shapes.count + 2 * exponents) { room in
+            // The family's bases, each shape's angular part, each (η, r_s)'s Gaussian of r_jk
+            // and its Gaussian product times the cutoffs, for the current four pairs.
+            let scratch = room.baseAddress!, angles = scratch + family.bases.count, gjk = angles + shapes.count
+            let factors = gjk + exponents
+            for q in 0..<exponents { gjk[q] = SIMD4(repeating: 1) }
+            var p = 0
+            while p < pairs {
+                var a = SIMD4<Int>(), b = SIMD4<Int>(), weight = SIMD4<Double>()
+                var dj = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()), dk = dj, uj = dj, uk = dj
+                var fj = SIMD4<Double>(), fk = SIMD4<Double>()
+                for lane in 0..<4 {
+                    let pair = min(p + lane, pairs - 1)
+                    a[lane] = Int(group.first[pair])
+                    b[lane] = Int(group.second[pair])
+                    weight[lane] = p + lane < pairs ? 1 : 0
+                    let xj = group.displacement[a[lane]], xk = group.displacement[b[lane]]
+                    let vj = group.unit[a[lane]], vk = group.unit[b[lane]]
+                    (dj.0[lane], dj.1[lane], dj.2[lane]) = (xj.x, xj.y, xj.z)
+                    (dk.0[lane], dk.1[lane], dk.2[lane]) = (xk.x, xk.y, xk.z)
+                    (uj.0[lane], uj.1[lane], uj.2[lane]) = (vj.x, vj.y, vj.z)
+                    (uk.0[lane], uk.1[lane], uk.2[lane]) = (vk.x, vk.y, vk.z)
+                    fj[lane] = group.cutoff[a[lane]]
+                    fk[lane] = group.cutoff[b[lane]]
+                }
+                var fjk = SIMD4<Double>(repeating: 1), dfjk = SIMD4<Double>(), rjk = SIMD4<Double>()
+                if narrow {
+                    let x = dk.0 - dj.0, y = dk.1 - dj.1, z = dk.2 - dj.2
+                    rjk = (x * x + y * y + z * z).squareRoot()
+                    (fjk, dfjk) = cutoffFunction.valueAndDerivative(rjk)
+                    family.evaluate(at: rjk, into: gjk, scratch: scratch)
+                }
+                let cosine = uj.0 * uk.0 + uj.1 * uk.1 + uj.2 * uk.2, fc = fj * fk * fjk * weight
+                for s in shapes.indices { angles[s] = shapes[s].value(cosine) }
+                for q in 0..<exponents {
+                    var ga = SIMD4<Double>(), gb = SIMD4<Double>()
+                    for lane in 0..<4 {
+                        ga[lane] = group.gaussian[a[lane] * exponents + q]
+                        gb[lane] = group.gaussian[b[lane] * exponents + q]
+                    }
+                    factors[q] = ga * gb * gjk[q] * fc
+                }
+                for function in functions {
+                    values[function.column] += (function.prefactor * angles[function.shape] * factors[function.exponent]).sum()
+                }
+                for lane in 0..<4 {
+                    group.cosine[p + lane] = cosine[lane]
+                    group.pairDistance[p + lane] = rjk[lane]
+                    group.pairCutoff[p + lane] = fjk[lane]
+                    group.pairCutoffDerivative[p + lane] = dfjk[lane]
+                    for q in 0..<exponents { group.pairGaussian[(p + lane) * exponents + q] = gjk[q][lane] }
+                }
+                p += 4
+            }
+        }}}
     }
 }

@@ -17,6 +17,8 @@
 final class NeighborhoodRecords {
     struct Group {
         var memberStart = 0, memberCount = 0
+        /// The group's count of (η, r_s).
+        var exponents = 0
         var pairStart = 0, pairCount = 0
         /// Offset of the group's per-member Gaussians and slopes (`memberCount × exponents`).
         var gaussianStart = 0
@@ -45,12 +47,10 @@ final class NeighborhoodRecords {
     private(set) var pairCutoff = Storage<Double>()
     private(set) var pairCutoffDerivative = Storage<Double>()
     private(set) var pairGaussian = Storage<Double>()
-    /// Scratch of the values pass: the members b that pass a member a's r_jk test.
-    private(set) var candidates = Storage<Int32>()
 
     deinit {
         radialDerivative.free()
-        neighbor.free(); displacement.free(); distance.free(); unit.free(); inverseDistance.free(); candidates.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
+        neighbor.free(); displacement.free(); distance.free(); unit.free(); inverseDistance.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
         first.free(); second.free(); cosine.free(); pairDistance.free(); pairCutoff.free()
         pairCutoffDerivative.free(); pairGaussian.free()
     }
@@ -67,16 +67,17 @@ final class NeighborhoodRecords {
         var group = Group()
         group.memberStart = last.map { $0.memberStart + $0.memberCount } ?? 0
         group.memberCount = members
-        group.gaussianStart = last.map { $0.gaussianStart + $0.memberCount * exponents } ?? 0
+        group.exponents = exponents
+        group.gaussianStart = last.map { $0.gaussianStart + $0.memberCount * $0.exponents } ?? 0
         group.pairStart = last.map { $0.pairStart + $0.pairCount } ?? 0
-        group.pairGaussianStart = last.map { $0.pairGaussianStart + $0.pairCount * exponents } ?? 0
-        let memberEnd = group.memberStart + members, pairEnd = group.pairStart + members * (members - 1) / 2
+        group.pairGaussianStart = last.map { $0.pairGaussianStart + $0.pairCount * $0.exponents } ?? 0
+        // Every pair of members, and three more for the last block of four.
+        let memberEnd = group.memberStart + members, pairEnd = group.pairStart + members * (members - 1) / 2 + 3
         neighbor.reserve(memberEnd)
         displacement.reserve(memberEnd)
         distance.reserve(memberEnd)
         unit.reserve(memberEnd)
         inverseDistance.reserve(memberEnd)
-        candidates.reserve(members)
         cutoff.reserve(memberEnd)
         cutoffDerivative.reserve(memberEnd)
         gaussian.reserve(group.gaussianStart + members * exponents)

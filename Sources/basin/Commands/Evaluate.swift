@@ -32,7 +32,8 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Evaluate the first frame N times with --potential nnp and print the time of each stage (neighbor list, "
-            + "descriptors, networks, forces) and the peak memory instead of the results.", valueName: "N"))
+            + "descriptors, networks, forces) by wall clock and by processor time, and the peak memory, instead of "
+            + "the results.", valueName: "N"))
     var timing: Int?
 
     struct FrameResult: Encodable {

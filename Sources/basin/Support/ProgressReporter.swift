@@ -67,14 +67,13 @@ final class ProgressReporter {
     /// Ends the progress display (a newline after an in-place line).
     func finish() {
         guard printed else { return }
-        let line = "\(label): done in \(Self.format(Date().timeIntervalSince(start)))"
-        write(line, final: true)
-    }
-
-    private func write(_ line: String, final: Bool) {
-        printed = true
-        let text = isTerminal ? "\r\u{1B}[K" + line + (final ? "\n" : "") : line + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        text.reset()
+        if isTerminal { text.append("\r\u{1B}[K") }
+        text.append(label)
+        text.append(": done in ")
+        text.appendDuration(Date().timeIntervalSince(start))
+        text.append("\n")
+        text.writeToStandardError()
     }
 
     static func format(_ seconds: Double) -> String {

@@ -1,0 +1,21 @@
+/// The cutoff function at four distances at once, for the angular pair loops.
+extension CutoffFunction {
+    /// f_c and f_c′ (length⁻¹) at each lane of `r`: the tanh³ types in vector form (as the
+    /// scalar `valueAndDerivative`, with `exponential`), the others lane by lane.
+    @inline(__always)
+    func valueAndDerivative(_ r: SIMD4<Double>) -> (value: SIMD4<Double>, derivative: SIMD4<Double>) {
+        switch kind {
+        case .tanhUnnormalized, .tanh:
+            let e = exponential(-2 * (1 - r / radius)), inverse = 1 / (1 + e)
+            let t = (1 - e) * inverse
+            let scale = kind == .tanh ? Self.tanhNormalization : 1
+            let outside = r .>= radius
+            let f = scale * t * t * t, df = -scale * 12 * t * t * e * inverse * inverse / radius
+            return (f.replacing(with: 0, where: outside), df.replacing(with: 0, where: outside))
+        default:
+            var f = SIMD4<Double>(), df = SIMD4<Double>()
+            for lane in 0..<4 { (f[lane], df[lane]) = valueAndDerivative(r[lane]) }
+            return (f, df)
+        }
+    }
+}
