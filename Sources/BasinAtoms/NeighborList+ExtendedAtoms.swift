@@ -25,12 +25,13 @@ extension NeighborList {
             bound[k] = delta[k]
             reach[k] = Int(delta[k].rounded(.up))
         }
-        @inline(__always) func wrap(_ r: SIMD3<Double>) -> SIMD3<Double> { -((r * inverse).rounded(.down) * periodicMask) * h }
         configuration.positions.withUnsafeBufferPointer { r in
         fractionalScratch.withUnsafeMutableBufferPointer { fractional in
             nonisolated(unsafe) let fractional = fractional
             concurrentForEach(parts) { part in
-                for i in slice(n, part) { fractional[i] = (r[i] + wrap(r[i])) * inverse }
+                for i in slice(n, part) {
+                    fractional[i] = (r[i] + wrapping(r[i], cell: h, inverse: inverse, periodic: periodicMask)) * inverse
+                }
             }
         }}
         let grid = cutoff.isFinite ? binGrid(cell: cell, fractional: fractionalScratch, reach: bound, count: n) : nil
@@ -50,7 +51,7 @@ extension NeighborList {
             concurrentForEach(parts) { part in
                 for site in slice(n, part) {
                     let i = Int(order[site])
-                    let w = wrap(r[i])
+                    let w = wrapping(r[i], cell: h, inverse: inverse, periodic: periodicMask)
                     x[site] = r[i] + w
                     shift[site] = w
                     fractional[site] = atomFractional[i]
@@ -193,6 +194,14 @@ extension NeighborList {
             }
         }}}}
     }
+}
+
+/// The whole-cell translation that brings `r` into the cell along the periodic directions
+/// (`periodic` holds 1 for those, 0 for open ones); `cell` holds the spanning vectors as rows and
+/// `inverse` is its inverse. A plain function, not a closure, so that no context is allocated.
+@inline(__always)
+private func wrapping(_ r: SIMD3<Double>, cell: Matrix3, inverse: Matrix3, periodic: SIMD3<Double>) -> SIMD3<Double> {
+    -((r * inverse).rounded(.down) * periodic) * cell
 }
 
 /// Sets `array` to `count` entries, keeping its storage (new entries are `filler`): for
