@@ -62,7 +62,8 @@ def kernel_row(name, args, basin, work):
 def n2p2_row(name, args, basin):
     if not args.n2p2:
         raise Skipped("needs --n2p2 PATH (an n2p2 source checkout)")
-    document = script(N2P2_ROWS[name], ["--n2p2", args.n2p2, "--basin", basin, "--json"])
+    document = script(N2P2_ROWS[name], ["--n2p2", args.n2p2, "--basin", basin, "--json"]
+                      + (["--repeat", str(args.repeat)] if name == "nnp_n2p2" else []))
     speedup = next((document[k] for k in ("speedup", "basin_speedup", "n2p2_over_basin") if k in document), None)
     if speedup is None:
         raise Skipped(f"{N2P2_ROWS[name]} ran but its JSON has no 'speedup' entry")

@@ -39,26 +39,11 @@ struct GaussianFamily: Sendable {
 
     var count: Int { terms.count }
 
-    /// Writes exp(−η_q (r − r_s,q)²) to `values[q]`, using `scratch` (room for `bases.count`).
+    /// Writes exp(−η_q (r − r_s,q)²) to `values[q]`, using `scratch` (room for `bases.count`):
+    /// at one distance, or at four at once (lanes, with `exponential` for exp).
     @inline(__always)
-    func evaluate(at r: Double, into values: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
-        for b in bases.indices {
-            let u = r - bases[b].shift
-            scratch[b] = exp(-bases[b].eta * u * u)
-        }
-        for q in terms.indices {
-            let (b, k) = terms[q]
-            values[q] = Self.power(scratch[b], k)
-        }
-    }
-
-    /// As `evaluate(at:into:scratch:)` at four distances at once (`exponential` for exp).
-    @inline(__always)
-    func evaluate(at r: SIMD4<Double>, into values: UnsafeMutablePointer<SIMD4<Double>>, scratch: UnsafeMutablePointer<SIMD4<Double>>) {
-        for b in bases.indices {
-            let u = r - bases[b].shift
-            scratch[b] = exponential(-bases[b].eta * u * u)
-        }
+    func evaluate<X: Squarable>(at r: X, into values: UnsafeMutablePointer<X>, scratch: UnsafeMutablePointer<X>) {
+        for b in bases.indices { scratch[b] = X.gaussian(r, eta: bases[b].eta, shift: bases[b].shift) }
         for q in terms.indices {
             let (b, k) = terms[q]
             values[q] = Self.power(scratch[b], k)
@@ -79,16 +64,30 @@ struct GaussianFamily: Sendable {
     }
 }
 
-/// What `GaussianFamily.power` multiplies: a number or a vector of lanes.
+/// What `GaussianFamily` evaluates at: a number or a vector of lanes.
 protocol Squarable {
     static var one: Self { get }
     static func * (a: Self, b: Self) -> Self
+    /// exp(−η (r − r_s)²).
+    static func gaussian(_ r: Self, eta: Double, shift: Double) -> Self
 }
 
 extension Double: Squarable {
     static var one: Double { 1 }
+
+    @inline(__always)
+    static func gaussian(_ r: Double, eta: Double, shift: Double) -> Double {
+        let u = r - shift
+        return exp(-eta * u * u)
+    }
 }
 
 extension SIMD4: Squarable where Scalar == Double {
     static var one: SIMD4<Double> { SIMD4(repeating: 1) }
+
+    @inline(__always)
+    static func gaussian(_ r: SIMD4<Double>, eta: Double, shift: Double) -> SIMD4<Double> {
+        let u = r - shift
+        return exponential(-eta * u * u)
+    }
 }
