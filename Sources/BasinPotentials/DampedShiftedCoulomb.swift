@@ -28,7 +28,8 @@ public struct DampedShiftedCoulomb: Potential, Equatable {
     public let cutoff: Double
 
     /// - Throws: `PotentialError.invalidParameters` for no charges, a non-finite charge, a
-    ///   negative or non-finite α or a cutoff that is not positive and finite.
+    ///   negative or non-finite α, a cutoff that is not positive and finite, or charges and a
+    ///   cutoff whose k q²/r_c or k q²/r_c² overflow.
     public init(charges: [String: Double], alpha: Double = 0, cutoff: Double) throws(PotentialError) {
         guard !charges.isEmpty else { throw .invalidParameters("a Coulomb potential needs the charge of at least one element") }
         if let bad = charges.first(where: { !$0.value.isFinite }) {
@@ -36,6 +37,11 @@ public struct DampedShiftedCoulomb: Potential, Equatable {
         }
         guard alpha.isFinite, alpha >= 0 else { throw .invalidParameters("the damping α must be finite and not negative, got \(alpha)") }
         guard cutoff.isFinite, cutoff > 0 else { throw .invalidParameters("the Coulomb cutoff must be positive and finite, got \(cutoff)") }
+        let largest = charges.values.map(abs).max()!
+        let scale = Self.coulombConstant * largest * largest * (1 / cutoff + 1 / (cutoff * cutoff))
+        guard scale.isFinite else {
+            throw .invalidParameters("the charge \(largest) and cutoff \(cutoff) Å overflow the Coulomb energy and its shift")
+        }
         self.charges = charges
         self.alpha = alpha
         self.cutoff = cutoff

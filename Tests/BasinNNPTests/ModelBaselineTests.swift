@@ -46,6 +46,8 @@ import Testing
         ("coul/dsf 0 10\ncharge H\n", 2, "takes two values"),
         ("coul/dsf 0 ten\ncharge H 0.4\n", 1, "the cutoff 'ten' is not a finite number"),
         ("coul/dsf -1 10\ncharge H 0.4\n", 1, "damping"),
+        ("coul/dsf 0 10\ncharge H 1e200\n", 1, "overflow"),
+        ("coul/dsf 0 1e-300\ncharge H 0.4\n", 1, "overflow"),
     ])
     func badFilesNameTheLine(text: String, line: Int, reason: String) throws {
         let error = try #require(throws: ModelFileError.self) { try ModelBaseline.parse(text, file: "m/baseline.data") }
