@@ -22,7 +22,9 @@ import Testing
 
     /// Runs `basin` and, with a `signal`, sends it `delay` seconds after the process writes
     /// `marker` to standard error (by default its first epoch's report, so the signal lands
-    /// inside training, not while the data load; nil: counted from the launch).
+    /// inside training, not while the data load; nil: counted from the moment the process has
+    /// installed its handler for `signal`, so that a loaded machine's slow start-up cannot
+    /// turn the signal into a kill).
     /// Standard error is read while the process runs: a long run's progress lines overflow a
     /// pipe's buffer (`CommandRunner.run` reads it only after standard output ends).
     static func run(_ arguments: [String], signal: Int32? = nil, delay: Double = 0, marker: String? = "epoch 1/") throws
@@ -48,8 +50,9 @@ import Testing
         }
         if let signal {
             let deadline = Date().addingTimeInterval(20)
-            while let marker, Date() < deadline && process.isRunning {
-                if text.contents.contains(marker) { break }
+            while Date() < deadline && process.isRunning {
+                if let marker, text.contents.contains(marker) { break }
+                if marker == nil && Self.handles(signal, processIdentifier: process.processIdentifier) { break }
                 Thread.sleep(forTimeInterval: 0.01)
             }
             Thread.sleep(forTimeInterval: delay)
@@ -60,6 +63,20 @@ import Testing
         process.waitUntilExit()
         done.wait()
         return (process.terminationStatus, process.terminationReason == .uncaughtSignal, text.contents)
+    }
+
+    /// Whether the process has taken over `signal`: Basin's commands set a signal they handle
+    /// to ignored once their dispatch source for it exists (`Interruption.start`), which Linux
+    /// shows in the SigIgn mask of /proc/PID/status. Before that, the signal's default action
+    /// would kill the process instead of stopping it in order. Without /proc: true.
+    static func handles(_ signal: Int32, processIdentifier: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8) else {
+            return !FileManager.default.fileExists(atPath: "/proc/self/status")
+        }
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+            let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
     }
 
     /// Text read on one thread and polled on another.
