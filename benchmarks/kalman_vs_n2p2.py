@@ -43,6 +43,8 @@ import subprocess
 import sys
 import time
 
+from n2p2_dependencies import ensure_n2p2_build_dependencies
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLE = os.path.join("examples", "nnp-train", "H2O_RPBE-D3")
 DROPPED = {"mean_energy", "conv_energy", "conv_length", "epochs", "write_trainpoints", "write_trainforces",
@@ -73,6 +75,7 @@ def run_measured(command, cwd, env=None):
 def build_n2p2(checkout):
     binaries = [os.path.join(checkout, "bin", name) for name in ("nnp-train", "nnp-scaling")]
     if not all(os.path.exists(b) for b in binaries):
+        ensure_n2p2_build_dependencies()
         print("building n2p2's nnp-train and nnp-scaling ...", file=sys.stderr)
         subprocess.run(["make", "-C", os.path.join(checkout, "src"), "nnp-train", "nnp-scaling", "COMP=gnu"],
                        check=True, stdout=subprocess.DEVNULL)

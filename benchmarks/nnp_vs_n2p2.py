@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 
+from n2p2_dependencies import ensure_n2p2_build_dependencies
 from nnp_water_speed import CFENERGY, CFLENGTH, MODEL, build_basin, ensure_model
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -70,6 +71,7 @@ def build_driver(checkout, build_dir):
     source = os.path.join(checkout, "src", "libnnp")
     if not os.path.isdir(source):
         sys.exit(f"{checkout}: no src/libnnp (give the root of an n2p2 checkout)")
+    ensure_n2p2_build_dependencies()
     os.makedirs(build_dir, exist_ok=True)
     flags = makefile_flags(checkout) + ["-fopenmp", "-I" + source, "-I/usr/include/eigen3"]
 
