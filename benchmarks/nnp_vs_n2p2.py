@@ -12,6 +12,9 @@ energy and forces of each box --evaluations times per run, timing the stages:
           calculateAtomicNeuralNetworks, calculateEnergy + calculateForces.
   Basin   `basin eval --timing N --json` (release build): neighbor-list build, symmetry-function
           values, atomic networks, then derivatives contracted with ∂E/∂G into forces and virial.
+          SwiftPM's release build targets any x86-64 (SSE2 vectors); --native builds it for this
+          machine's processor as n2p2 is (`swift build -c release -Xswiftc -target-cpu -Xswiftc
+          native -Xcc -march=native`, in .build-native), and the output states which.
 
 "core" is the sum of the stages after the neighbor list: n2p2's Prediction::predict() minus its
 O(N²) neighbor search, which is what n2p2 costs inside LAMMPS (pair_style hdnnp uses LAMMPS's
@@ -27,7 +30,7 @@ top-level "speedup" is the smallest one-thread core ratio n2p2/Basin over the bo
 
 Usage: python3 benchmarks/nnp_vs_n2p2.py --n2p2 PATH_TO_CHECKOUT [--evaluations 5] [--repeat 3]
        [--threads 1,2] [--boxes 1x1x1,2x2x1] [--json] [--basin PATH] [--scratch-path DIR]
-       [--model DIR] [--build-dir DIR]
+       [--model DIR] [--build-dir DIR] [--native]
 """
 import argparse
 import concurrent.futures
@@ -42,7 +45,7 @@ import sys
 import tempfile
 
 from n2p2_dependencies import ensure_n2p2_build_dependencies
-from nnp_water_speed import CFENERGY, CFLENGTH, MODEL, build_basin, ensure_model
+from nnp_water_speed import CFENERGY, CFLENGTH, MODEL, NATIVE_FLAGS, build_basin, ensure_model
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DRIVER = os.path.join(ROOT, "benchmarks", "n2p2_driver", "stage_timer.cpp")
@@ -205,6 +208,9 @@ def main():
     parser.add_argument("--scratch-path", help="SwiftPM --scratch-path for the build")
     parser.add_argument("--build-dir", help="where n2p2's libnnp and the stage timer are built "
                                             "(default: <repo>/.build/n2p2-stage-timer)")
+    parser.add_argument("--native", action="store_true",
+                        help="build Basin for this machine's processor, as n2p2's -march=native (with --basin: "
+                             "the given binary was built so, and the output says so)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",") if t.strip()]
@@ -215,7 +221,8 @@ def main():
         sys.exit("--boxes takes replica counts such as 1x1x1,2x2x1")
 
     model = ensure_model(os.path.abspath(args.model))
-    basin = build_basin(args.basin, args.scratch_path)
+    basin = build_basin(args.basin, args.scratch_path, native=args.native)
+    basin_flags = " ".join(["swift build -c release"] + (NATIVE_FLAGS if args.native else []))
     driver, flags = build_driver(os.path.abspath(args.n2p2),
                                  args.build_dir or os.path.join(ROOT, ".build", "n2p2-stage-timer"))
     load_before = load()
@@ -256,13 +263,14 @@ def main():
     report = {"problem": "n2p2 H2O RPBE-D3 NNP, energy and forces of LAMMPS's water box and its replicas, "
                          "core (after the neighbor list) by processor time, one thread",
               "speedup": min(single) if single else None,
-              "n2p2_flags": flags, "evaluations": args.evaluations, "repeat": args.repeat,
+              "n2p2_flags": flags, "basin_flags": basin_flags, "evaluations": args.evaluations, "repeat": args.repeat,
               "load_average_before": load_before, "load_average_after": load(), "results": results}
     if args.json:
         print(json.dumps(report, indent=2))
         return
     print(f"{report['problem']}; medians of {args.repeat} x {args.evaluations - 1} evaluations, ms per evaluation")
-    print(f"n2p2 built with {flags}; load average {load_before} before, {report['load_average_after']} after")
+    print(f"n2p2 built with {flags}; Basin with {basin_flags}")
+    print(f"load average {load_before} before, {report['load_average_after']} after")
     print("stages by processor time (the evaluating thread's for 1 thread, the process's for more); "
           "core = descriptors + networks + forces")
     print(f"{'atoms':>6s} {'thr':>3s} {'code':>5s} {'neighbors':>9s} {'descript':>9s} {'networks':>9s} {'forces':>9s} "

@@ -44,11 +44,21 @@ def ensure_model(folder):
     return folder
 
 
-def build_basin(basin, scratch_path):
-    """The release `basin` binary (built with SwiftPM unless a path is given)."""
+# Compiler flags of a build for the machine's own processor, as n2p2's makefile (-march=native):
+# Swift code and the C headers it imports may then use every vector extension the processor has
+# (AVX2 on an x86-64 of 2015 or later); such a binary may not run on another processor.
+NATIVE_FLAGS = ["-Xswiftc", "-target-cpu", "-Xswiftc", "native", "-Xcc", "-march=native"]
+
+
+def build_basin(basin, scratch_path, native=False):
+    """The release `basin` binary (built with SwiftPM unless a path is given); with `native`, for
+    this machine's processor (NATIVE_FLAGS) in .build-native unless a scratch path is given."""
     if basin:
         return basin
+    if native and not scratch_path:
+        scratch_path = os.path.join(ROOT, ".build-native")
     command = ["swift", "build", "-c", "release"] + (["--scratch-path", scratch_path] if scratch_path else [])
+    command += NATIVE_FLAGS if native else []
     subprocess.run(command + ["--product", "basin"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     bin_path = subprocess.run(command + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True,
                               text=True).stdout.strip()

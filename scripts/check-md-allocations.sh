@@ -2,10 +2,19 @@
 # Counts heap allocations per MD step of `basin md` for Lennard-Jones, Morse, Stillinger–Weber,
 # Vashishta and the n2p2 water model (neural-network potential on LAMMPS's 1,080-atom box,
 # fetched by scripts/fetch-water-model.sh; N/10 steps, as a step costs about 300 times an LJ
-# one): each system runs N and 3N steps with malloc, calloc, realloc, posix_memalign
-# and aligned_alloc counted by a preloaded shim, and the difference over the 2N extra steps
-# is the count per step. Each system runs with the default skin (the neighbor list is rebuilt
-# now and then, whose storage is reused too) and with a large one (no rebuild).
+# one), the water model also on two threads: each system runs N and 3N steps with malloc,
+# calloc, realloc, posix_memalign and aligned_alloc counted by a preloaded shim, and the
+# difference over the 2N extra steps is the count per step. Each system runs with the default
+# skin (the neighbor list is rebuilt now and then, whose storage is reused too) and with a
+# large one (no rebuild).
+#
+# Two things would make the two runs differ by an allocation or two without any step
+# allocating, and are kept out: Swift's per-process random hash seed changes the heap's layout
+# from run to run, and with it how many times the first step's arrays grow (their capacity is
+# what malloc_usable_size reports), so SWIFT_DETERMINISTIC_HASHING is set; and libdispatch
+# starts its own threads at moments that depend on timing (for the SIGINT and SIGTERM sources
+# of basin md), so the shim counts only the main thread and Basin's worker threads (named
+# basin-worker), which run every parallel loop of a step.
 #
 # Usage: scripts/check-md-allocations.sh [BASIN_BINARY] [N]
 #   default binary .build/release/basin (build it with `swift build -c release`), N = 100.
@@ -21,16 +30,28 @@ cat > "$WORK/count.c" <<'C'
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 static atomic_long count;
-void *malloc(size_t n) { atomic_fetch_add(&count, 1); return __libc_malloc(n); }
-void *calloc(size_t a, size_t b) { atomic_fetch_add(&count, 1); return __libc_calloc(a, b); }
-void *realloc(void *p, size_t n) { atomic_fetch_add(&count, 1); return __libc_realloc(p, n); }
-int posix_memalign(void **p, size_t a, size_t n) { atomic_fetch_add(&count, 1); *p = __libc_memalign(a, n); return *p ? 0 : 12; }
-void *aligned_alloc(size_t a, size_t n) { atomic_fetch_add(&count, 1); return __libc_memalign(a, n); }
+/* Counts an allocation of the main thread or of a thread named basin-worker. */
+static void counted(void) {
+    if (gettid() != getpid()) {
+        char name[17] = {0};
+        prctl(PR_GET_NAME, name, 0, 0, 0);
+        if (strncmp(name, "basin-worker", 12) != 0) return;
+    }
+    atomic_fetch_add(&count, 1);
+}
+void *malloc(size_t n) { counted(); return __libc_malloc(n); }
+void *calloc(size_t a, size_t b) { counted(); return __libc_calloc(a, b); }
+void *realloc(void *p, size_t n) { counted(); return __libc_realloc(p, n); }
+int posix_memalign(void **p, size_t a, size_t n) { counted(); *p = __libc_memalign(a, n); return *p ? 0 : 12; }
+void *aligned_alloc(size_t a, size_t n) { counted(); return __libc_memalign(a, n); }
 __attribute__((destructor)) static void report(void) {
     const char *path = getenv("BASIN_ALLOCATION_COUNT");
     FILE *f = path ? fopen(path, "w") : NULL;
@@ -63,16 +84,17 @@ declare -A SYSTEMS=(
   [vashishta]="--potential vashishta --parameters SiO2 $WORK/silica.xyz --temperature 300"
   [nnp]="$WATER/data.H2O-360mol --format lammps-data --elements H,O --potential nnp --model $WATER --cflength 1.8897261328 --cfenergy 0.0367493254 --temperature 300 --dt 0.0005"
 )
+SYSTEMS[nnp-2threads]="${SYSTEMS[nnp]} --threads 2"
 # run SYSTEM STEPS SKIN_OPTION → "allocations builds"
 run() {
   local out
-  out=$(BASIN_ALLOCATION_COUNT="$WORK/count" LD_PRELOAD="$WORK/libcount.so" "$BASIN" md ${SYSTEMS[$1]} --steps "$2" --thermo 0 $3 2>&1)
+  out=$(SWIFT_DETERMINISTIC_HASHING=1 BASIN_ALLOCATION_COUNT="$WORK/count" LD_PRELOAD="$WORK/libcount.so" "$BASIN" md ${SYSTEMS[$1]} --steps "$2" --thermo 0 $3 2>&1)
   echo "$(cat "$WORK/count") $(grep -o '[0-9]* neighbor-list builds' <<<"$out" | cut -d' ' -f1)"
 }
 status=0
-printf '%-10s %-8s %18s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" verdict
-for system in lj morse sw vashishta nnp; do
-  steps=$N; [ $system = nnp ] && steps=$(( (N + 9) / 10 ))
+printf '%-13s %-8s %18s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" verdict
+for system in lj morse sw vashishta nnp nnp-2threads; do
+  steps=$N; [[ $system = nnp* ]] && steps=$(( (N + 9) / 10 ))
   for skin in default large; do
     option=""; [ $skin = large ] && option="--skin 3"
     read -r a1 b1 <<<"$(run $system "$steps" "$option")"
@@ -80,7 +102,7 @@ for system in lj morse sw vashishta nnp; do
     per=$(python3 -c "print(f'{($a3 - $a1) / (2 * $steps):.2f}')")
     builds=$((b3 - b1))
     if [ "$a3" -eq "$a1" ]; then verdict="no allocation"; else verdict="ALLOCATES"; status=1; fi
-    printf '%-10s %-8s %18s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"
+    printf '%-13s %-8s %18s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"
   done
 done
 exit $status
