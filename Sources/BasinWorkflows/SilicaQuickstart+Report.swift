@@ -76,6 +76,8 @@ extension SilicaQuickstart {
             - Reference: Vashishta SiO₂ (Vashishta, Kalia, Rino & Ebbsjö, Phys. Rev. B 41, 12197 (1990); the built-in parameters, as LAMMPS SiO.1990.vashishta)
             - Structures: α-quartz \(s.quartzCells)³ cells (\(9 * s.quartzCells * s.quartzCells * s.quartzCells) atoms), β-cristobalite \(s.cristobaliteCells)³ cells (\(24 * s.cristobaliteCells * s.cristobaliteCells * s.cristobaliteCells) atoms), and the melt: β-cristobalite after \(s.meltingSteps) Langevin steps at \(Int(s.meltingTemperature)) K (mean Si–O–Si \(f(r.meltSiOSi, 1))° at the end; 180° in the crystal)
             - Langevin, Δt = \(s.timeStep * 1000) fs, damping 100 Δt, \(s.equilibrationSteps) equilibration + \(s.sampledSteps) sampled steps per structure and temperature, every \(s.sampleInterval)th step kept; the melt at the lower temperatures is quenched amorphous silica
+            - Melt-only sampling at \(s.meltOnlyTemperatures.map { "\(Int($0)) K" }.joined(separator: ", ")); self-sampling: \(s.selfSamplingRounds) round(s) of the model's Langevin MD from the melt at \(s.selfSamplingTemperatures.map { "\(Int($0)) K" }.joined(separator: " and ")), \(s.selfSamplingSteps) steps each, every \(s.selfSamplingInterval)th configuration labelled with Vashishta (frames with a force above \(f(s.selfSamplingForceLimit, 0)) eV/Å left out), each round after a fit of \(s.selfSamplingEpochs) epochs; the final fit uses all frames
+            \(r.selfSampling.enumerated().map { k, round in "- Self-sampling round \(k + 1): \(round.added) frames added, \(round.dropped) left out; steps run \(round.steps.map(String.init).joined(separator: ", ")); mean Si–O–Si of the last configuration \(round.lastSiOSi.map { f($0, 1) + "°" }.joined(separator: ", "))" }.joined(separator: "\n"))
             - Frames: \(r.frames) (\(r.training.trainStructures) train, \(r.training.testStructures) test); data/input.data (n2p2)
 
             | T (K) | frames | E/atom min (eV) | E/atom max (eV) | rms F (eV/Å) |
@@ -120,9 +122,9 @@ extension SilicaQuickstart {
         text += """
 
             ## Timings (s)
-            | melting | sampling | symmetry functions | training | NVE | structure | report | total |
-            |---|---|---|---|---|---|---|---|
-            | \(f(t.melting, 1)) | \(f(t.sampling, 1)) | \(f(t.symmetryFunctions, 1)) | \(f(t.training, 1)) | \(f(t.nve, 1)) | \(f(t.structure, 1)) | \(f(t.report, 1)) | \(f(t.total, 1)) |
+            | melting | sampling | symmetry functions | training | self-sampling | NVE | structure | report | total |
+            |---|---|---|---|---|---|---|---|---|
+            | \(f(t.melting, 1)) | \(f(t.sampling, 1)) | \(f(t.symmetryFunctions, 1)) | \(f(t.training, 1)) | \(f(t.selfSampling, 1)) | \(f(t.nve, 1)) | \(f(t.structure, 1)) | \(f(t.report, 1)) | \(f(t.total, 1)) |
 
             Files: data/input.data, model/, learning-curve.csv, learning-curve.svg, parity.svg, nve-energy.csv, structure-glass.csv, structure-melt.csv, g-of-r-glass.svg, g-of-r-melt.svg, angles-glass.csv, angles-melt.csv, bond-angles-glass.svg, bond-angles-melt.svg, report.md
 

@@ -17,6 +17,9 @@ extension SilicaQuickstart {
         /// The melt's state point (K): the highest sampling temperature and where the melt is validated.
         public var meltTemperature = 4000.0
         public var temperatures: [Double] = [300, 1300, 2600, 4000]
+        /// Temperatures (K) at which the melt alone is sampled as well, hotter than the crystals
+        /// can be held: the close approaches of a hot liquid.
+        public var meltOnlyTemperatures: [Double] = [6000]
         public var equilibrationSteps = 300
         public var sampledSteps = 1200
         public var sampleInterval = 100
@@ -26,6 +29,17 @@ extension SilicaQuickstart {
         /// and are trained on Vashishta − baseline; without it they fit Vashishta whole and
         /// cannot see its Coulomb term beyond `cutoff`.
         public var coulombBaseline = true
+        /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
+        /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
+        /// configuration is labelled with Vashishta and added, and the model is fitted again.
+        public var selfSamplingRounds = 2
+        /// Epochs of the fits that only feed a self-sampling round (the last fit takes `training.epochs`).
+        public var selfSamplingEpochs = 8
+        public var selfSamplingTemperatures: [Double] = [300, 4000]
+        public var selfSamplingSteps = 1000
+        public var selfSamplingInterval = 50
+        /// Self-sampled frames whose largest Vashishta force exceeds this (eV/Å) are left out.
+        public var selfSamplingForceLimit = 30.0
         // Symmetry functions.
         public var cutoff = 5.5
         public var cutoffType = 6
@@ -83,6 +97,11 @@ extension SilicaQuickstart {
             s.cristobaliteCells = 1
             s.meltingSteps = 20
             s.temperatures = [300, 4000]
+            s.meltOnlyTemperatures = [6000]
+            s.selfSamplingRounds = 1
+            s.selfSamplingEpochs = 1
+            s.selfSamplingSteps = 10
+            s.selfSamplingInterval = 5
             s.equilibrationSteps = 5
             s.sampledSteps = 20
             s.sampleInterval = 10
@@ -114,6 +133,12 @@ extension SilicaQuickstart {
             guard CutoffKind(rawValue: cutoffType) != nil else { throw TrainingError(reason: "cutoff type must be 0-8") }
             guard shiftedRadial + centredRadial >= 1, angularWidths >= 0, zetaMax >= 1 else {
                 throw TrainingError(reason: "need at least one radial function per element pair and ζ_max ≥ 1")
+            }
+            guard meltOnlyTemperatures.allSatisfy({ $0 > 0 && $0.isFinite }), selfSamplingTemperatures.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw TrainingError(reason: "give positive melt-only and self-sampling temperatures")
+            }
+            guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
+                throw TrainingError(reason: "bad self-sampling settings")
             }
             try training.validate()
             guard nveSteps >= 2, structureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {

@@ -21,7 +21,8 @@ extension SilicaQuickstart {
             steps: s.meltingSteps, observers: [], progress: progress)
     }
 
-    /// Vashishta frames of α-quartz, β-cristobalite and the melt at every sampling temperature.
+    /// Vashishta frames of α-quartz, β-cristobalite and the melt at every sampling temperature,
+    /// then of the melt alone at every melt-only temperature.
     func sample(melt: Configuration, progress: @escaping (Int, Int) -> Void) throws -> ReferenceSample {
         let s = settings
         var moltenStart = melt
@@ -34,7 +35,17 @@ extension SilicaQuickstart {
         let sampler = ReferenceSampler(
             temperatures: s.temperatures, steps: s.sampledSteps, equilibrationSteps: s.equilibrationSteps, timeStep: s.timeStep,
             selection: .fixedInterval(s.sampleInterval), seed: s.seed)
-        return try sampler.sample(structures, calculator: referenceCalculator) { p in progress(p.completedSteps, p.totalSteps) }
+        var hotSampler = sampler
+        hotSampler.temperatures = s.meltOnlyTemperatures
+        hotSampler.seed = s.seed &+ 6006
+        let first = sampler.totalSteps(structureCount: structures.count)
+        let total = first + (s.meltOnlyTemperatures.isEmpty ? 0 : hotSampler.totalSteps(structureCount: 1))
+        var sample = try sampler.sample(structures, calculator: referenceCalculator) { p in progress(p.completedSteps, total) }
+        guard !s.meltOnlyTemperatures.isEmpty else { return sample }
+        let hot = try hotSampler.sample([moltenStart], calculator: referenceCalculator) { p in progress(first + p.completedSteps, total) }
+        sample.frames += hot.frames
+        sample.runs += hot.runs
+        return sample
     }
 
     /// The element-resolved symmetry functions and per-element networks (O, then Si, as n2p2
@@ -70,15 +81,17 @@ extension SilicaQuickstart {
     }
 
     /// The training stage, on its own so that an iterative loop can take its place: fits the
-    /// model to `dataset` and writes `model/` (with `baseline`, when given, in baseline.data),
+    /// model to `dataset` in `epochs` epochs and writes `model/` (with `baseline`, when given, in baseline.data),
     /// the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     func train(
-        _ modelSettings: NNPSettings, baseline: DampedShiftedCoulomb?, dataset: Dataset, directory: URL,
+        _ modelSettings: NNPSettings, epochs: Int, baseline: DampedShiftedCoulomb?, dataset: Dataset, directory: URL,
         epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: QuickstartTraining.Summary) {
-        try QuickstartTraining.run(
-            settings.training, model: modelSettings, dataset: dataset, baseline: baseline,
+        var training = settings.training
+        training.epochs = epochs
+        return try QuickstartTraining.run(
+            training, model: modelSettings, dataset: dataset, baseline: baseline,
             referenceName: baseline == nil ? "Vashishta" : "Vashishta − Coulomb baseline", seed: settings.seed, threads: settings.threads,
             directory: directory, epochDone: epochDone)
     }

@@ -14,15 +14,17 @@ import Foundation
 ///
 /// 1. Sampling: β-cristobalite is melted by Langevin MD at `meltingTemperature`; then α-quartz,
 ///    β-cristobalite and the melt are each run at every sampling temperature (the melt at low
-///    temperatures is quenched into amorphous silica), frames kept at a fixed interval →
-///    `data/input.data` (n2p2).
+///    temperatures is quenched into amorphous silica) and the melt alone at every melt-only
+///    temperature, frames kept at a fixed interval → `data/input.data` (n2p2).
 /// 2. Symmetry functions, resolved by element: radial functions per neighbor element spread
 ///    from that element pair's shortest distance in the data to the cutoff, angular functions
 ///    per pair of neighbor elements (`SymmetryFunctionGenerator`).
 /// 3. Training (`train`, one function): per-element networks fitted to Vashishta minus a fixed
 ///    Coulomb baseline (`coulombBaseline`) with `settings.training`'s optimizer on a seeded
 ///    train/test split → `model/` (with baseline.data), learning curve, parity plot; the model
-///    is networks + baseline from then on.
+///    is networks + baseline from then on. Then `selfSamplingRounds` times: the model's own
+///    Langevin MD from the melt, its configurations labelled with Vashishta and added to the
+///    data, and the fit repeated (`selfSample`).
 /// 4. Validation: held-out RMSEs; the NVE energy drift of the model in the melt; partial g(r)
 ///    and bond-angle distributions of the model against Vashishta in the glass at
 ///    `glassTemperature` and in the melt (Langevin, same start, same noise seed).
@@ -38,7 +40,7 @@ public struct SilicaQuickstart: Sendable {
 
     /// The job's stages, in order.
     public enum Stage: String, Sendable, Codable, CaseIterable {
-        case melting, sampling, symmetryFunctions = "symmetry-functions", training, nve
+        case melting, sampling, symmetryFunctions = "symmetry-functions", training, selfSampling = "self-sampling", nve
         case structureReference = "structure Vashishta", structureModel = "structure NNP", report
     }
 
@@ -72,7 +74,7 @@ public struct SilicaQuickstart: Sendable {
     /// What the job measured.
     public struct Result: Sendable, Codable {
         public struct Timings: Sendable, Codable {
-            public var melting = 0.0, sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, nve = 0.0, structure = 0.0
+            public var melting = 0.0, sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, selfSampling = 0.0, nve = 0.0, structure = 0.0
             public var report = 0.0, total = 0.0
         }
         public struct Passes: Sendable, Codable {
@@ -88,7 +90,10 @@ public struct SilicaQuickstart: Sendable {
         public var shortestDistances: [Double] = []
         /// Symmetry functions of O and of Si.
         public var symmetryFunctionCounts: [Int] = []
+        /// The last fit's summary.
         public var training = QuickstartTraining.Summary()
+        /// What each self-sampling round found.
+        public var selfSampling: [SelfSamplingRound] = []
         /// Least-squares slope of the NVE total energy per atom (meV/atom/ps) and mean temperature (K).
         public var driftMeVPerAtomPerPs = Double.nan
         public var nveMeanTemperature = Double.nan
@@ -116,8 +121,8 @@ public struct SilicaQuickstart: Sendable {
 
         stageStart = clock.now
         let sample = try self.sample(melt: melt) { report(.sampling, $0, $1) }
-        let frames = try trainingFrames(of: sample, writingTo: directory.appendingPathComponent("data/input.data"))
-        result.frames = frames.count
+        let dataURL = directory.appendingPathComponent("data/input.data")
+        var frames = try trainingFrames(of: sample, writingTo: dataURL)
         result.timings.sampling = SiliconQuickstart.seconds(clock.now - stageStart)
 
         stageStart = clock.now
@@ -127,17 +132,38 @@ public struct SilicaQuickstart: Sendable {
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
         let baseline = s.coulombBaseline ? Self.coulombBaseline : nil
-        let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0, file: "data/input.data", threads: s.threads) }
-        let dataset = Dataset(structures: try Dataset.structures(from: residuals ?? frames, file: "data/input.data", settings: nnpSettings))
+        func dataset(of frames: [Frame]) throws -> Dataset {
+            let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0, file: "data/input.data", threads: s.threads) }
+            return Dataset(structures: try Dataset.structures(from: residuals ?? frames, file: "data/input.data", settings: nnpSettings))
+        }
+        var data = try dataset(of: frames)
         report(.symmetryFunctions, 1, 1)
         result.timings.symmetryFunctions = SiliconQuickstart.seconds(clock.now - stageStart)
 
-        stageStart = clock.now
-        let (trained, summary) = try train(nnpSettings, baseline: baseline, dataset: dataset, directory: directory) { epoch, line in
-            progress?(Progress(stage: .training, completed: epoch, total: s.training.epochs, message: line))
+        var round = 0
+        var trained: TrainingJob.Outcome
+        while true {
+            stageStart = clock.now
+            let epochs = round < s.selfSamplingRounds ? s.selfSamplingEpochs : s.training.epochs
+            let fit = try train(nnpSettings, epochs: epochs, baseline: baseline, dataset: data, directory: directory) { epoch, line in
+                progress?(Progress(stage: .training, completed: epoch, total: epochs, message: line))
+            }
+            trained = fit.outcome
+            result.training = fit.summary
+            result.timings.training += SiliconQuickstart.seconds(clock.now - stageStart)
+            guard round < s.selfSamplingRounds else { break }
+            round += 1
+            stageStart = clock.now
+            let found = try selfSample(model: try trained.model.potential(units: .metal), melt: melt, round: round) {
+                report(.selfSampling, $0, $1)
+            }
+            result.selfSampling.append(found.summary)
+            frames += found.frames
+            try StructureFile.write(frames, to: dataURL, format: .n2p2)
+            data = try dataset(of: frames)
+            result.timings.selfSampling += SiliconQuickstart.seconds(clock.now - stageStart)
         }
-        result.training = summary
-        result.timings.training = SiliconQuickstart.seconds(clock.now - stageStart)
+        result.frames = frames.count
 
         stageStart = clock.now
         let nnp = try trained.model.potential(units: .metal)

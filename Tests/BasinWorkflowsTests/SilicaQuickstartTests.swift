@@ -17,11 +17,15 @@ import BasinTestSupport
         }
         // The structure stage alternates between the reference and the model, once per state point.
         #expect(stages == [
-            .melting, .sampling, .symmetryFunctions, .training, .nve, .structureReference, .structureModel, .structureReference,
-            .structureModel, .report,
+            .melting, .sampling, .symmetryFunctions, .training, .selfSampling, .training, .nve, .structureReference, .structureModel,
+            .structureReference, .structureModel, .report,
         ])
-        // 2 temperatures × 3 structures × (20 / 10 + 1) frames.
-        #expect(result.frames == 2 * 3 * 3)
+        // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, then
+        // what the model's own runs at two temperatures gave.
+        #expect(result.selfSampling.count == 1)
+        let round = result.selfSampling[0]
+        #expect(round.steps == [10, 10] && round.added + round.dropped == 2 * (10 / 5 + 1))
+        #expect(result.frames == 2 * 3 * 3 + 3 + round.added)
         #expect(result.training.trainStructures + result.training.testStructures == result.frames)
         #expect(result.training.epochs == 2)
         // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.

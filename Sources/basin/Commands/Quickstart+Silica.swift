@@ -21,6 +21,7 @@ extension Quickstart {
         var symmetryFunctions: [String: Int]
         var coulombBaseline: Bool
         var training: TrainingSummary
+        var selfSampling: [SilicaQuickstart.SelfSamplingRound]
         var driftMeVPerAtomPerPs: Double
         var nveMeanTemperature: Double
         var states: [State]
@@ -54,7 +55,7 @@ extension Quickstart {
         let summary = SilicaSummary(
             output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
-            coulombBaseline: settings.coulombBaseline, training: TrainingSummary(result.training),
+            coulombBaseline: settings.coulombBaseline, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
             driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             nveMeanTemperature: result.nveMeanTemperature, states: states,
             passes: [

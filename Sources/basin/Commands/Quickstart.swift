@@ -24,10 +24,12 @@ struct Quickstart: ParsableCommand {
 
             'basin quickstart silica --output DIR' does the same for SiO₂ with Vashishta (1990) as \
             the reference: melts 192-atom β-cristobalite at 6000 K (3 ps), samples α-quartz (72 atoms), \
-            β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica), \
-            generates element-resolved symmetry functions, trains one network per element with n2p2's \
-            Kalman filter on Vashishta minus a fixed Coulomb baseline (Si +1.6, O −0.8, coul/dsf to \
-            10 Å; written to DIR/model/baseline.data and added back whenever the model runs), then \
+            β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica) and the \
+            melt alone at 6000 K, generates element-resolved symmetry functions, trains one network \
+            per element with n2p2's Kalman filter on Vashishta minus a fixed Coulomb baseline (Si +1.6, \
+            O −0.8, coul/dsf to 10 Å; written to DIR/model/baseline.data and added back whenever the \
+            model runs), adds frames of the model's own MD labelled with Vashishta and fits again \
+            (two rounds), then \
             validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \
             partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
             model against Vashishta in the glass at 300 K and in the melt at 4000 K. Writes \

@@ -1,0 +1,71 @@
+import BasinAtoms
+import BasinDynamics
+import BasinIO
+import BasinMath
+import BasinPotentials
+import Foundation
+
+extension SilicaQuickstart {
+    /// What one round of sampling with the model's own dynamics found.
+    public struct SelfSamplingRound: Sendable, Codable {
+        /// Frames labelled with Vashishta and added to the data.
+        public var added = 0
+        /// Frames left out because their largest Vashishta force exceeded `selfSamplingForceLimit`.
+        public var dropped = 0
+        /// Per self-sampling temperature: the steps the model ran (fewer than asked when it went
+        /// unstable) and the mean Si–O–Si angle (degrees) of its last configuration.
+        public var steps: [Int] = []
+        public var lastSiOSi: [Double] = []
+    }
+
+    /// Langevin dynamics of `model` from the melt at every self-sampling temperature (the
+    /// validation's warm-up, with other velocities and noise), each `selfSamplingInterval`th
+    /// configuration labelled with Vashishta: the states the model drifts into, which the
+    /// reference sampling never visits. A run that goes unstable ends there and keeps its frames.
+    func selfSample(
+        model: any Potential, melt: Configuration, round: Int, progress: @escaping (Int, Int) -> Void
+    ) throws -> (frames: [Frame], summary: SelfSamplingRound) {
+        let s = settings
+        let total = s.selfSamplingTemperatures.count * s.selfSamplingSteps
+        var summary = SelfSamplingRound()
+        var configurations: [Configuration] = []
+        for (k, temperature) in s.selfSamplingTemperatures.enumerated() {
+            let seed = s.seed &+ 5005 &+ UInt64(100 * round + k)
+            let simulation = try Simulation(
+                configuration: try start(melt, temperature: temperature, seed: seed), calculator: Calculator(potential: model, threads: s.threads),
+                integrator: try Langevin(timeStep: s.timeStep, temperature: temperature, damping: damping, generator: SeededGenerator(seed: seed &+ 1)))
+            var visited: [Configuration] = []
+            try simulation.add(TrajectoryRecorder(properties: []) { visited.append($0.configuration) }, every: s.selfSamplingInterval)
+            var completed = 0
+            do {
+                try simulation.run(steps: s.selfSamplingSteps, progressEvery: max(1, s.selfSamplingSteps / 20)) { p in
+                    completed = p.completedSteps
+                    progress(k * s.selfSamplingSteps + p.completedSteps, total)
+                }
+                completed = s.selfSamplingSteps
+            } catch is DynamicsError {
+                // The model's trajectory left any sensible state; what it visited before is kept.
+            }
+            summary.steps.append(completed)
+            summary.lastSiOSi.append(try visited.last.map { try Self.meanSiOSi(of: $0, bondCutoff: s.bondCutoff) } ?? .nan)
+            configurations += visited
+        }
+        let reference = referenceCalculator
+        var frames: [Frame] = []
+        for (index, configuration) in configurations.enumerated() {
+            var c = configuration
+            c.velocities = nil
+            let evaluation = try reference.evaluate(c, [.energy, .forces])
+            let largest = evaluation.forces.map { ($0 * $0).sum() }.max() ?? 0
+            guard evaluation.energy.isFinite, largest.squareRoot() <= s.selfSamplingForceLimit else {
+                summary.dropped += 1
+                continue
+            }
+            frames.append(Frame(
+                configuration: c, energy: evaluation.energy, forces: evaluation.forces,
+                info: [N2P2Data.commentKey: "model MD, self-sampling round \(round), frame \(index)"]))
+        }
+        summary.added = frames.count
+        return (frames, summary)
+    }
+}
