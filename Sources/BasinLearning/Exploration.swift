@@ -20,7 +20,9 @@ struct Exploration {
         var frames: [ExploredFrame] = []
         var configurations: [Configuration] = []
         var runs = 0
-        var blownUp = 0
+        /// Why each run that blew up ended: "2500 K, run 0: force above 15 eV/Å at step 1460".
+        var blowUps: [String] = []
+        var blownUp: Int { blowUps.count }
         var stableTemperatures: [Double] = []
         /// Whether `shouldStop` ended it early (then the result is incomplete).
         var stopped = false
@@ -58,11 +60,11 @@ struct Exploration {
                 result.runs += 1
                 do {
                     try simulation.run(steps: settings.equilibrate + settings.steps, shouldStop: shouldStop)
-                } catch is BlowUp {
-                    result.blownUp += 1
+                } catch let blowUp as BlowUp {
+                    result.blowUps.append("\(Int(temperature)) K, run \(run): \(blowUp.reason)")
                     stable = false
-                } catch is DynamicsError {
-                    result.blownUp += 1
+                } catch let failure as DynamicsError {
+                    result.blowUps.append("\(Int(temperature)) K, run \(run): \(failure)")
                     stable = false
                 }
                 result.frames += watcher.frames

@@ -24,6 +24,8 @@ public struct IterationRecord: Codable, Sendable, Equatable {
     public var failedFrames = 0
     public var runs = 0
     public var blownUpRuns = 0
+    /// Why each of those runs ended ("2500 K, run 0: force error on atom 12 above 3 eV/Å at step 1460").
+    public var blowUps: [String]?
     /// Temperatures (K) at which every run finished without blowing up.
     public var stableTemperatures: [Double] = []
     /// Candidates by detector (a frame may count under several).

@@ -142,6 +142,8 @@ extension LearningLoop {
         record.failedFrames = explored.filter { $0.verdict == .failed }.count
         record.runs = result.runs
         record.blownUpRuns = result.blownUp
+        record.blowUps = result.blowUps
+        for reason in result.blowUps { note("  blew up: \(reason)") }
         record.stableTemperatures = result.stableTemperatures
         record.deviationDetections = explored.filter { $0.detectors.contains("deviation") }.count
         record.extrapolationDetections = explored.filter { $0.detectors.contains("extrapolation") }.count

@@ -82,6 +82,8 @@ extension LearningLoop {
             let top = r.extrapolatingFunctions.sorted { $0.warnings > $1.warnings }.prefix(3).map { "\($0.element) G\($0.function): \($0.warnings)" }
             text += "| \(r.iteration) | \(r.deviationDetections) | \(r.extrapolationDetections) | \(r.errorDetections) | \(top.isEmpty ? "–" : top.joined(separator: ", ")) |\n"
         }
+        let blowUps = state.iterations.flatMap { r in (r.blowUps ?? []).map { "- iteration \(r.iteration), \($0)\n" } }
+        if !blowUps.isEmpty { text += "\n## Runs that blew up\n\n" + blowUps.joined() }
         if let md = state.finalMD {
             text += String(
                 format: "\n## Final MD\n\n%.0f K, %ld steps (%.1f ps), Langevin with the committee mean: %@ (%ld steps completed), mean kinetic temperature %.0f K, largest max σ_i %.3f eV/Å\n",

@@ -47,6 +47,11 @@ import Testing
         // Each run ends at its first explored frame, which is kept as a candidate.
         let first = outcome.state.iterations[0]
         #expect(first.runs == 2 && first.blownUpRuns == 2 && first.exploredFrames == 2 && first.candidateFrames == 2)
+        // The record and the report say why each run ended.
+        #expect(first.blowUps?.count == 2)
+        #expect(first.blowUps?.allSatisfy { $0.contains("force error on atom") && $0.contains("above 1e-06 eV/Å") } == true)
+        let report = try String(contentsOf: folder.appendingPathComponent("loop/report.md"), encoding: .utf8)
+        #expect(report.contains("## Runs that blew up") && report.contains("iteration 1, "))
     }
 
     @Test func theLoopRunsToItsBudgetAndReports() throws {
