@@ -3,34 +3,33 @@ import Foundation
 
 /// Starting structures for cluster searches grown on the lattices of the three motifs of
 /// close-packed clusters: decahedral, icosahedral (Mackay) and face-centred cubic (Doye, Wales &
-/// Berry, J. Chem. Phys. 103, 4234 (1995)).
+/// Berry, J. Chem. Phys. 103, 4234 (1995)), and of the Leary tetrahedron.
 ///
 /// A motif's sites are generated around the origin with nearest-neighbour distance `bond`
 /// (slightly strained where the motif requires it: the decahedron's five wedges span 72° instead
 /// of the 70.53° of a regular tetrahedron, Mackay shells are 5 % wider along their edges). An
-/// N-atom cluster is then grown greedily, one site at a time, from the site at the origin: each
-/// new atom takes the vacant site with the most occupied neighbours (closer than 1.2 `bond`),
-/// ties going to the site nearest the centroid of the atoms placed so far after a random
-/// perturbation of up to `jitter` × `bond` to each distance. Contact-rich clusters of the motif
-/// result — Marks-like decahedra, Mackay icosahedra with partial overlayers, truncated octahedra
-/// and tetrahedra — whose shape varies with the generator; basin hopping relaxes them further.
-/// Nothing about any particular cluster size is built in.
+/// N-atom cluster is then grown on them and refined by lattice searching (`LatticeCluster`):
+/// greedily, one site at a time from the site at the origin, each new atom on the vacant site of
+/// lowest Lennard-Jones energy (minimum at `bond`) after a random perturbation of up to `jitter`
+/// well depths, then moving least-bound atoms to better vacant sites while the energy drops.
+/// Compact clusters of the motif result — Marks-like decahedra, Mackay icosahedra with partial
+/// overlayers, truncated octahedra and tetrahedra — whose shape varies with the generator; basin
+/// hopping relaxes them further. Nothing about any particular cluster size is built in.
 public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
     case decahedral
     case icosahedral
     case closePacked
-
-    /// Neighbour cutoff between lattice sites, as a multiple of the bond length.
-    static let neighborFactor = 1.2
+    /// The Leary tetrahedron's complex of 17 tetrahedra (`tetrahedralComplex`).
+    case tetrahedral
 
     /// 3N coordinates (length units) of an N-atom cluster of this motif, centred at the origin.
     public func grow(atoms n: Int, bond: Double, jitter: Double = 0.3, using generator: inout SeededGenerator) -> [Double] {
         precondition(n >= 1 && bond > 0 && jitter >= 0, "a motif needs at least one atom, a positive bond and jitter ≥ 0")
-        // Enough sites that a sphere of N atoms at close packing fits with two shells to spare.
-        let closePackedVolume: Double = 3 * Double(n) / (4 * Double.pi * 2.0.squareRoot())
-        let radius: Double = bond * (cbrt(closePackedVolume) + 2.5)
-        let sites = self.sites(radius: radius, bond: bond, shift: shift(bond: bond, using: &generator))
-        let grown = Self.growCluster(sites: sites, atoms: n, bond: bond, jitter: jitter, using: &generator)
+        let sites = self.sites(atoms: n, bond: bond, shift: shift(bond: bond, using: &generator))
+        var lattice = LatticeCluster(sites: sites, bond: bond)
+        lattice.grow(atoms: n, jitter: jitter, using: &generator)
+        lattice.search(bond: bond, maximumMoves: 10 * n)
+        let grown = lattice.positions
         let centroid: SIMD3<Double> = grown.reduce(SIMD3<Double>.zero, +) / Double(grown.count)
         var coordinates: [Double] = []
         coordinates.reserveCapacity(3 * n)
@@ -53,11 +52,17 @@ public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The motif's sites within `radius` of the origin.
-    func sites(radius: Double, bond: Double, shift: SIMD3<Double>) -> [SIMD3<Double>] {
+    /// Sites enough for `atoms` atoms: the tetrahedral complex with a quarter more sites than
+    /// atoms; for the other motifs those within a sphere that holds the atoms at close packing
+    /// with two shells to spare.
+    func sites(atoms n: Int, bond: Double, shift: SIMD3<Double>) -> [SIMD3<Double>] {
+        let closePackedVolume: Double = 3 * Double(n) / (4 * Double.pi * 2.0.squareRoot())
+        let radius: Double = bond * (cbrt(closePackedVolume) + 2.5)
         var points: [SIMD3<Double>]
         let layers = Int((radius / bond).rounded(.up)) + 1
         switch self {
+        case .tetrahedral:
+            return Self.tetrahedralSites(atoms: n, bond: bond)
         case .closePacked:
             let half = bond / 2.0.squareRoot()
             let a1 = SIMD3(0, half, half), a2 = SIMD3(half, 0, half), a3 = SIMD3(half, half, 0)
@@ -153,52 +158,5 @@ public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
             kept.append(p)
         }
         return kept
-    }
-
-    /// Greedy growth of `atoms` atoms on `sites` from the site nearest the origin.
-    static func growCluster(
-        sites: [SIMD3<Double>], atoms n: Int, bond: Double, jitter: Double, using generator: inout SeededGenerator
-    ) -> [SIMD3<Double>] {
-        let count = sites.count
-        precondition(count >= n, "the lattice holds fewer sites than atoms")
-        let cutoffSquared = (neighborFactor * bond) * (neighborFactor * bond)
-        var neighbors = [[Int]](repeating: [], count: count)
-        for i in 0..<count {
-            for j in (i + 1)..<count {
-                let d = sites[i] - sites[j]
-                if (d * d).sum() < cutoffSquared {
-                    neighbors[i].append(j)
-                    neighbors[j].append(i)
-                }
-            }
-        }
-        var contacts = [Int](repeating: 0, count: count)
-        var occupied = [Bool](repeating: false, count: count)
-        var chosen: [Int] = []
-        var sum = SIMD3<Double>.zero
-        func occupy(_ site: Int) {
-            occupied[site] = true
-            chosen.append(site)
-            sum += sites[site]
-            for j in neighbors[site] { contacts[j] += 1 }
-        }
-        occupy(sites.indices.min { (sites[$0] * sites[$0]).sum() < (sites[$1] * sites[$1]).sum() }!)
-        while chosen.count < n {
-            let centroid = sum / Double(chosen.count)
-            var best = -1, bestContacts = 0, bestDistance = Double.infinity
-            for i in 0..<count where !occupied[i] && contacts[i] >= bestContacts && contacts[i] > 0 {
-                let d = sites[i] - centroid
-                let noise: Double = jitter * bond * generator.uniform()
-                let distance: Double = (d * d).sum().squareRoot() + noise
-                if contacts[i] > bestContacts || distance < bestDistance {
-                    best = i
-                    bestContacts = contacts[i]
-                    bestDistance = distance
-                }
-            }
-            precondition(best >= 0, "the lattice ran out of sites next to the cluster")
-            occupy(best)
-        }
-        return chosen.map { sites[$0] }
     }
 }

@@ -78,7 +78,7 @@ struct ClusterMovesTests {
         let hopping = BasinHopping(
             temperature: 0.8, containerRadius: containerRadius(atoms: 38), restartInterval: 10, targetEnergy: -173.928427,
             restartSeed: { generator in
-                let motif = ClusterMotif.allCases[Int(generator.uniform() * 3)]
+                let motif = ClusterMotif.allCases[Int(generator.uniform() * Double(ClusterMotif.allCases.count))]
                 return motif.grow(atoms: 38, bond: Self.bond, using: &generator)
             }, surfaceMoveProbability: 0.3)
         let result = hopping.run(&cluster, from: start, steps: 400, minimizer: BasinHoppingLBFGS(), generator: &generator)

@@ -70,8 +70,8 @@ struct Hop: ParsableCommand {
     var restartDisplacement: Double = 1
 
     @Flag(help: """
-        On a restart, quench a new cluster grown on a decahedral, icosahedral or close-packed lattice \
-        (drawn at random) instead of displacing the lowest minimum.
+        On a restart, quench a new cluster grown on a decahedral, icosahedral, close-packed or Leary-tetrahedron \
+        lattice (drawn at random) and refined by lattice searching, instead of displacing the lowest minimum.
         """)
     var restartFromMotifs = false
 
