@@ -30,17 +30,31 @@ struct AngularShape: Sendable, Equatable {
         return (power * base, zeta * lambda * power)
     }
 
+    /// `part(_:)` at four cosines, each lane by the same operations as the scalar form.
+    @inline(__always)
+    func part(_ cosine: SIMD4<Double>) -> (value: SIMD4<Double>, derivative: SIMD4<Double>) {
+        let base = 1 + lambda * cosine, power = powerBelowZeta(base), outside = base .<= 0
+        return ((power * base).replacing(with: 0, where: outside), (zeta * lambda * power).replacing(with: 0, where: outside))
+    }
+
     /// (1 + λ cos θ)^ζ at four cosines (0 where 1 + λ cos θ ≤ 0).
     @inline(__always)
     func value(_ cosine: SIMD4<Double>) -> SIMD4<Double> {
         let base = 1 + lambda * cosine
-        var power = SIMD4<Double>(repeating: 1)  // base^(ζ−1)
+        return (powerBelowZeta(base) * base).replacing(with: 0, where: base .<= 0)
+    }
+
+    /// base^(ζ−1) per lane: by multiplication for a whole ζ, else by `pow` (NaN for a
+    /// negative base, which the callers replace).
+    @inline(__always)
+    private func powerBelowZeta(_ base: SIMD4<Double>) -> SIMD4<Double> {
+        var power = SIMD4<Double>(repeating: 1)
         if wholeZeta > 0 {
             for _ in 1..<wholeZeta { power *= base }
         } else {
             for lane in 0..<4 { power[lane] = pow(base[lane], zeta - 1) }
         }
-        return (power * base).replacing(with: 0, where: base .<= 0)
+        return power
     }
 
     /// Writes each shape's value and derivative at `cosine` to `values[s]` and `derivatives[s]`.

@@ -121,8 +121,8 @@ extension Neighborhood {
     }
 
     /// The angular part of `addForces` for one group: the recorded pairs four at a time (the
-    /// last block's missing lanes repeat its last pair with a zero weight), each pair's
-    /// gradients on its two neighbors subtracted from `neighborForces`.
+    /// last block's spare lanes compute a throwaway pair with a zero weight, never added), each
+    /// pair's gradients on its two neighbors subtracted from `neighborForces`.
     private func addPairForces(
         _ functionGroup: FunctionGroups.Angular, _ group: NeighborhoodRecords.GroupPointers, dEdG c: UnsafePointer<Double>,
         into neighborForces: UnsafeMutableBufferPointer<SIMD3<Double>>
@@ -145,8 +145,13 @@ extension Neighborhood {
                 var a = SIMD4<Int>(), b = SIMD4<Int>(), valid = SIMD4<Double>()
                 var uj = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()), uk = uj, djk = uj
                 var inverseRj = SIMD4<Double>(), inverseRk = SIMD4<Double>(), fj = SIMD4<Double>(), fk = SIMD4<Double>()
-                var dfj = SIMD4<Double>(), dfk = SIMD4<Double>(), cosine = SIMD4<Double>(), rjk = SIMD4<Double>()
-                var fjk = SIMD4<Double>(), dfjk = SIMD4<Double>()
+                var dfj = SIMD4<Double>(), dfk = SIMD4<Double>()
+                // Whole blocks, as the values pass stored them: the last block's spare lanes may
+                // hold the next group's first pairs, and are never added (lanes do not mix).
+                let cosine = UnsafeRawPointer(group.cosine + p).loadUnaligned(as: SIMD4<Double>.self)
+                let rjk = UnsafeRawPointer(group.pairDistance + p).loadUnaligned(as: SIMD4<Double>.self)
+                let fjk = UnsafeRawPointer(group.pairCutoff + p).loadUnaligned(as: SIMD4<Double>.self)
+                let dfjk = UnsafeRawPointer(group.pairCutoffDerivative + p).loadUnaligned(as: SIMD4<Double>.self)
                 for lane in 0..<4 {
                     let pair = min(p + lane, pairs - 1)
                     a[lane] = Int(group.first[pair])
@@ -163,20 +168,14 @@ extension Neighborhood {
                     fk[lane] = group.cutoff[b[lane]]
                     dfj[lane] = group.cutoffDerivative[a[lane]]
                     dfk[lane] = group.cutoffDerivative[b[lane]]
-                    cosine[lane] = group.cosine[pair]
-                    rjk[lane] = group.pairDistance[pair]
-                    fjk[lane] = group.pairCutoff[pair]
-                    dfjk[lane] = group.pairCutoffDerivative[pair]
                 }
-                for s in shapes.indices {
-                    for lane in 0..<4 { (angles[s][lane], slopes[s][lane]) = shapes[s].part(cosine[lane]) }
-                }
+                for s in shapes.indices { (angles[s], slopes[s]) = shapes[s].part(cosine) }
                 for q in 0..<exponents {
                     var ga = SIMD4<Double>(), gb = SIMD4<Double>(), g = SIMD4<Double>()
                     for lane in 0..<4 {
                         ga[lane] = group.gaussian[a[lane] * exponents + q]
                         gb[lane] = group.gaussian[b[lane] * exponents + q]
-                        g[lane] = group.pairGaussian[min(p + lane, pairs - 1) * exponents + q]
+                        g[lane] = group.pairGaussian[(p + lane) * exponents + q]
                     }
                     gaussians[q] = ga * gb * g
                     w[q] = SIMD4<Double>()

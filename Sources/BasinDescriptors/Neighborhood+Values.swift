@@ -94,12 +94,16 @@ extension Neighborhood {
         let cutoffFunction = functionGroup.cutoff
         functionGroup.members.withUnsafeBufferPointer { functions in
         functionGroup.shapes.withUnsafeBufferPointer { shapes in
-        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: family.bases.count + shapes.count + 2 * exponents) { room in
+        withUnsafeTemporaryAllocation(
+            of: SIMD4<Double>.self, capacity: family.bases.count + shapes.count + 2 * exponents + functions.count
+        ) { room in
             // The family's bases, each shape's angular part, each (η, r_s)'s Gaussian of r_jk
-            // and its Gaussian product times the cutoffs, for the current four pairs.
+            // and its Gaussian product times the cutoffs, for the current four pairs; each
+            // member's sum over the blocks so far, lane by lane (reduced once at the end).
             let scratch = room.baseAddress!, angles = scratch + family.bases.count, gjk = angles + shapes.count
-            let factors = gjk + exponents
+            let factors = gjk + exponents, sums = factors + exponents
             for q in 0..<exponents { gjk[q] = SIMD4(repeating: 1) }
+            for m in functions.indices { sums[m] = SIMD4() }
             var p = 0
             while p < pairs {
                 var a = SIMD4<Int>(), b = SIMD4<Int>(), weight = SIMD4<Double>()
@@ -136,18 +140,18 @@ extension Neighborhood {
                     }
                     factors[q] = ga * gb * gjk[q] * fc
                 }
-                for function in functions {
-                    values[function.column] += (function.prefactor * angles[function.shape] * factors[function.exponent]).sum()
-                }
+                for (m, function) in functions.enumerated() { sums[m] += angles[function.shape] * factors[function.exponent] }
+                // Whole blocks are stored (the records have room for the last one's spare lanes).
+                UnsafeMutableRawPointer(group.cosine + p).storeBytes(of: cosine, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(group.pairDistance + p).storeBytes(of: rjk, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(group.pairCutoff + p).storeBytes(of: fjk, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(group.pairCutoffDerivative + p).storeBytes(of: dfjk, as: SIMD4<Double>.self)
                 for lane in 0..<4 {
-                    group.cosine[p + lane] = cosine[lane]
-                    group.pairDistance[p + lane] = rjk[lane]
-                    group.pairCutoff[p + lane] = fjk[lane]
-                    group.pairCutoffDerivative[p + lane] = dfjk[lane]
                     for q in 0..<exponents { group.pairGaussian[(p + lane) * exponents + q] = gjk[q][lane] }
                 }
                 p += 4
             }
+            for (m, function) in functions.enumerated() { values[function.column] += function.prefactor * sums[m].sum() }
         }}}
     }
 }

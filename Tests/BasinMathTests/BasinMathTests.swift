@@ -59,4 +59,19 @@ import Testing
         }
         #expect(hits == Array(repeating: 1, count: 8))
     }
+
+    /// A loop inside an iteration, and loops started from several threads at once, run every
+    /// iteration once (the pool is busy then, and libdispatch takes over) without deadlock.
+    @Test func nestedAndSimultaneousLoopsRunEveryIterationOnce() {
+        var hits = [Int](repeating: 0, count: 64)
+        hits.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            concurrentForEach(4) { outer in
+                for _ in 0..<50 {
+                    concurrentForEach(4) { inner in buffer[outer * 16 + inner * 4] += 1 }
+                }
+            }
+        }
+        #expect(hits.enumerated().allSatisfy { $0.element == ($0.offset % 4 == 0 ? 50 : 0) })
+    }
 }

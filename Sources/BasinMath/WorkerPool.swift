@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+
+/// Threads that run the iterations of `concurrentForEach`, started when first needed and kept
+/// for the life of the process, so that a parallel loop run once per MD step allocates nothing
+/// after its first run (libdispatch's `concurrentPerform` allocates a few blocks per call).
+///
+/// A job is handed over through fields guarded by one mutex, never by a queued closure: the
+/// caller publishes the body and the iteration count, wakes the workers and takes iterations
+/// itself; each thread claims the next iteration until none is left, and the caller returns once
+/// every iteration has completed. Workers are named `basin-worker` (allocation counters tell
+/// them from libdispatch's threads by this name). At most one job runs at a time: `run` returns
+/// false, running nothing, while another job is in progress (a call from another thread, or
+/// from inside an iteration), and the caller then runs the loop some other way. Linux only
+/// (other systems use libdispatch).
+final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool()
+
+    /// Guards every field below and the conditions.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Signalled when a job is published.
+    private let published = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Signalled when the last iteration of a job completes.
+    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Workers started so far (never stopped).
+    private var workers = 0
+    /// Incremented per job, so that a worker wakes once per job.
+    private var generation = 0
+    private var busy = false
+    private var job: ((Int) -> Void)?
+    private var iterations = 0, nextIteration = 0, completed = 0
+    /// The most workers started: one fewer than the online processors (the caller works too).
+    private let maximumWorkers = max(0, sysconf(Int32(_SC_NPROCESSORS_ONLN)) - 1)
+
+    private init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(published, nil)
+        pthread_cond_init(finished, nil)
+    }
+
+    /// Runs `body(0) … body(count − 1)` on the caller's thread and up to `count − 1` workers,
+    /// returning when all have finished; false (nothing run) when a job is already running.
+    func run(_ count: Int, _ body: (Int) -> Void) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard !busy else { return false }
+        busy = true
+        startWorkers(min(count - 1, maximumWorkers))
+        withoutActuallyEscaping(body) { body in
+            job = body
+            iterations = count
+            nextIteration = 0
+            completed = 0
+            generation &+= 1
+            pthread_cond_broadcast(published)
+            takeIterations()
+            while completed < iterations { pthread_cond_wait(finished, mutex) }
+            job = nil
+        }
+        busy = false
+        return true
+    }
+
+    /// Runs unclaimed iterations of the current job until none is left; called and returning
+    /// with the mutex held, which is released while an iteration runs.
+    private func takeIterations() {
+        while nextIteration < iterations, let work = job {
+            let i = nextIteration
+            nextIteration += 1
+            pthread_mutex_unlock(mutex)
+            work(i)
+            pthread_mutex_lock(mutex)
+            completed += 1
+            if completed == iterations { pthread_cond_signal(finished) }
+        }
+    }
+
+    /// Starts workers until there are `count` (called with the mutex held).
+    private func startWorkers(_ count: Int) {
+        while workers < count {
+            var thread = pthread_t()
+            let context = Unmanaged.passUnretained(self).toOpaque()
+            guard pthread_create(&thread, nil, { context in
+                Unmanaged<WorkerPool>.fromOpaque(context!).takeUnretainedValue().work()
+                return nil
+            }, context) == 0 else { return }
+            pthread_detach(thread)
+            workers += 1
+        }
+    }
+
+    /// A worker's life: wait for each job and take its iterations.
+    private func work() -> Never {
+        // pthread_setname_np is not visible to Swift; the thread's comm file names it alike.
+        let file = open("/proc/thread-self/comm", O_WRONLY)
+        if file >= 0 {
+            _ = write(file, "basin-worker", 12)
+            close(file)
+        }
+        pthread_mutex_lock(mutex)
+        var seen = generation
+        while true {
+            while generation == seen { pthread_cond_wait(published, mutex) }
+            seen = generation
+            takeIterations()
+        }
+    }
+}
+#endif
