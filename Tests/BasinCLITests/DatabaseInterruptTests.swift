@@ -45,16 +45,48 @@ import Testing
         #expect(rows.count == 1 && rows.first?["status"] as? String == "finished", "\(runs.output)")
     }
 
+    /// The frames reach the command through a named pipe, written only after the command has
+    /// taken over SIGINT and received it, so the signal always lands while the import reads,
+    /// however slowly a loaded machine starts the process or runs it.
     @Test func interruptedImportSaysSoAndExitsWithTheSignalStatus() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Reading and checking 5,000 frames takes a good part of a second in a debug build; the
-        // signal is sent as soon as the command handles SIGINT, early in that reading.
-        let input = try Self.triangles(5000, in: folder)
+        let text = try String(contentsOfFile: try Self.triangles(1000, in: folder), encoding: .utf8)
+        let fifo = folder.appendingPathComponent("frames.xyz").path
+        try #require(mkfifo(fifo, 0o600) == 0)
         let database = folder.appendingPathComponent("minima.db").path
-        let stopped = try InterruptTests.run(["db", "add", input, "--database", database], signal: SIGINT, delay: 0, marker: nil)
-        #expect(!stopped.signaled && stopped.status == 130, "\(stopped.error)")
-        #expect(stopped.error.contains("SIGINT: import stopped; nothing was recorded in \(database)"), "\(stopped.error)")
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["db", "add", fifo, "--database", database]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        Subprocess.wait { !process.isRunning || InterruptTests.handles(SIGINT, processIdentifier: process.processIdentifier) }
+        try #require(process.isRunning, "the import ended before reading its input")
+        kill(process.processIdentifier, SIGINT)
+        Thread.sleep(forTimeInterval: 0.2)
+        try Self.write(text, toPipe: fifo, while: process)
+        process.waitUntilExit()
+        let error = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(error)")
+        #expect(error.contains("SIGINT: import stopped; nothing was recorded in \(database)"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+
+    /// Writes `text` into the named pipe `path` once `process` has opened it for reading (polling,
+    /// so that a process that ended without opening it cannot block the test).
+    static func write(_ text: String, toPipe path: String, while process: Process) throws {
+        var descriptor: Int32 = -1
+        Subprocess.wait {
+            descriptor = open(path, O_WRONLY | O_NONBLOCK)
+            return descriptor >= 0 || !process.isRunning
+        }
+        try #require(descriptor >= 0, "the import never opened its input")
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        handle.write(Data(text.utf8))
+        try handle.close()
     }
 
     @Test func killedHopRunReadsAsInterrupted() throws {

@@ -65,18 +65,21 @@ import Testing
         return (process.terminationStatus, process.terminationReason == .uncaughtSignal, text.contents)
     }
 
-    /// Whether the process has taken over `signal`: Basin's commands set a signal they handle
-    /// to ignored once their dispatch source for it exists (`Interruption.start`), which Linux
-    /// shows in the SigIgn mask of /proc/PID/status. Before that, the signal's default action
-    /// would kill the process instead of stopping it in order. Without /proc: true.
+    /// Whether the process has taken over `signal`: Basin's commands catch (libdispatch's
+    /// signal source) or ignore a signal they handle once `Interruption.start` has run, which
+    /// Linux shows in the SigCgt and SigIgn masks of /proc/PID/status. Before that, the signal's
+    /// default action would kill the process instead of stopping it in order. Without /proc: true.
     static func handles(_ signal: Int32, processIdentifier: Int32) -> Bool {
         guard let status = try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8) else {
             return !FileManager.default.fileExists(atPath: "/proc/self/status")
         }
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
-            let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
-        else { return false }
-        return mask & (1 << UInt64(signal - 1)) != 0
+        let bit = UInt64(1) << UInt64(signal - 1)
+        return status.split(separator: "\n").contains { line in
+            guard line.hasPrefix("SigCgt:") || line.hasPrefix("SigIgn:"),
+                let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            else { return false }
+            return mask & bit != 0
+        }
     }
 
     /// Text read on one thread and polled on another.
