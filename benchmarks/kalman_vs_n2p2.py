@@ -242,6 +242,7 @@ def main():
         if code == "n2p2":
             summary[code]["scaling_seconds"] = statistics.median(r["scaling_seconds"] for r in results)
     summary["load_average"] = loads
+    summary["speedup"] = summary["n2p2"]["epoch_seconds"] / summary["basin"]["epoch_seconds"]
     if args.svg:
         svg({code: summary[code] for code in ("basin", "n2p2")}, args.svg)
     if args.json:
