@@ -4,12 +4,14 @@ import BasinMath
 /// pass recorded: either every term's gradient (`forEachGradient`, for stored derivatives) or
 /// the gradients contracted at once with the atom's ∂E/∂G row into forces (`addForces`).
 extension Neighborhood {
-    /// A recorded pair of an angular group with its factors per (η, r_s) q: the members'
-    /// Gaussians `ga[q]`, `gb[q]` and slopes `sa[q]`, `sb[q]` = −2η_q(r − r_s,q), and the pair's
-    /// `gjk[q]` and `sjk[q]` (1 and 0 for the wide type).
+    /// A recorded pair of an angular group with its factors per (η, r_s) q: the Gaussian
+    /// product E_q = exp(−η_q[(r_ij − r_s,q)² + (r_ik − r_s,q)² + (r_jk − r_s,q)²]) at
+    /// `gaussians[4q]` (the records keep four pairs' lanes together; no r_jk term for the wide
+    /// type), the members' slopes `sa[q]`, `sb[q]` = −2η_q(r − r_s,q) and the pair's `sjk[q]`
+    /// (0 for the wide type).
     struct RecordedPair {
         let geometry: AngularPair
-        let ga: UnsafePointer<Double>, gb: UnsafePointer<Double>, gjk: UnsafePointer<Double>
+        let gaussians: UnsafePointer<Double>
         let sa: UnsafePointer<Double>, sb: UnsafePointer<Double>, sjk: UnsafePointer<Double>
     }
 
@@ -31,14 +33,14 @@ extension Neighborhood {
                     ujk = (group.displacement[b] - group.displacement[a]) / rjk
                 }
                 let geometry = AngularPair(
-                    j: Int(group.neighbor[a]), k: Int(group.neighbor[b]), uj: group.unit[a], uk: group.unit[b],
+                    j: Int(group.neighbor[a]), k: Int(group.neighbor[b]), uj: group.displacement[a] * group.inverseDistance[a],
+                    uk: group.displacement[b] * group.inverseDistance[b],
                     inverseRj: group.inverseDistance[a], inverseRk: group.inverseDistance[b], ujk: ujk, cosine: group.cosine[p],
                     cutoff: fj * fk * fjk, dfj: group.cutoffDerivative[a] * fk * fjk, dfk: fj * group.cutoffDerivative[b] * fjk,
                     dfjk: fj * fk * group.pairCutoffDerivative[p])
                 body(RecordedPair(
-                    geometry: geometry, ga: group.gaussian + a * exponents, gb: group.gaussian + b * exponents,
-                    gjk: group.pairGaussian + p * exponents, sa: group.slope + a * exponents, sb: group.slope + b * exponents,
-                    sjk: sjk))
+                    geometry: geometry, gaussians: group.gaussianProduct + (p & ~3) * exponents + (p & 3),
+                    sa: group.slope + a * exponents, sb: group.slope + b * exponents, sjk: sjk))
             }
         }}}
     }
@@ -63,7 +65,7 @@ extension Neighborhood {
                 let g = pair.geometry, fc = g.cutoff
                 for member in group.members {
                     let (angle, dAngle) = group.shapes[member.shape].part(g.cosine)
-                    let q = member.exponent, e = member.prefactor * pair.ga[q] * pair.gb[q] * pair.gjk[q]
+                    let q = member.exponent, e = member.prefactor * pair.gaussians[4 * q]
                     let (gradj, gradk) = g.gradients(
                         byCosine: dAngle * e * fc, byRj: angle * e * (g.dfj + pair.sa[q] * fc),
                         byRk: angle * e * (g.dfk + pair.sb[q] * fc), byRjk: angle * e * (g.dfjk + pair.sjk[q] * fc))
@@ -142,42 +144,23 @@ extension Neighborhood {
             for (m, function) in functions.enumerated() { weights[m] = c[function.column] * function.prefactor }
             var p = 0
             while p < pairs {
-                var a = SIMD4<Int>(), b = SIMD4<Int>(), valid = SIMD4<Double>()
-                var uj = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()), uk = uj, djk = uj
-                var inverseRj = SIMD4<Double>(), inverseRk = SIMD4<Double>(), fj = SIMD4<Double>(), fk = SIMD4<Double>()
-                var dfj = SIMD4<Double>(), dfk = SIMD4<Double>()
                 // Whole blocks, as the values pass stored them: the last block's spare lanes may
                 // hold the next group's first pairs, and are never added (lanes do not mix).
                 let cosine = UnsafeRawPointer(group.cosine + p).loadUnaligned(as: SIMD4<Double>.self)
                 let rjk = UnsafeRawPointer(group.pairDistance + p).loadUnaligned(as: SIMD4<Double>.self)
                 let fjk = UnsafeRawPointer(group.pairCutoff + p).loadUnaligned(as: SIMD4<Double>.self)
                 let dfjk = UnsafeRawPointer(group.pairCutoffDerivative + p).loadUnaligned(as: SIMD4<Double>.self)
-                for lane in 0..<4 {
-                    let pair = min(p + lane, pairs - 1)
-                    a[lane] = Int(group.first[pair])
-                    b[lane] = Int(group.second[pair])
-                    valid[lane] = p + lane < pairs ? 1 : 0
-                    let vj = group.unit[a[lane]], vk = group.unit[b[lane]]
-                    let d = group.displacement[b[lane]] - group.displacement[a[lane]]
-                    (uj.0[lane], uj.1[lane], uj.2[lane]) = (vj.x, vj.y, vj.z)
-                    (uk.0[lane], uk.1[lane], uk.2[lane]) = (vk.x, vk.y, vk.z)
-                    (djk.0[lane], djk.1[lane], djk.2[lane]) = (d.x, d.y, d.z)
-                    inverseRj[lane] = group.inverseDistance[a[lane]]
-                    inverseRk[lane] = group.inverseDistance[b[lane]]
-                    fj[lane] = group.cutoff[a[lane]]
-                    fk[lane] = group.cutoff[b[lane]]
-                    dfj[lane] = group.cutoffDerivative[a[lane]]
-                    dfk[lane] = group.cutoffDerivative[b[lane]]
-                }
+                let (a, b) = group.blockMembers(at: p, pairs: pairs), valid = laneWeights(at: p, pairs: pairs)
+                let xj = lanes(group.displacement, at: a), xk = lanes(group.displacement, at: b)
+                let djk = (xk.x - xj.x, xk.y - xj.y, xk.z - xj.z)
+                let inverseRj = lanes(group.inverseDistance, at: a), inverseRk = lanes(group.inverseDistance, at: b)
+                let uj = (xj.x * inverseRj, xj.y * inverseRj, xj.z * inverseRj), uk = (xk.x * inverseRk, xk.y * inverseRk, xk.z * inverseRk)
+                let distanceJ = lanes(group.distance, at: a), distanceK = lanes(group.distance, at: b)
+                let fj = lanes(group.cutoff, at: a), fk = lanes(group.cutoff, at: b)
+                let dfj = lanes(group.cutoffDerivative, at: a), dfk = lanes(group.cutoffDerivative, at: b)
                 for s in shapes.indices { (angles[s], slopes[s]) = shapes[s].part(cosine) }
                 for q in 0..<exponents {
-                    var ga = SIMD4<Double>(), gb = SIMD4<Double>(), g = SIMD4<Double>()
-                    for lane in 0..<4 {
-                        ga[lane] = group.gaussian[a[lane] * exponents + q]
-                        gb[lane] = group.gaussian[b[lane] * exponents + q]
-                        g[lane] = group.pairGaussian[(p + lane) * exponents + q]
-                    }
-                    gaussians[q] = ga * gb * g
+                    gaussians[q] = UnsafeRawPointer(group.gaussianProduct + p * exponents + 4 * q).loadUnaligned(as: SIMD4<Double>.self)
                     w[q] = SIMD4<Double>()
                 }
                 var byCosine = SIMD4<Double>()
@@ -188,11 +171,7 @@ extension Neighborhood {
                 }
                 var total = SIMD4<Double>(), byRj = SIMD4<Double>(), byRk = SIMD4<Double>(), byRjk = SIMD4<Double>()
                 for q in 0..<exponents {
-                    var sa = SIMD4<Double>(), sb = SIMD4<Double>()
-                    for lane in 0..<4 {
-                        sa[lane] = group.slope[a[lane] * exponents + q]
-                        sb[lane] = group.slope[b[lane] * exponents + q]
-                    }
+                    let sa = -2 * etas[q] * (distanceJ - shifts[q]), sb = -2 * etas[q] * (distanceK - shifts[q])
                     total += w[q]
                     byRj += w[q] * sa
                     byRk += w[q] * sb
@@ -212,8 +191,8 @@ extension Neighborhood {
                 let gradk = (ck * (uj.0 - cosine * uk.0) + rk * uk.0 + along.0, ck * (uj.1 - cosine * uk.1) + rk * uk.1 + along.1,
                              ck * (uj.2 - cosine * uk.2) + rk * uk.2 + along.2)
                 for lane in 0..<min(4, pairs - p) {
-                    neighborForces[Int(group.neighbor[a[lane]])] -= SIMD3(gradj.0[lane], gradj.1[lane], gradj.2[lane])
-                    neighborForces[Int(group.neighbor[b[lane]])] -= SIMD3(gradk.0[lane], gradk.1[lane], gradk.2[lane])
+                    neighborForces[Int(group.neighbor[Int(a[lane])])] -= SIMD3(gradj.0[lane], gradj.1[lane], gradj.2[lane])
+                    neighborForces[Int(group.neighbor[Int(b[lane])])] -= SIMD3(gradk.0[lane], gradk.1[lane], gradk.2[lane])
                 }
                 p += 4
             }

@@ -63,7 +63,6 @@ extension Neighborhood {
                 group.neighbor[a] = Int32(m)
                 group.displacement[a] = displacements[m]
                 group.distance[a] = r
-                group.unit[a] = displacements[m] / r
                 group.inverseDistance[a] = 1 / r
                 (group.cutoff[a], group.cutoffDerivative[a]) = cutoffFunction.valueAndDerivative(r)
                 family.evaluate(at: r, into: group.gaussian + a * exponents, scratch: scratch)
@@ -106,23 +105,11 @@ extension Neighborhood {
             for m in functions.indices { sums[m] = SIMD4() }
             var p = 0
             while p < pairs {
-                var a = SIMD4<Int>(), b = SIMD4<Int>(), weight = SIMD4<Double>()
-                var dj = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()), dk = dj, uj = dj, uk = dj
-                var fj = SIMD4<Double>(), fk = SIMD4<Double>()
-                for lane in 0..<4 {
-                    let pair = min(p + lane, pairs - 1)
-                    a[lane] = Int(group.first[pair])
-                    b[lane] = Int(group.second[pair])
-                    weight[lane] = p + lane < pairs ? 1 : 0
-                    let xj = group.displacement[a[lane]], xk = group.displacement[b[lane]]
-                    let vj = group.unit[a[lane]], vk = group.unit[b[lane]]
-                    (dj.0[lane], dj.1[lane], dj.2[lane]) = (xj.x, xj.y, xj.z)
-                    (dk.0[lane], dk.1[lane], dk.2[lane]) = (xk.x, xk.y, xk.z)
-                    (uj.0[lane], uj.1[lane], uj.2[lane]) = (vj.x, vj.y, vj.z)
-                    (uk.0[lane], uk.1[lane], uk.2[lane]) = (vk.x, vk.y, vk.z)
-                    fj[lane] = group.cutoff[a[lane]]
-                    fk[lane] = group.cutoff[b[lane]]
-                }
+                let (a, b) = group.blockMembers(at: p, pairs: pairs), weight = laneWeights(at: p, pairs: pairs)
+                let dj = lanes(group.displacement, at: a), dk = lanes(group.displacement, at: b)
+                let inverseRj = lanes(group.inverseDistance, at: a), inverseRk = lanes(group.inverseDistance, at: b)
+                let uj = (dj.x * inverseRj, dj.y * inverseRj, dj.z * inverseRj), uk = (dk.x * inverseRk, dk.y * inverseRk, dk.z * inverseRk)
+                let fj = lanes(group.cutoff, at: a), fk = lanes(group.cutoff, at: b)
                 var fjk = SIMD4<Double>(repeating: 1), dfjk = SIMD4<Double>(), rjk = SIMD4<Double>()
                 if narrow {
                     let x = dk.0 - dj.0, y = dk.1 - dj.1, z = dk.2 - dj.2
@@ -133,12 +120,11 @@ extension Neighborhood {
                 let cosine = uj.0 * uk.0 + uj.1 * uk.1 + uj.2 * uk.2, fc = fj * fk * fjk * weight
                 for s in shapes.indices { angles[s] = shapes[s].value(cosine) }
                 for q in 0..<exponents {
-                    var ga = SIMD4<Double>(), gb = SIMD4<Double>()
-                    for lane in 0..<4 {
-                        ga[lane] = group.gaussian[a[lane] * exponents + q]
-                        gb[lane] = group.gaussian[b[lane] * exponents + q]
-                    }
-                    factors[q] = ga * gb * gjk[q] * fc
+                    let ga = lanes(group.gaussian + q, at: a, stride: exponents)
+                    let gb = lanes(group.gaussian + q, at: b, stride: exponents)
+                    let product = ga * gb * gjk[q]
+                    UnsafeMutableRawPointer(group.gaussianProduct + p * exponents + 4 * q).storeBytes(of: product, as: SIMD4<Double>.self)
+                    factors[q] = product * fc
                 }
                 for (m, function) in functions.enumerated() { sums[m] += angles[function.shape] * factors[function.exponent] }
                 // Whole blocks are stored (the records have room for the last one's spare lanes).
@@ -146,9 +132,6 @@ extension Neighborhood {
                 UnsafeMutableRawPointer(group.pairDistance + p).storeBytes(of: rjk, as: SIMD4<Double>.self)
                 UnsafeMutableRawPointer(group.pairCutoff + p).storeBytes(of: fjk, as: SIMD4<Double>.self)
                 UnsafeMutableRawPointer(group.pairCutoffDerivative + p).storeBytes(of: dfjk, as: SIMD4<Double>.self)
-                for lane in 0..<4 {
-                    for q in 0..<exponents { group.pairGaussian[(p + lane) * exponents + q] = gjk[q][lane] }
-                }
                 p += 4
             }
             for (m, function) in functions.enumerated() { values[function.column] += function.prefactor * sums[m].sum() }

@@ -4,11 +4,14 @@
 ///   radial      each term's derivative dterm/dr, in the order the values pass visits them;
 ///   per group   where its members and pairs start in the arrays below;
 ///   per member  (a neighbor of the group's species inside r_c; those of the group's first
-///               species first) its index in the neighborhood, displacement d, distance r, d/r, 1/r,
+///               species first) its index in the neighborhood, displacement d, distance r, 1/r,
 ///               f_c(r), f_c′(r) and, per (η, r_s) q of the group, exp(−η_q(r − r_s,q)²) and
 ///               the slope −2η_q(r − r_s,q);
 ///   per pair    (members a < b that enter the sum) a, b, cos θ_ijk, r_jk, f_c(r_jk), f_c′(r_jk)
-///               and exp(−η_q(r_jk − r_s,q)²) per q (1, 0 and 1 for the wide type).
+///               (0, 1 and 0 for the wide type) and per q the Gaussian product
+///               exp(−η_q[(r_ij − r_s,q)² + (r_ik − r_s,q)² + (r_jk − r_s,q)²]) (no r_jk term for
+///               the wide type), stored by blocks of four pairs: pair p's at
+///               [(p − p mod 4) × exponents + 4q + p mod 4].
 ///
 /// Storage grows geometrically and is never shrunk, so that after the first atoms of the first
 /// evaluation an MD loop allocates nothing here. About 70 bytes per pair: some 200 kB for a
@@ -22,8 +25,9 @@ final class NeighborhoodRecords {
         var pairStart = 0, pairCount = 0
         /// Offset of the group's per-member Gaussians and slopes (`memberCount × exponents`).
         var gaussianStart = 0
-        /// Offset of the group's per-pair Gaussians (`pairCount × exponents`).
-        var pairGaussianStart = 0
+        /// Offset of the group's Gaussian products (`pairCount × exponents`, rounded up to
+        /// whole blocks of four pairs).
+        var gaussianProductStart = 0
     }
 
     private(set) var groups: [Group] = []
@@ -33,7 +37,6 @@ final class NeighborhoodRecords {
     private(set) var neighbor = Storage<Int32>()
     private(set) var displacement = Storage<SIMD3<Double>>()
     private(set) var distance = Storage<Double>()
-    private(set) var unit = Storage<SIMD3<Double>>()
     private(set) var inverseDistance = Storage<Double>()
     private(set) var cutoff = Storage<Double>()
     private(set) var cutoffDerivative = Storage<Double>()
@@ -46,13 +49,13 @@ final class NeighborhoodRecords {
     private(set) var pairDistance = Storage<Double>()
     private(set) var pairCutoff = Storage<Double>()
     private(set) var pairCutoffDerivative = Storage<Double>()
-    private(set) var pairGaussian = Storage<Double>()
+    private(set) var gaussianProduct = Storage<Double>()
 
     deinit {
         radialDerivative.free()
-        neighbor.free(); displacement.free(); distance.free(); unit.free(); inverseDistance.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
+        neighbor.free(); displacement.free(); distance.free(); inverseDistance.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
         first.free(); second.free(); cosine.free(); pairDistance.free(); pairCutoff.free()
-        pairCutoffDerivative.free(); pairGaussian.free()
+        pairCutoffDerivative.free(); gaussianProduct.free()
     }
 
     /// Forgets the last atom's records (keeping the memory).
@@ -70,13 +73,12 @@ final class NeighborhoodRecords {
         group.exponents = exponents
         group.gaussianStart = last.map { $0.gaussianStart + $0.memberCount * $0.exponents } ?? 0
         group.pairStart = last.map { $0.pairStart + $0.pairCount } ?? 0
-        group.pairGaussianStart = last.map { $0.pairGaussianStart + $0.pairCount * $0.exponents } ?? 0
+        group.gaussianProductStart = last.map { $0.gaussianProductStart + ($0.pairCount + 3) / 4 * 4 * $0.exponents } ?? 0
         // Every pair of members, and three more for the last block of four.
         let memberEnd = group.memberStart + members, pairEnd = group.pairStart + members * (members - 1) / 2 + 3
         neighbor.reserve(memberEnd)
         displacement.reserve(memberEnd)
         distance.reserve(memberEnd)
-        unit.reserve(memberEnd)
         inverseDistance.reserve(memberEnd)
         cutoff.reserve(memberEnd)
         cutoffDerivative.reserve(memberEnd)
@@ -88,7 +90,7 @@ final class NeighborhoodRecords {
         pairDistance.reserve(pairEnd)
         pairCutoff.reserve(pairEnd)
         pairCutoffDerivative.reserve(pairEnd)
-        pairGaussian.reserve(group.pairGaussianStart + (pairEnd - group.pairStart) * exponents)
+        gaussianProduct.reserve(group.gaussianProductStart + (pairEnd - group.pairStart) * exponents)
         groups.append(group)
         return groups.count - 1
     }
@@ -104,26 +106,26 @@ final class NeighborhoodRecords {
         let g = groups[index], m = g.memberStart, p = g.pairStart
         return GroupPointers(
             span: g, neighbor: neighbor.base + m, displacement: displacement.base + m, distance: distance.base + m,
-            unit: unit.base + m, inverseDistance: inverseDistance.base + m, cutoff: cutoff.base + m,
+            inverseDistance: inverseDistance.base + m, cutoff: cutoff.base + m,
             cutoffDerivative: cutoffDerivative.base + m, gaussian: gaussian.base + g.gaussianStart,
             slope: slope.base + g.gaussianStart, first: first.base + p, second: second.base + p, cosine: cosine.base + p,
             pairDistance: pairDistance.base + p, pairCutoff: pairCutoff.base + p,
-            pairCutoffDerivative: pairCutoffDerivative.base + p, pairGaussian: pairGaussian.base + g.pairGaussianStart)
+            pairCutoffDerivative: pairCutoffDerivative.base + p, gaussianProduct: gaussianProduct.base + g.gaussianProductStart)
     }
 
     /// The records of one group: members at [a], their Gaussians and slopes at
-    /// [a × exponents + q], pairs at [p], their Gaussians at [p × exponents + q].
+    /// [a × exponents + q], pairs at [p], their Gaussian products by blocks of four (above).
     struct GroupPointers {
         let span: Group
         let neighbor: UnsafeMutablePointer<Int32>
         let displacement: UnsafeMutablePointer<SIMD3<Double>>, distance: UnsafeMutablePointer<Double>
-        let unit: UnsafeMutablePointer<SIMD3<Double>>, inverseDistance: UnsafeMutablePointer<Double>
+        let inverseDistance: UnsafeMutablePointer<Double>
         let cutoff: UnsafeMutablePointer<Double>, cutoffDerivative: UnsafeMutablePointer<Double>
         let gaussian: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>
         let first: UnsafeMutablePointer<Int32>, second: UnsafeMutablePointer<Int32>
         let cosine: UnsafeMutablePointer<Double>, pairDistance: UnsafeMutablePointer<Double>
         let pairCutoff: UnsafeMutablePointer<Double>, pairCutoffDerivative: UnsafeMutablePointer<Double>
-        let pairGaussian: UnsafeMutablePointer<Double>
+        let gaussianProduct: UnsafeMutablePointer<Double>
     }
 
     /// An unmanaged array that only grows (by a quarter more than asked), for the hot loops.
