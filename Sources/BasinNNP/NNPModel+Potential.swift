@@ -15,6 +15,6 @@ extension NNPModel {
         guard units == .metal, lengthFactor == 1, energyFactor == 1 else {
             throw .invalidParameters("a model with a \(ModelBaseline.fileName) runs in metal units without cflength or cfenergy")
         }
-        return try PotentialWithBaseline(main: networks, baseline: baseline)
+        return try PotentialWithBaseline(main: networks, baseline: baseline.potential())
     }
 }

@@ -20,10 +20,10 @@ public struct NNPModel: Sendable, Equatable {
     /// The atomic network of each element, in `settings.elements` order.
     public var networks: [NeuralNetwork]
     /// The fixed potential under the networks (energies and forces = networks + baseline), or nil.
-    public var baseline: DampedShiftedCoulomb?
+    public var baseline: ModelBaseline?
 
     public init(
-        settings: NNPSettings, statistics: [[SymmetryFunctionStatistics]], networks: [NeuralNetwork], baseline: DampedShiftedCoulomb? = nil
+        settings: NNPSettings, statistics: [[SymmetryFunctionStatistics]], networks: [NeuralNetwork], baseline: ModelBaseline? = nil
     ) {
         precondition(networks.count == settings.elements.count, "one network per element")
         precondition(statistics.isEmpty || statistics.map(\.count) == settings.symmetryFunctions.map(\.functions.count),
@@ -79,7 +79,7 @@ public struct NNPModel: Sendable, Equatable {
             network.parameters = parameters
             networks.append(network)
         }
-        var baseline: DampedShiftedCoulomb?
+        var baseline: ModelBaseline?
         let baselineURL = directory.appendingPathComponent(ModelBaseline.fileName)
         if FileManager.default.fileExists(atPath: baselineURL.path) {
             baseline = try ModelBaseline.parse(Self.read(baselineURL), file: baselineURL.path)
@@ -101,7 +101,7 @@ public struct NNPModel: Sendable, Equatable {
         for (element, network) in zip(settings.elements, networks) {
             files.append((NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber), network.weightsFileText()))
         }
-        if let baseline { files.append((ModelBaseline.fileName, ModelBaseline.text(baseline))) }
+        if let baseline { files.append((ModelBaseline.fileName, baseline.text)) }
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             do {

@@ -115,7 +115,7 @@ public enum QuickstartTraining {
     /// when given, in baseline.data), the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     static func run(
-        _ settings: Settings, model: NNPSettings, dataset: Dataset, baseline: DampedShiftedCoulomb? = nil, referenceName: String,
+        _ settings: Settings, model: NNPSettings, dataset: Dataset, baseline: ModelBaseline? = nil, referenceName: String,
         seed: UInt64, threads: Int, directory: URL, epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: Summary) {
         let s = settings

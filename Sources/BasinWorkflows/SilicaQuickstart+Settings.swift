@@ -29,6 +29,11 @@ extension SilicaQuickstart {
         /// and are trained on Vashishta − baseline; without it they fit Vashishta whole and
         /// cannot see its Coulomb term beyond `cutoff`.
         public var coulombBaseline = true
+        /// The repulsive core added to the Coulomb baseline (`SilicaQuickstart.baseline`): ZBL
+        /// switched off between `inner` and `outer` (Å), below the shortest Si–O distance of the
+        /// sampled data (1.32 Å), so that it holds off the charges' Si–O attraction where the
+        /// networks have no data and leaves the residual they fit unchanged. Nil for none.
+        public var repulsiveCore: RepulsiveCore? = RepulsiveCore(inner: 1.0, outer: 1.3)
         /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
         /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
         /// configuration is labelled with Vashishta and added, and the model is fitted again.
@@ -76,6 +81,17 @@ extension SilicaQuickstart {
         public var threads = 2
 
         public init() {}
+
+        /// LAMMPS `zbl INNER OUTER` cutoffs (Å).
+        public struct RepulsiveCore: Sendable, Codable, Equatable {
+            public var inner: Double
+            public var outer: Double
+
+            public init(inner: Double, outer: Double) {
+                self.inner = inner
+                self.outer = outer
+            }
+        }
 
         public static let `default` = Settings()
 
@@ -139,6 +155,9 @@ extension SilicaQuickstart {
             }
             guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
                 throw TrainingError(reason: "bad self-sampling settings")
+            }
+            if let core = repulsiveCore, !(core.inner > 0 && core.inner < core.outer && core.outer.isFinite) {
+                throw TrainingError(reason: "the repulsive core needs 0 < inner < outer, got \(core.inner) and \(core.outer) Å")
             }
             try training.validate()
             guard nveSteps >= 2, structureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {

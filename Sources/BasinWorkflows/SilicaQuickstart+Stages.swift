@@ -85,7 +85,7 @@ extension SilicaQuickstart {
     /// the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     func train(
-        _ modelSettings: NNPSettings, epochs: Int, baseline: DampedShiftedCoulomb?, dataset: Dataset, directory: URL,
+        _ modelSettings: NNPSettings, epochs: Int, baseline: ModelBaseline?, dataset: Dataset, directory: URL,
         epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: QuickstartTraining.Summary) {
         var training = settings.training

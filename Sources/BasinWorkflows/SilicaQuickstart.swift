@@ -66,6 +66,16 @@ public struct SilicaQuickstart: Sendable {
         return try! DampedShiftedCoulomb(charges: ["Si": silicon.zi, "O": oxygen.zi], alpha: 0, cutoff: silicon.rc)
     }
 
+    /// What the networks sit on: `coulombBaseline` and, when `settings` asks for one, the ZBL core.
+    static func baseline(_ settings: Settings) throws -> ModelBaseline? {
+        guard settings.coulombBaseline else { return nil }
+        let coulomb = coulombBaseline
+        let core = try settings.repulsiveCore.map { c in
+            try ScreenedNuclearRepulsion(elements: coulomb.charges.keys.sorted(), inner: c.inner, outer: c.outer)
+        }
+        return ModelBaseline(coulomb: coulomb, core: core)
+    }
+
     /// The validation state points: the glass and the melt.
     public enum StatePoint: String, Sendable, Codable, CaseIterable {
         case glass, melt
@@ -131,9 +141,9 @@ public struct SilicaQuickstart: Sendable {
         result.shortestDistances = SilicaStructure.pairs.map { shortest[$0.1] ?? .nan }
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
-        let baseline = s.coulombBaseline ? Self.coulombBaseline : nil
+        let baseline = try Self.baseline(s)
         func dataset(of frames: [Frame]) throws -> Dataset {
-            let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0, file: "data/input.data", threads: s.threads) }
+            let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0.potential(), file: "data/input.data", threads: s.threads) }
             return Dataset(structures: try Dataset.structures(from: residuals ?? frames, file: "data/input.data", settings: nnpSettings))
         }
         var data = try dataset(of: frames)

@@ -41,6 +41,7 @@ import Testing
         let training = try #require(json["training"] as? [String: Any])
         #expect((training["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
         #expect(json["coulombBaseline"] as? Bool == true)
+        #expect(json["repulsiveCore"] as? [String: Double] == ["inner": 1.0, "outer": 1.3])
         let states = try #require(json["states"] as? [[String: Any]])
         #expect(states.map { $0["name"] as? String } == ["glass", "melt"])
         #expect(states.allSatisfy { ($0["rdfMaxDifference"] as? [String: Double])?.count == 3 && $0["meanSiOSiNNP"] is Double })

@@ -54,6 +54,9 @@ import BasinTestSupport
         let lines = rdf.split(separator: "\n")
         #expect(lines.count == 1 + settings.rdfBins)
         #expect(lines[0] == "r,g_Si-O_vashishta,g_Si-O_nnp,g_O-O_vashishta,g_O-O_nnp,g_Si-Si_vashishta,g_Si-Si_nnp")
+        // The model is networks + Coulomb + the ZBL core.
+        let baseline = try String(contentsOf: directory.appendingPathComponent("model/baseline.data"), encoding: .utf8)
+        #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("zbl 1.0 1.3\n"))
         let report = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("mean Si–O–Si (melt, 4000 K)") && report.contains("test force RMSE"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }

@@ -51,7 +51,7 @@ public struct TrainingJob: Sendable {
     public var initialParameters: [Double]?
     /// The fixed potential the model sits on (written into the model folder as baseline.data);
     /// `dataset` must then hold the residuals, reference − baseline (`BaselineResiduals`).
-    public var baseline: DampedShiftedCoulomb?
+    public var baseline: ModelBaseline?
 
     public init(
         modelSettings: NNPSettings, dataset: Dataset, testFraction: Double, normalize: Bool, training: TrainingSettings,

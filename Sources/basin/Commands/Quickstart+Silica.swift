@@ -20,6 +20,8 @@ extension Quickstart {
         var frames: Int
         var symmetryFunctions: [String: Int]
         var coulombBaseline: Bool
+        /// The ZBL core's inner and outer cutoffs (Å), when the baseline has one.
+        var repulsiveCore: SilicaQuickstart.Settings.RepulsiveCore?
         var training: TrainingSummary
         var selfSampling: [SilicaQuickstart.SelfSamplingRound]
         var driftMeVPerAtomPerPs: Double
@@ -55,7 +57,8 @@ extension Quickstart {
         let summary = SilicaSummary(
             output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
-            coulombBaseline: settings.coulombBaseline, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
+            coulombBaseline: settings.coulombBaseline,
+            repulsiveCore: settings.coulombBaseline ? settings.repulsiveCore : nil, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
             driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             nveMeanTemperature: result.nveMeanTemperature, states: states,
             passes: [

@@ -27,7 +27,7 @@ struct Quickstart: ParsableCommand {
             β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica) and the \
             melt alone at 6000 K, generates element-resolved symmetry functions, trains one network \
             per element with n2p2's Kalman filter on Vashishta minus a fixed Coulomb baseline (Si +1.6, \
-            O −0.8, coul/dsf to 10 Å; written to DIR/model/baseline.data and added back whenever the \
+            O −0.8, coul/dsf to 10 Å, and a ZBL repulsive core below 1.3 Å; written to DIR/model/baseline.data and added back whenever the \
             model runs), adds frames of the model's own MD labelled with Vashishta and fits again \
             (two rounds), then \
             validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \

@@ -74,11 +74,12 @@ struct TestModel: ParsableCommand {
         }
         guard !frames.isEmpty else { throw CommandError("\(data): the file holds no structure") }
         let structures: [TrainingStructure]
+        let baseline = try nnp.baseline?.potential()
         do {
             // The networks of a model with a baseline are compared with reference − baseline,
             // which gives the errors of networks + baseline against the reference.
             var residuals = frames
-            if let baseline = nnp.baseline { residuals = try BaselineResiduals.of(frames, baseline: baseline, file: data, threads: threads) }
+            if let baseline { residuals = try BaselineResiduals.of(frames, baseline: baseline, file: data, threads: threads) }
             structures = try Dataset.structures(from: residuals, file: data, settings: nnp.settings)
         } catch {
             throw CommandError(error.description)

@@ -45,10 +45,12 @@ extension PotentialOptions {
     }
 
     /// Says on standard error that the model's baseline is added to its networks.
-    private static func announce(_ baseline: DampedShiftedCoulomb, model: String) {
-        let charges = baseline.charges.keys.sorted().map { "\($0) \(baseline.charges[$0]!)" }.joined(separator: ", ")
+    private static func announce(_ baseline: ModelBaseline, model: String) {
+        let coulomb = baseline.coulomb
+        let charges = coulomb.charges.keys.sorted().map { "\($0) \(coulomb.charges[$0]!)" }.joined(separator: ", ")
+        let core = baseline.core.map { " and the ZBL repulsive core (zbl \($0.inner) \($0.cutoff) Å)" } ?? ""
         Output.note(
-            "note: \(model)/\(ModelBaseline.fileName): adding the Coulomb baseline (coul/dsf α = \(baseline.alpha) Å⁻¹, cutoff \(baseline.cutoff) Å; charges \(charges)) to the networks")
+            "note: \(model)/\(ModelBaseline.fileName): adding the Coulomb baseline (coul/dsf α = \(coulomb.alpha) Å⁻¹, cutoff \(coulomb.cutoff) Å; charges \(charges))\(core) to the networks")
     }
 
     /// The built-in set `--parameters` names when no file of that name exists; nil when a
