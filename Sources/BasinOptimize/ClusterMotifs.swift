@@ -12,11 +12,16 @@ import Foundation
 /// greedily, one site at a time from the site at the origin, each new atom on the vacant site of
 /// lowest Lennard-Jones energy (minimum at `bond`) after a random perturbation of up to `jitter`
 /// well depths, then moving least-bound atoms to better vacant sites while the energy drops.
+/// `marksDecahedral` starts instead from a whole decahedron of about N atoms (`MarksDecahedron`)
+/// and removes its least-bound atoms (perturbed alike), or grows on, until N remain.
 /// Compact clusters of the motif result — Marks-like decahedra, Mackay icosahedra with partial
 /// overlayers, truncated octahedra and tetrahedra — whose shape varies with the generator; basin
 /// hopping relaxes them further. Nothing about any particular cluster size is built in.
 public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
     case decahedral
+    /// A complete Ino or Marks decahedron (`MarksDecahedron`) of about N atoms, drawn at random
+    /// among those shapes, trimmed or filled to N atoms on the decahedral lattice.
+    case marksDecahedral
     case icosahedral
     case closePacked
     /// The Leary tetrahedron's complex of 17 tetrahedra (`tetrahedralComplex`).
@@ -25,8 +30,17 @@ public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
     /// 3N coordinates (length units) of an N-atom cluster of this motif, centred at the origin.
     public func grow(atoms n: Int, bond: Double, jitter: Double = 0.3, using generator: inout SeededGenerator) -> [Double] {
         precondition(n >= 1 && bond > 0 && jitter >= 0, "a motif needs at least one atom, a positive bond and jitter ≥ 0")
-        let sites = self.sites(atoms: n, bond: bond, shift: shift(bond: bond, using: &generator))
+        var sites = self.sites(atoms: n, bond: bond, shift: shift(bond: bond, using: &generator))
+        var shape: [SIMD3<Double>] = []
+        if self == .marksDecahedral {
+            let candidates = MarksDecahedron.candidates(near: n)
+            shape = candidates[Int(generator.uniform() * Double(candidates.count))].positions(bond: bond)
+            sites = Self.unique(shape + sites, tolerance: 0.1 * bond)
+        }
         var lattice = LatticeCluster(sites: sites, bond: bond)
+        // `unique` keeps the first of coinciding points, so the shape's atoms are the first sites.
+        lattice.occupy(shape.indices)
+        lattice.trim(atoms: n, jitter: jitter, using: &generator)
         lattice.grow(atoms: n, jitter: jitter, using: &generator)
         lattice.search(bond: bond, maximumMoves: 10 * n)
         let grown = lattice.positions
@@ -76,13 +90,9 @@ public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
                     }
                 }
             }
-        case .decahedral:
+        case .decahedral, .marksDecahedral:
             // Five fcc wedges sharing the z axis: n₁ẑd + n₂vₛ + n₃vₛ₊₁ with n₂, n₃ ≥ 0.
-            let edges = (0..<5).map { s -> SIMD3<Double> in
-                let angle: Double = 2 * Double.pi * Double(s) / 5
-                let horizontal: Double = 0.75.squareRoot()
-                return bond * SIMD3<Double>(horizontal * cos(angle), horizontal * sin(angle), 0.5)
-            }
+            let edges = Self.decahedralEdges(bond: bond)
             let axis = SIMD3<Double>(0, 0, bond)
             points = []
             for s in 0..<5 {
@@ -124,6 +134,16 @@ public enum ClusterMotif: String, Sendable, CaseIterable, Codable {
             }
         }
         return Self.unique(points.filter { ($0 * $0).sum() <= radius * radius }, tolerance: 0.1 * bond)
+    }
+
+    /// The decahedral lattice's edge vectors vₛ (s = 0…4): `bond` long, 60° from the z axis,
+    /// 72° apart around it.
+    static func decahedralEdges(bond: Double) -> [SIMD3<Double>] {
+        (0..<5).map { s in
+            let angle: Double = 2 * Double.pi * Double(s) / 5
+            let horizontal: Double = 0.75.squareRoot()
+            return bond * SIMD3<Double>(horizontal * cos(angle), horizontal * sin(angle), 0.5)
+        }
     }
 
     /// The twelve vertices of an icosahedron at unit distance from its centre.

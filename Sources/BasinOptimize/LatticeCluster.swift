@@ -80,14 +80,42 @@ struct LatticeCluster {
         for k in neighborStart[site]..<neighborStart[site + 1] { field[neighbors[k]] += sign * pairEnergies[k] }
     }
 
-    /// Places `atoms` atoms from the site nearest the origin, each on the vacant site of lowest
-    /// energy after a random perturbation of up to `jitter` (units of the well depth) to each.
+    /// Occupies the given vacant sites, in their order.
+    mutating func occupy(_ indices: some Sequence<Int>) {
+        for i in indices {
+            precondition(!occupied[i], "site \(i) is already occupied")
+            setOccupied(i, true)
+            chosen.append(i)
+        }
+    }
+
+    /// Empties occupied sites, least bound first after a random perturbation of up to `jitter`
+    /// (units of the well depth) to each atom's energy, until at most `atoms` remain.
+    mutating func trim(atoms n: Int, jitter: Double, using generator: inout SeededGenerator) {
+        while chosen.count > n {
+            var worst = 0, worstScore = -Double.infinity
+            for (k, i) in chosen.enumerated() {
+                let score = field[i] + jitter * generator.uniform()
+                if score > worstScore {
+                    worst = k
+                    worstScore = score
+                }
+            }
+            setOccupied(chosen[worst], false)
+            chosen.remove(at: worst)
+        }
+    }
+
+    /// Adds atoms until `atoms` are placed, each on the vacant site of lowest energy after a
+    /// random perturbation of up to `jitter` (units of the well depth) to each; an empty lattice
+    /// starts from the site nearest the origin.
     mutating func grow(atoms n: Int, jitter: Double, using generator: inout SeededGenerator) {
-        precondition(chosen.isEmpty, "the lattice is already occupied")
         precondition(sites.count >= n, "the lattice holds fewer sites than atoms")
-        let first = sites.indices.min { (sites[$0] * sites[$0]).sum() < (sites[$1] * sites[$1]).sum() }!
-        setOccupied(first, true)
-        chosen.append(first)
+        if chosen.isEmpty {
+            let first = sites.indices.min { (sites[$0] * sites[$0]).sum() < (sites[$1] * sites[$1]).sum() }!
+            setOccupied(first, true)
+            chosen.append(first)
+        }
         while chosen.count < n {
             var best = -1, bestScore = Double.infinity
             for i in sites.indices where !occupied[i] && field[i] < 0 {

@@ -71,7 +71,8 @@ struct Hop: ParsableCommand {
 
     @Flag(help: """
         On a restart, quench a new cluster grown on a decahedral, icosahedral, close-packed or Leary-tetrahedron \
-        lattice (drawn at random) and refined by lattice searching, instead of displacing the lowest minimum.
+        lattice, or cut from a whole Ino or Marks decahedron of about as many atoms (drawn at random), and \
+        refined by lattice searching, instead of displacing the lowest minimum.
         """)
     var restartFromMotifs = false
 
