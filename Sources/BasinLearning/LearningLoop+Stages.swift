@@ -114,12 +114,12 @@ extension LearningLoop {
     }
 
     /// Why the iteration's exploration shows the committee accurate, or nil: no run blew up
-    /// (ran away), and either no frame was a candidate and no run was cut short, or at least
+    /// (ran away), and either every frame was accurate and no run was cut short, or at least
     /// `accurateFraction` of the frames the runs were to give were explored and accurate (frames
     /// a run cut short by `max_error` did not reach count as not accurate).
     static func convergence(_ record: IterationRecord, settings: LearningSettings.Convergence) -> String? {
         guard record.blownUpRuns == 0, record.exploredFrames > 0 else { return nil }
-        if record.candidateFrames == 0 && (record.cutShort ?? []).isEmpty {
+        if record.candidateFrames == 0 && record.failedFrames == 0 && (record.cutShort ?? []).isEmpty {
             return "converged: no candidates in iteration \(record.iteration)"
         }
         guard record.accurateShareOfPlan >= settings.accurateFraction else { return nil }

@@ -16,8 +16,8 @@ import Foundation
 /// explored frame (`CandidateSelection`: trust levels of the force deviation, extrapolation
 /// warnings, the seed's error criterion), then test convergence; (3) **label** at most K
 /// candidates, spread by farthest-point sampling, with the reference (`ReferenceLabeler`).
-/// The loop stops when an exploration in which no run blew up (ran away) finds no candidates and
-/// cut no run short, or has at least `accurate_fraction` of the frames its runs were to give
+/// The loop stops when an exploration in which no run blew up (ran away) finds every frame
+/// accurate and cut no run short, or has at least `accurate_fraction` of the frames its runs were to give
 /// explored and accurate (converged), or when `max_iterations` or `max_structures` is reached
 /// (budget); then an optional longer fit (`training.final_epochs`) from the last committee's
 /// weights gives the final committee, and an optional NVT run checks its stability.

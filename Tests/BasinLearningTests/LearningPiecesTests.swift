@@ -55,6 +55,11 @@ import Testing
         settings.accurateFraction = 1
         #expect(converge(record(explored: 500, accurate: 500))?.hasPrefix("converged: no candidates") == true)
         #expect(converge(record(explored: 0, accurate: 0)) == nil)
+        // Frames beyond the upper trust level are no candidates, but not accurate either.
+        var failed = record(explored: 500, accurate: 0)
+        failed.candidateFrames = 0
+        failed.failedFrames = 500
+        #expect(converge(failed) == nil)
     }
 
     @Test func trustLevelsFollowTheDocumentedRule() {
