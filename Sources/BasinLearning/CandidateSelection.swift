@@ -7,10 +7,11 @@ import BasinTraining
 /// A frame is *failed* when max_i σ_i ≥ the upper trust level (discarded and counted); else a
 /// *candidate* when any detector fires — the deviation at or above the lower level, an
 /// extrapolation warning (when enabled), or, with a reference potential and a threshold, the
-/// seed's own criterion max_i |F_i^NNP − F_i^ref| above it; else *accurate*. Of the candidates,
-/// at most `count` are taken by farthest-point sampling in descriptor space (each frame
-/// described by its per-element mean symmetry-function values, every component divided by its
-/// spread over the candidates), starting from the most deviating candidate.
+/// seed's own criterion max_i |F_i^NNP − F_i^ref| above it; else *accurate*. The frames that cut
+/// an exploration run short are always labelled; of the candidates, the rest of at most `count`
+/// are taken by farthest-point sampling in descriptor space (each frame described by its
+/// per-element mean symmetry-function values, every component divided by its spread over the
+/// frames considered), starting from those frames or else from the most deviating candidate.
 struct CandidateSelection {
     var settings: LearningSettings.Candidates
     var trust: TrustLevels
@@ -33,14 +34,16 @@ struct CandidateSelection {
         }
     }
 
-    /// Indices (into `frames`) of at most `count` candidates spread out in descriptor space.
+    /// Indices (into `frames`) of at most `count` frames to label: those of `required` (the
+    /// frames that cut a run short, whatever their verdict) first, then candidates spread out in
+    /// descriptor space, from the most deviating one when nothing is required.
     static func spread(
-        _ frames: [ExploredFrame], configurations: [Configuration], settings: NNPSettings, count: Int
+        _ frames: [ExploredFrame], configurations: [Configuration], settings: NNPSettings, count: Int, required: [Int] = []
     ) throws(LearningError) -> [Int] {
-        let candidates = frames.indices.filter { frames[$0].verdict == .candidate }
-        guard candidates.count > count else { return candidates }
+        let pool = required + frames.indices.filter { frames[$0].verdict == .candidate && !required.contains($0) }
+        guard pool.count > count else { return pool.sorted() }
         var points: [[Double]] = []
-        for k in candidates {
+        for k in pool {
             let configuration = configurations[k]
             let structure: TrainingStructure
             do {
@@ -52,8 +55,9 @@ struct CandidateSelection {
             points.append(describe(structure, elementCount: settings.elements.count))
         }
         normalize(&points)
-        let first = candidates.indices.max { frames[candidates[$0]].deviation < frames[candidates[$1]].deviation }!
-        return FarthestPointSampling.select(points, count: count, first: first).map { candidates[$0] }.sorted()
+        let first = required.isEmpty
+            ? [pool.indices.max { frames[pool[$0]].deviation < frames[pool[$1]].deviation }!] : Array(required.indices)
+        return FarthestPointSampling.select(points, count: count, first: first).map { pool[$0] }.sorted()
     }
 
     /// Per element (in model order), the mean of each symmetry function over its atoms, concatenated.

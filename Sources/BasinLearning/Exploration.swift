@@ -8,10 +8,12 @@ import BasinPotentials
 /// and each run r, a start drawn from the data, velocities from Maxwell–Boltzmann, then
 /// `equilibrate` + `steps` steps; every `interval`-th step after equilibration becomes an
 /// `ExploredFrame` with the committee's deviation, its extrapolation warnings and (with a
-/// reference potential) the true force error. A run blows up, and ends there, when the
-/// energy is not finite, an atom's force exceeds `maxForce` (the committee's at every step, the
-/// reference's on explored frames), an atom's force error on an explored frame exceeds
-/// `maxError` (that frame is kept), or the integrator fails; frames it gave before are kept. All randomness comes from `seed`.
+/// reference potential) the true force error. A run blows up (runs away), and ends there, when
+/// the energy is not finite, an atom's force exceeds `maxForce` (the committee's at every step,
+/// the reference's on explored frames), or the integrator fails. A run is cut short, and ends
+/// there, at the first explored frame where an atom's force error exceeds `maxError`: that frame
+/// is kept (and always labelled), the model's detour after it is not explored. Frames a run gave
+/// before it ended are kept; the frames it did not reach are counted. All randomness comes from `seed`.
 struct Exploration {
     var settings: LearningSettings.Exploration
     var threads: Int
@@ -23,14 +25,21 @@ struct Exploration {
         /// Why each run that blew up ended: "2500 K, run 0: force above 15 eV/Å at step 1460".
         var blowUps: [String] = []
         var blownUp: Int { blowUps.count }
+        /// Why each run cut short by `maxError` ended: "2500 K, run 0: force error on atom 9 above 3.0 eV/Å at step 540".
+        var cutShort: [String] = []
+        /// Indices into `frames` of the frames that cut a run short.
+        var cutFrames: [Int] = []
+        /// Explored frames the runs that ended early (blown up or cut short) did not reach.
+        var unexploredFrames = 0
         var stableTemperatures: [Double] = []
         /// Whether `shouldStop` ended it early (then the result is incomplete).
         var stopped = false
     }
 
-    /// Ends a run from inside an observer.
+    /// Ends a run from inside an observer: a runaway, or (`cutShort`) a frame off the reference by more than `maxError`.
     struct BlowUp: Error {
         var reason: String
+        var cutShort = false
     }
 
     func run(
@@ -61,12 +70,19 @@ struct Exploration {
                 do {
                     try simulation.run(steps: settings.equilibrate + settings.steps, shouldStop: shouldStop)
                 } catch let blowUp as BlowUp {
-                    result.blowUps.append("\(Int(temperature)) K, run \(run): \(blowUp.reason)")
+                    let reason = "\(Int(temperature)) K, run \(run): \(blowUp.reason)"
+                    if blowUp.cutShort {
+                        result.cutShort.append(reason)
+                        result.cutFrames.append(result.frames.count + watcher.frames.count - 1)
+                    } else {
+                        result.blowUps.append(reason)
+                    }
                     stable = false
                 } catch let failure as DynamicsError {
                     result.blowUps.append("\(Int(temperature)) K, run \(run): \(failure)")
                     stable = false
                 }
+                result.unexploredFrames += max(0, settings.steps / settings.interval - watcher.frames.count)
                 result.frames += watcher.frames
                 result.configurations += watcher.configurations
                 progress(result.runs, total)
@@ -153,7 +169,7 @@ struct Exploration {
             // The first frame that far off is kept (it shows where the model fails); the run,
             // which would go on in the model's detour, ends.
             if let maxError, let error = frame.error, error > maxError {
-                throw BlowUp(reason: "force error on atom \(frame.errorAtom ?? 0) above \(maxError) eV/Å at step \(state.step)")
+                throw BlowUp(reason: "force error on atom \(frame.errorAtom ?? 0) above \(maxError) eV/Å at step \(state.step)", cutShort: true)
             }
         }
     }

@@ -17,16 +17,22 @@ public struct IterationRecord: Codable, Sendable, Equatable {
     public var upperTrust: Double?
     public var automaticTrust = false
     /// Exploration: frames examined, and how many were accurate, candidates or failed
-    /// (deviation above the upper level); runs that blew up.
+    /// (deviation above the upper level); runs that blew up (ran away).
     public var exploredFrames = 0
     public var accurateFrames = 0
     public var candidateFrames = 0
     public var failedFrames = 0
     public var runs = 0
     public var blownUpRuns = 0
-    /// Why each of those runs ended ("2500 K, run 0: force error on atom 12 above 3 eV/Å at step 1460").
+    /// Why each of those runs ended ("2500 K, run 0: force above 25.0 eV/Å at step 1460").
     public var blowUps: [String]?
-    /// Temperatures (K) at which every run finished without blowing up.
+    /// Why each run cut short by `exploration.max_error` ended ("2500 K, run 0: force error on
+    /// atom 9 above 3.0 eV/Å at step 540"); the frame that cut it is labelled.
+    public var cutShort: [String]?
+    /// Frames that the runs ending early (blown up or cut short) did not reach; they count as
+    /// not accurate in `accurateShareOfPlan`.
+    public var unexploredFrames: Int?
+    /// Temperatures (K) at which every run finished all its steps.
     public var stableTemperatures: [Double] = []
     /// Candidates by detector (a frame may count under several).
     public var deviationDetections = 0
@@ -49,6 +55,12 @@ public struct IterationRecord: Codable, Sendable, Equatable {
     public var accurateFraction: Double { exploredFrames > 0 ? Double(accurateFrames) / Double(exploredFrames) : 0 }
     public var candidateFraction: Double { exploredFrames > 0 ? Double(candidateFrames) / Double(exploredFrames) : 0 }
     public var failedFraction: Double { exploredFrames > 0 ? Double(failedFrames) / Double(exploredFrames) : 0 }
+    /// Accurate frames per frame the exploration was to give (explored + `unexploredFrames`):
+    /// a run that ended early counts the frames it did not reach as not accurate.
+    public var accurateShareOfPlan: Double {
+        let planned = exploredFrames + (unexploredFrames ?? 0)
+        return planned > 0 ? Double(accurateFrames) / Double(planned) : 0
+    }
 
     /// A selected frame and the detectors that fired on it, with the atom (0-based) each points at.
     public struct Detection: Codable, Sendable, Equatable {

@@ -40,6 +40,7 @@ extension LearningLoop {
             case .train: finished = try train(&state, note: note, shouldStop: stop)
             case .explore: finished = try explore(&state, note: note, shouldStop: stop)
             case .label: finished = try label(&state, note: note)
+            case .finalFit: finished = try finalFit(&state, note: note, shouldStop: stop)
             case .finalMD: finished = try finalRun(&state, note: note, shouldStop: stop)
             case .done: finished = true
             }
@@ -74,7 +75,7 @@ extension LearningLoop {
         note("seed: \(frames.count) structures; symmetry functions from \(String(format: "%.3f", shortest)) Å")
         let state = LearningState(
             iteration: 1, stage: .train, shortestDistance: shortest, structures: frames.count, seedStructures: frames.count,
-            iterations: [], stopReason: nil, finalMD: nil)
+            iterations: [], stopReason: nil, finalFit: nil, finalMD: nil)
         try state.write(to: stateURL)
         return state
     }

@@ -7,100 +7,12 @@ import BasinTraining
 import Foundation
 
 extension LearningLoop {
-    // MARK: - Train
-
-    /// Trains the iteration's committee on every labelled structure so far, then measures it.
-    func train(_ state: inout LearningState, note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) throws(LearningError) -> Bool {
-        let k = state.iteration, t = settings.training
-        let frames = try labelledFrames(before: k)
-        let model = modelSettings(shortest: state.shortestDistance)
-        let structures: [TrainingStructure]
-        do {
-            structures = try Dataset.structures(from: frames, file: "labelled data", settings: model)
-        } catch {
-            throw LearningError("\(error)")
-        }
-        let previous = k > 1 ? try loadCommittee(k - 1) : nil
-        let epochs = k > 1 ? (t.laterEpochs ?? t.epochs) : t.epochs
-        let factor = epochs > 1 ? pow(t.finalLearningRate / t.learningRate, 1 / Double(epochs - 1)) : 1
-        let updater = GradientStepperTraining<Adam>(
-            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: t.learningRate, factor: min(1, factor))))
-        let job = TrainingJob(
-            modelSettings: model, dataset: Dataset(structures: structures), testFraction: t.testFraction, normalize: true,
-            training: TrainingSettings(
-                updater: updater, epochs: epochs, batchSize: t.batchSize, energyWeight: 1, forceWeight: t.forceWeight,
-                seed: settings.seed &+ UInt64(k) &* 1000, threads: settings.threads,
-                initialization: previous == nil ? .nguyenWidrow : .keep, checkpointInterval: t.checkpointEvery,
-                fitsEnergyOffset: true),
-            output: committeeFolder(k), checkpoints: true, referenceName: "reference")
-        var record = record(state)
-        record.structures = frames.count
-        var testEnergy: [Double] = [], testForce: [Double] = []
-        // The grown data set brings new scaling statistics and a new energy normalization:
-        // previous weights are carried over re-expressed in them, so that training starts from
-        // the previous committee's predictions.
-        let assembled = previous == nil ? nil : job.assembleModel()
-        for (m, var member) in job.committee(size: t.committee).enumerated() {
-            if let previous, let assembled { member.initialParameters = assembled.reexpressedParameters(of: previous[m]) }
-            note("iteration \(k): training member \(m + 1)/\(t.committee) on \(frames.count) structures, \(epochs) epochs")
-            let outcome: TrainingJob.Outcome
-            do {
-                outcome = try member.run(resume: member.hasCheckpoint, events: { event in
-                    guard case .epoch(let e) = event, e.epoch % max(1, epochs / 10) == 0 || e.epoch == epochs else { return }
-                    note(String(
-                        format: "  epoch %ld/%ld  train E %.3f meV/atom F %.1f meV/Å  test E %.3f F %.1f",
-                        e.epoch, epochs, 1000 * e.trainEnergyRMSE, 1000 * e.trainForceRMSE, 1000 * e.testEnergyRMSE, 1000 * e.testForceRMSE))
-                }, shouldStop: shouldStop)
-            } catch {
-                throw LearningError("\(error)")
-            }
-            guard outcome.finished else { return false }
-            testEnergy.append(outcome.testErrors?.energyPerAtomRMSE ?? .nan)
-            testForce.append(outcome.testErrors?.forceRMSE ?? .nan)
-        }
-        record.testEnergyRMSE = testEnergy.reduce(0, +) / Double(testEnergy.count)
-        record.testForceRMSE = testForce.reduce(0, +) / Double(testForce.count)
-        if let validation {
-            let errors = try HeldOutErrors(committee: committee(try loadCommittee(k)), frames: validation)
-            record.heldOutEnergyRMSE = errors.committeeEnergy
-            record.heldOutForceRMSE = errors.committeeForce
-            record.heldOutMemberEnergyRMSE = errors.bestMemberEnergy
-            record.heldOutMemberForceRMSE = errors.bestMemberForce
-            note(String(
-                format: "iteration %ld: held-out RMSE (committee mean) E %.3f meV/atom F %.1f meV/Å", k,
-                1000 * errors.committeeEnergy, 1000 * errors.committeeForce))
-        }
-        state.structures = frames.count
-        state.stage = .explore
-        try store(record, in: &state)
-        return true
-    }
-
-    func loadCommittee(_ iteration: Int) throws(LearningError) -> [NNPModel] {
-        try (1...settings.training.committee).map { m throws(LearningError) in
-            let folder = committeeFolder(iteration).appendingPathComponent("member-\(m)").appendingPathComponent("model")
-            do {
-                return try NNPModel(directory: folder)
-            } catch {
-                throw LearningError("\(error)")
-            }
-        }
-    }
-
-    func committee(_ models: [NNPModel]) throws(LearningError) -> NNPCommittee {
-        do {
-            return try NNPCommittee(members: models, units: .metal, extrapolation: ExtrapolationMonitor(model: models[0]))
-        } catch {
-            throw LearningError("committee: \(error)")
-        }
-    }
-
     // MARK: - Explore
 
     /// Explores with the committee, judges the frames, picks the candidates and tests convergence.
     func explore(_ state: inout LearningState, note: (String) -> Void, shouldStop: () -> Bool) throws(LearningError) -> Bool {
         let k = state.iteration
-        let models = try loadCommittee(k)
+        let models = try loadCommittee(committeeFolder(k))
         let committee = try committee(models)
         let frames = try labelledFrames(before: k)
         var record = record(state)
@@ -143,7 +55,10 @@ extension LearningLoop {
         record.runs = result.runs
         record.blownUpRuns = result.blownUp
         record.blowUps = result.blowUps
+        record.cutShort = result.cutShort
+        record.unexploredFrames = result.unexploredFrames
         for reason in result.blowUps { note("  blew up: \(reason)") }
+        for reason in result.cutShort { note("  cut short: \(reason)") }
         record.stableTemperatures = result.stableTemperatures
         record.deviationDetections = explored.filter { $0.detectors.contains("deviation") }.count
         record.extrapolationDetections = explored.filter { $0.detectors.contains("extrapolation") }.count
@@ -155,7 +70,8 @@ extension LearningLoop {
         record.rankCorrelation = RankCorrelation.spearman(compared.map(\.deviation), compared.map { $0.error! })
         let room = max(0, settings.convergence.maxStructures - state.structures)
         let chosen = try CandidateSelection.spread(
-            explored, configurations: result.configurations, settings: models[0].settings, count: min(settings.candidates.perIteration, room))
+            explored, configurations: result.configurations, settings: models[0].settings, count: min(settings.candidates.perIteration, room),
+            required: result.cutFrames)
         record.detections = chosen.map { i in
             let f = explored[i]
             return IterationRecord.Detection(
@@ -170,15 +86,11 @@ extension LearningLoop {
         }
         try LearningFiles.writeFrames(picked, to: candidatesURL(k))
         note(String(
-            format: "iteration %ld: %ld frames: %.1f %% accurate, %.1f %% candidates, %.1f %% failed; %ld of %ld runs blew up; %ld to label",
+            format: "iteration %ld: %ld frames: %.1f %% accurate, %.1f %% candidates, %.1f %% failed; %ld of %ld runs blew up, %ld cut short (%ld frames not reached); %ld to label",
             k, record.exploredFrames, 100 * record.accurateFraction, 100 * record.candidateFraction, 100 * record.failedFraction,
-            record.blownUpRuns, record.runs, chosen.count))
-        let stable = record.blownUpRuns == 0
-        if stable && record.candidateFrames == 0 {
-            state.stopReason = "converged: no candidates in iteration \(k)"
-        } else if stable && record.accurateFraction >= settings.convergence.accurateFraction {
-            state.stopReason = String(format: "converged: %.1f %% of explored frames accurate (≥ %.1f %%) in iteration %ld",
-                                      100 * record.accurateFraction, 100 * settings.convergence.accurateFraction, k)
+            record.blownUpRuns, record.runs, result.cutShort.count, result.unexploredFrames, chosen.count))
+        if let reason = Self.convergence(record, settings: settings.convergence) {
+            state.stopReason = reason
         } else if k >= settings.convergence.maxIterations {
             state.stopReason = "budget: max_iterations (\(k)) reached"
         } else if room == 0 {
@@ -189,25 +101,30 @@ extension LearningLoop {
         try store(record, in: &state)
         if let reason = state.stopReason {
             note(reason)
-            try writeFinalCommittee(models)
-            state.stage = settings.finalMD == nil ? .done : .finalMD
+            if settings.training.finalEpochs != nil && !reason.hasPrefix("failed") {
+                state.stage = .finalFit
+            } else {
+                try writeFinalCommittee(models)
+                state.stage = settings.finalMD == nil ? .done : .finalMD
+            }
         } else {
             state.stage = .label
         }
         return true
     }
 
-    /// The final models as `OUTPUT/committee/member-m` (n2p2 folders).
-    func writeFinalCommittee(_ models: [NNPModel]) throws(LearningError) {
-        let folder = output.appendingPathComponent("committee")
-        try LearningFiles.createDirectory(folder)
-        for (m, model) in models.enumerated() {
-            do {
-                try model.replaceFolder(folder.appendingPathComponent("member-\(m + 1)"))
-            } catch {
-                throw LearningError("\(error)")
-            }
+    /// Why the iteration's exploration shows the committee accurate, or nil: no run blew up
+    /// (ran away), and either every frame was accurate and no run was cut short, or at least
+    /// `accurateFraction` of the frames the runs were to give were explored and accurate (frames
+    /// a run cut short by `max_error` did not reach count as not accurate).
+    static func convergence(_ record: IterationRecord, settings: LearningSettings.Convergence) -> String? {
+        guard record.blownUpRuns == 0, record.exploredFrames > 0 else { return nil }
+        if record.candidateFrames == 0 && record.failedFrames == 0 && (record.cutShort ?? []).isEmpty {
+            return "converged: no candidates in iteration \(record.iteration)"
         }
+        guard record.accurateShareOfPlan >= settings.accurateFraction else { return nil }
+        return String(format: "converged: %.1f %% of the planned explored frames accurate (≥ %.1f %%) in iteration %ld",
+                      100 * record.accurateShareOfPlan, 100 * settings.accurateFraction, record.iteration)
     }
 
     // MARK: - Label
@@ -225,43 +142,6 @@ extension LearningLoop {
         state.structures += labelled.count
         state.iteration += 1
         state.stage = .train
-        return true
-    }
-
-    // MARK: - Final MD
-
-    /// NVT with the final committee from the first seed structure, checked for blow-ups every step.
-    func finalRun(_ state: inout LearningState, note: (String) -> Void, shouldStop: () -> Bool) throws(LearningError) -> Bool {
-        guard let md = settings.finalMD else {
-            state.stage = .done
-            return true
-        }
-        let committee = try committee(try loadCommittee(state.iteration))
-        let start = try LearningFiles.readFrames(seedURL)[0].configuration
-        var run = settings.exploration
-        run.temperatures = [md.temperature]
-        run.runs = 1
-        run.steps = md.steps
-        run.equilibrate = 0
-        run.interval = max(1, md.steps / 200)
-        note("final: \(md.steps) steps of committee-NNP MD at \(md.temperature) K")
-        let result: Exploration.Result
-        do {
-            result = try Exploration(settings: run, threads: settings.threads).run(
-                committee: committee, starts: [start], reference: nil, seed: settings.seed &+ 999_983,
-                progress: { _, _ in }, shouldStop: shouldStop)
-        } catch {
-            throw LearningError("final MD: \(error)")
-        }
-        if result.stopped { return false }
-        let temperatures = result.frames.map(\.kineticTemperature)
-        state.finalMD = FinalRunRecord(
-            temperature: md.temperature, steps: md.steps, picoseconds: Double(md.steps) * run.timeStep, stable: result.blownUp == 0,
-            stepsCompleted: result.frames.last?.step ?? 0,
-            meanTemperature: temperatures.isEmpty ? 0 : temperatures.reduce(0, +) / Double(temperatures.count),
-            largestForceDeviation: result.frames.map(\.deviation).max() ?? 0)
-        note("final: \(result.blownUp == 0 ? "stable" : "blew up") over \(state.finalMD!.stepsCompleted) steps")
-        state.stage = .done
         return true
     }
 }

@@ -16,13 +16,16 @@ import Foundation
 /// explored frame (`CandidateSelection`: trust levels of the force deviation, extrapolation
 /// warnings, the seed's error criterion), then test convergence; (3) **label** at most K
 /// candidates, spread by farthest-point sampling, with the reference (`ReferenceLabeler`).
-/// The loop stops when an exploration in which no run blew up finds no candidates or at least
-/// `accurate_fraction` of its frames accurate (converged), or when `max_iterations` or `max_structures` is reached
-/// (budget); then an optional NVT run checks the final committee's stability.
+/// The loop stops when an exploration in which no run blew up (ran away) finds every frame
+/// accurate and cut no run short, or has at least `accurate_fraction` of the frames its runs were to give
+/// explored and accurate (converged), or when `max_iterations` or `max_structures` is reached
+/// (budget); then an optional longer fit (`training.final_epochs`) from the last committee's
+/// weights gives the final committee, and an optional NVT run checks its stability.
 ///
 /// Files in `output`: `state.json` (rewritten after every stage), `seed.extxyz`,
 /// `iterations/NNN/` (`committee/member-m/`, `explored.json`, `candidates.extxyz`,
-/// `labelled.extxyz`, `record.json`), and at the end `committee/member-m` (the final models,
+/// `labelled.extxyz`, `record.json`), `final-fit/member-m/` (with `training.final_epochs`), and at
+/// the end `committee/member-m` (the final models,
 /// n2p2 folders), `report.md`, `iterations.json` and the plots. Every file is written whole
 /// (temporary file renamed into place). Every stage is a function of the files written
 /// before it and of seeds derived from `seed` and the iteration, so a loop stopped at any
@@ -127,6 +130,7 @@ public struct LearningLoop: Sendable {
     func exploredURL(_ iteration: Int) -> URL { folder(iteration).appendingPathComponent("explored.json") }
     func candidatesURL(_ iteration: Int) -> URL { folder(iteration).appendingPathComponent("candidates.extxyz") }
     func labelledURL(_ iteration: Int) -> URL { folder(iteration).appendingPathComponent("labelled.extxyz") }
+    var finalFitFolder: URL { output.appendingPathComponent("final-fit") }
 
     /// The NNP settings: symmetry functions generated for the elements from `shortest` to the cutoff.
     func modelSettings(shortest: Double) -> NNPSettings {

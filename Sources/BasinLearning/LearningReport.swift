@@ -69,13 +69,13 @@ extension LearningLoop {
             - Stopped: \(state.stopReason ?? "not yet")
             - Rank correlation (Spearman) of committee force deviation and true force error over \(comparedFrames) explored frames: \(correlation.map { String(format: "%.3f", $0) } ?? "–")
 
-            | iteration | structures | held-out E (meV/atom) | held-out F (meV/Å) | best member E / F | test split E / F | trust levels (eV/Å) | frames | accurate | candidates | failed | runs blown up | stable up to (K) | labelled | ρ |
-            |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+            | iteration | structures | held-out E (meV/atom) | held-out F (meV/Å) | best member E / F | test split E / F | trust levels (eV/Å) | frames | accurate | candidates | failed | accurate of planned | runs blown up / cut short | stable up to (K) | labelled | ρ |
+            |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 
             """
         for r in state.iterations {
             let trust = r.lowerTrust.map { String(format: "%.3f–%.3f%@", $0, r.upperTrust ?? 0, r.automaticTrust ? " (auto)" : "") } ?? "–"
-            text += "| \(r.iteration) | \(r.structures) | \(f(r.heldOutEnergyRMSE)) | \(f(r.heldOutForceRMSE, 1000, 1)) | \(f(r.heldOutMemberEnergyRMSE)) / \(f(r.heldOutMemberForceRMSE, 1000, 1)) | \(f(r.testEnergyRMSE)) / \(f(r.testForceRMSE, 1000, 1)) | \(trust) | \(r.exploredFrames) | \(f(r.accurateFraction, 100, 1)) % | \(f(r.candidateFraction, 100, 1)) % | \(f(r.failedFraction, 100, 1)) % | \(r.blownUpRuns)/\(r.runs) | \(r.stableTemperatures.max().map { String(Int($0)) } ?? "–") | \(r.labelled) | \(f(r.rankCorrelation, 1, 2)) |\n"
+            text += "| \(r.iteration) | \(r.structures) | \(f(r.heldOutEnergyRMSE)) | \(f(r.heldOutForceRMSE, 1000, 1)) | \(f(r.heldOutMemberEnergyRMSE)) / \(f(r.heldOutMemberForceRMSE, 1000, 1)) | \(f(r.testEnergyRMSE)) / \(f(r.testForceRMSE, 1000, 1)) | \(trust) | \(r.exploredFrames) | \(f(r.accurateFraction, 100, 1)) % | \(f(r.candidateFraction, 100, 1)) % | \(f(r.failedFraction, 100, 1)) % | \(f(r.accurateShareOfPlan, 100, 1)) % | \(r.blownUpRuns) / \((r.cutShort ?? []).count) of \(r.runs) | \(r.stableTemperatures.max().map { String(Int($0)) } ?? "–") | \(r.labelled) | \(f(r.rankCorrelation, 1, 2)) |\n"
         }
         text += "\n## Detectors\n\n| iteration | deviation | extrapolation | error | most warned functions (element, function: warnings) |\n|---|---|---|---|---|\n"
         for r in state.iterations {
@@ -84,12 +84,17 @@ extension LearningLoop {
         }
         let blowUps = state.iterations.flatMap { r in (r.blowUps ?? []).map { "- iteration \(r.iteration), \($0)\n" } }
         if !blowUps.isEmpty { text += "\n## Runs that blew up\n\n" + blowUps.joined() }
+        let cuts = state.iterations.flatMap { r in (r.cutShort ?? []).map { "- iteration \(r.iteration), \($0)\n" } }
+        if !cuts.isEmpty { text += "\n## Runs cut short by max_error (their last frames are labelled when the loop goes on)\n\n" + cuts.joined() }
+        if let fit = state.finalFit {
+            text += "\n## Final fit\n\n\(fit.epochs) epochs from the last committee's weights on its \(fit.structures) structures: held-out E \(f(fit.heldOutEnergyRMSE)) meV/atom, F \(f(fit.heldOutForceRMSE, 1000, 1)) meV/Å (best member \(f(fit.heldOutMemberEnergyRMSE)) / \(f(fit.heldOutMemberForceRMSE, 1000, 1))); test split \(f(fit.testEnergyRMSE)) / \(f(fit.testForceRMSE, 1000, 1))\n"
+        }
         if let md = state.finalMD {
             text += String(
                 format: "\n## Final MD\n\n%.0f K, %ld steps (%.1f ps), Langevin with the committee mean: %@ (%ld steps completed), mean kinetic temperature %.0f K, largest max σ_i %.3f eV/Å\n",
                 md.temperature, md.steps, md.picoseconds, md.stable ? "stable" : "blew up", md.stepsCompleted, md.meanTemperature, md.largestForceDeviation)
         }
-        text += "\nFiles: state.json, iterations.json, iterations/NNN/ (committee/, explored.json, candidates.extxyz, labelled.extxyz, record.json), committee/member-m (final models), errors.svg, data-size.svg, deviation-vs-error.svg\n"
+        text += "\nFiles: state.json, iterations.json, iterations/NNN/ (committee/, explored.json, candidates.extxyz, labelled.extxyz, record.json), final-fit/ (with final_epochs), committee/member-m (final models), errors.svg, data-size.svg, deviation-vs-error.svg\n"
         return text
     }
 }

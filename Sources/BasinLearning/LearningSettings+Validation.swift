@@ -16,6 +16,7 @@ extension LearningSettings {
         guard !t.hidden.isEmpty, t.hidden.allSatisfy({ $0 >= 1 && $0 <= 10_000 }) else { throw LearningError("training.hidden: give layer widths in 1…10000") }
         guard t.epochs >= 1 else { throw LearningError("training.epochs must be at least 1, got \(t.epochs)") }
         if let later = t.laterEpochs, later < 1 { throw LearningError("training.later_epochs must be at least 1, got \(later)") }
+        if let last = t.finalEpochs, last < 1 { throw LearningError("training.final_epochs must be at least 1, got \(last)") }
         guard t.batchSize >= 1 else { throw LearningError("training.batch_size must be at least 1, got \(t.batchSize)") }
         guard t.learningRate > 0, t.learningRate.isFinite else { throw LearningError("training.learning_rate must be positive, got \(t.learningRate)") }
         guard t.finalLearningRate > 0, t.finalLearningRate <= t.learningRate else {

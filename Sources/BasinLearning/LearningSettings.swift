@@ -18,7 +18,7 @@ import Foundation
 ///     symmetry_functions: {cutoff: 5.5, cutoff_type: 6, shifted: 6, centred: 6,
 ///                          angular_widths: 2, zeta_max: 16, shortest: 2.0}
 ///     network: {hidden: [20, 20]}
-///     training: {committee: 4, epochs: 150, later_epochs: 60, batch_size: 8, learning_rate: 0.002,
+///     training: {committee: 4, epochs: 150, later_epochs: 60, final_epochs: 300, batch_size: 8, learning_rate: 0.002,
 ///                final_learning_rate: 0.0001, force_weight: 1, test_fraction: 0.1, checkpoint_every: 10}
 ///     exploration: {temperatures: [300, 1300, 2500], runs: 2, steps: 2000, equilibrate: 0,
 ///                   time_step: 0.001, interval: 20, max_force: 30, max_error: 3}
@@ -128,6 +128,9 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         public var epochs = 150
         /// Epochs of the fits after the first, which start from the previous weights; nil: `epochs`.
         public var laterEpochs: Int?
+        /// Epochs of a last fit after the loop stops (by criterion or budget), from the last
+        /// committee's weights on the same structures; its models are the final ones. Nil: none.
+        public var finalEpochs: Int?
         public var batchSize = 8
         public var learningRate = 0.002
         public var finalLearningRate = 0.0001
@@ -135,7 +138,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         public var testFraction = 0.1
         public var checkpointEvery = 10
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case committee, hidden, epochs, laterEpochs = "later_epochs", batchSize = "batch_size", learningRate = "learning_rate"
+            case committee, hidden, epochs, laterEpochs = "later_epochs", finalEpochs = "final_epochs", batchSize = "batch_size", learningRate = "learning_rate"
             case finalLearningRate = "final_learning_rate", forceWeight = "force_weight", testFraction = "test_fraction"
             case checkpointEvery = "checkpoint_every"
         }
@@ -147,6 +150,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
             hidden = try c.decodeIfPresent([Int].self, forKey: .hidden) ?? hidden
             epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? epochs
             laterEpochs = try c.decodeIfPresent(Int.self, forKey: .laterEpochs)
+            finalEpochs = try c.decodeIfPresent(Int.self, forKey: .finalEpochs)
             batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
             learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? learningRate
             finalLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalLearningRate) ?? finalLearningRate

@@ -6,7 +6,7 @@ import Foundation
 public struct LearningState: Codable, Sendable, Equatable {
     /// The next piece of work.
     public enum Stage: String, Codable, Sendable {
-        case train, explore, label, finalMD = "final-md", done
+        case train, explore, label, finalFit = "final-fit", finalMD = "final-md", done
     }
 
     /// The current iteration (1-based) and its next stage.
@@ -22,6 +22,8 @@ public struct LearningState: Codable, Sendable, Equatable {
     public var iterations: [IterationRecord]
     /// Why the loop stopped, once it has.
     public var stopReason: String?
+    /// The last, longer fit after the loop stopped (`training.final_epochs`), once done.
+    public var finalFit: FinalFitRecord?
     /// The final stability run, once done.
     public var finalMD: FinalRunRecord?
 
@@ -36,6 +38,19 @@ public struct LearningState: Codable, Sendable, Equatable {
     public func write(to url: URL) throws(LearningError) {
         try LearningFiles.writeJSON(self, to: url)
     }
+}
+
+/// The last fit after the loop stopped: epochs, structures and the members' mean test-split
+/// RMSEs, and the held-out errors of the committee's mean and its best member (eV/atom, eV/Å).
+public struct FinalFitRecord: Codable, Sendable, Equatable {
+    public var epochs: Int
+    public var structures: Int
+    public var testEnergyRMSE: Double
+    public var testForceRMSE: Double
+    public var heldOutEnergyRMSE: Double?
+    public var heldOutForceRMSE: Double?
+    public var heldOutMemberEnergyRMSE: Double?
+    public var heldOutMemberForceRMSE: Double?
 }
 
 /// The final NVT run with the finished committee.

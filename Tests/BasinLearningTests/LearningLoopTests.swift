@@ -1,4 +1,5 @@
 import BasinIO
+import BasinNNP
 import Foundation
 import Testing
 @testable import BasinLearning
@@ -39,19 +40,24 @@ import Testing
         return loop.seedURL
     }
 
-    @Test func aForceErrorAboveMaxErrorEndsEveryRun() throws {
+    @Test func aForceErrorAboveMaxErrorCutsEveryRunShortAndItsFrameIsLabelled() throws {
         let text = TinyLoop.config().replacingOccurrences(of: "max_force: 50}", with: "max_force: 50, max_error: 1e-6}")
+            .replacingOccurrences(of: "per_iteration: 3", with: "per_iteration: 2")
         let folder = try TinyLoop.folder(text)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try LearningLoop(configurationFile: folder.appendingPathComponent("config.yaml")).run()
-        // Each run ends at its first explored frame, which is kept as a candidate.
+        // Each run ends at its first explored frame, which is kept; the three frames each run
+        // did not reach (40 steps / 10) are counted. A cut is no runaway.
         let first = outcome.state.iterations[0]
-        #expect(first.runs == 2 && first.blownUpRuns == 2 && first.exploredFrames == 2 && first.candidateFrames == 2)
-        // The record and the report say why each run ended.
-        #expect(first.blowUps?.count == 2)
-        #expect(first.blowUps?.allSatisfy { $0.contains("force error on atom") && $0.contains("above 1e-06 eV/Å") } == true)
+        #expect(first.runs == 2 && first.blownUpRuns == 0 && first.exploredFrames == 2 && first.unexploredFrames == 6)
+        #expect(first.accurateShareOfPlan == 0)
+        // The record and the report say why each run ended, and both frames that cut a run were labelled.
+        #expect(first.cutShort?.count == 2)
+        #expect(first.cutShort?.allSatisfy { $0.contains("force error on atom") && $0.contains("above 1e-06 eV/Å") } == true)
+        #expect(first.labelled == 2 && Set(first.detections.map(\.temperature)) == [300, 1500])
         let report = try String(contentsOf: folder.appendingPathComponent("loop/report.md"), encoding: .utf8)
-        #expect(report.contains("## Runs that blew up") && report.contains("iteration 1, "))
+        #expect(report.contains("## Runs cut short by max_error") && report.contains("iteration 1, "))
+        #expect(!report.contains("## Runs that blew up"))
     }
 
     @Test func theLoopRunsToItsBudgetAndReports() throws {
@@ -75,6 +81,15 @@ import Testing
         }
         let report = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("Rank correlation (Spearman)"))
+        // The final fit (final_epochs) trained on the last committee's structures; its models are the final ones.
+        let fit = try #require(state.finalFit)
+        #expect(fit.epochs == 4 && fit.structures == state.iterations[1].structures && fit.heldOutForceRMSE != nil)
+        #expect(report.contains("## Final fit"))
+        let loop = try LearningLoop(configurationFile: folder.appendingPathComponent("config.yaml"))
+        let final = try loop.loadCommittee(loop.finalFitFolder)
+        let written = try (1...2).map { try NNPModel(directory: output.appendingPathComponent("committee/member-\($0)")) }
+        #expect(written == final)
+        #expect(written != (try loop.loadCommittee(loop.committeeFolder(2))))
         // A second fresh run into the same folder is refused.
         let again = try LearningLoop(configurationFile: folder.appendingPathComponent("config.yaml"))
         #expect(throws: LearningError.self) { try again.run() }

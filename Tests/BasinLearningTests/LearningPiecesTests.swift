@@ -18,8 +18,48 @@ import Testing
     @Test func farthestPointSamplingSpreadsOut() {
         // A tight cluster near 0 and two far points: after the first, the far ones come first.
         let points: [[Double]] = [[0], [0.1], [0.2], [10], [-10], [0.05]]
-        #expect(FarthestPointSampling.select(points, count: 3, first: 0) == [0, 3, 4])
-        #expect(FarthestPointSampling.select(points, count: 10, first: 1).count == 6)
+        #expect(FarthestPointSampling.select(points, count: 3, first: [0]) == [0, 3, 4])
+        #expect(FarthestPointSampling.select(points, count: 10, first: [1]).count == 6)
+        // Several given points come first and all count as taken: from 0 and 3, -10 is farthest.
+        #expect(FarthestPointSampling.select(points, count: 3, first: [0, 3]) == [0, 3, 4])
+        #expect(FarthestPointSampling.select(points, count: 4, first: [4, 3]) == [4, 3, 0, 2])
+        #expect(FarthestPointSampling.select(points, count: 1, first: [5, 3]) == [5])
+    }
+
+    /// An exploration record with `accurate` of `explored` frames accurate, the rest candidates.
+    func record(explored: Int, accurate: Int, unexplored: Int = 0, blownUp: Int = 0, cutShort: Int = 0) -> IterationRecord {
+        var record = IterationRecord(iteration: 4, structures: 100)
+        record.exploredFrames = explored
+        record.accurateFrames = accurate
+        record.candidateFrames = explored - accurate
+        record.runs = 5
+        record.blownUpRuns = blownUp
+        record.cutShort = Array(repeating: "2500 K, run 0: force error on atom 9 above 3.0 eV/Å at step 540", count: cutShort)
+        record.unexploredFrames = unexplored
+        return record
+    }
+
+    @Test func convergenceCountsTheFramesACutShortRunDidNotReach() {
+        var settings = LearningSettings.Convergence()
+        settings.accurateFraction = 0.8
+        let converge = { (record: IterationRecord) in LearningLoop.convergence(record, settings: settings) }
+        // 420 of 500 planned frames accurate: converged.
+        #expect(converge(record(explored: 500, accurate: 420))?.hasPrefix("converged: 84.0 %") == true)
+        // The same frames with a run cut short 73 frames early: 420 of 573 planned is too few.
+        #expect(converge(record(explored: 500, accurate: 420, unexplored: 73, cutShort: 1)) == nil)
+        // Cut short late (10 frames not reached): 420 of 510 is enough; the cut alone does not veto.
+        #expect(converge(record(explored: 500, accurate: 420, unexplored: 10, cutShort: 1)) != nil)
+        // A run that ran away vetoes, however accurate the rest.
+        #expect(converge(record(explored: 500, accurate: 500, blownUp: 1)) == nil)
+        // No candidate and no cut: converged whatever the fraction asked.
+        settings.accurateFraction = 1
+        #expect(converge(record(explored: 500, accurate: 500))?.hasPrefix("converged: no candidates") == true)
+        #expect(converge(record(explored: 0, accurate: 0)) == nil)
+        // Frames beyond the upper trust level are no candidates, but not accurate either.
+        var failed = record(explored: 500, accurate: 0)
+        failed.candidateFrames = 0
+        failed.failedFrames = 500
+        #expect(converge(failed) == nil)
     }
 
     @Test func trustLevelsFollowTheDocumentedRule() {

@@ -20,6 +20,13 @@ import Testing
         #expect(try error(TinyLoop.config()) == nil)
     }
 
+    @Test func theSiliconExampleIsAccepted() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/learn-silicon.yaml")
+        let settings = try LearningSettings.read(from: example)
+        #expect(settings.training.finalEpochs == 600 && settings.exploration.maxError == 3)
+    }
+
     @Test func anUnknownKeyIsNamed() throws {
         let message = try #require(try error(TinyLoop.config().replacingOccurrences(of: "runs: 1", with: "runz: 1")))
         #expect(message.contains("unknown key 'exploration.runz'"), "\(message)")
@@ -56,6 +63,7 @@ import Testing
             ("accurate_fraction: 1.0", "accurate_fraction: 1.5", "convergence.accurate_fraction"),
             ("alpha: {Si: 1.0}", "alpha: {Ge: 1.0}", "seed_data.alpha: no threshold α for Si"),
             ("interval: 10", "interval: 100", "exploration.interval"),
+            ("final_epochs: 4", "final_epochs: 0", "training.final_epochs must be at least 1"),
         ]
         for (old, new, key) in cases {
             let message = try #require(try error(TinyLoop.config().replacingOccurrences(of: old, with: new)))

@@ -12,7 +12,7 @@ enum TinyLoop {
         seed_data: {lattice: diamond, lattice_constant: 5.431, cells: 1, temperature: 300, equilibrate: 10, steps: 60,
                     alpha: {Si: 1.0}, max_interval: 10, max_structures: 6}
         symmetry_functions: {cutoff: 4.0, shifted: 2, centred: 2, angular_widths: 1, zeta_max: 1}
-        training: {committee: 2, hidden: [4], epochs: 3, later_epochs: 2, batch_size: 4, test_fraction: 0.25, checkpoint_every: 1}
+        training: {committee: 2, hidden: [4], epochs: 3, later_epochs: 2, final_epochs: 4, batch_size: 4, test_fraction: 0.25, checkpoint_every: 1}
         exploration: {temperatures: [300, 1500], runs: 1, steps: 40, interval: 10, max_force: 50}
         candidates: {error_threshold: 0.05, per_iteration: 3}
         convergence: {accurate_fraction: 1.0, max_iterations: 2}

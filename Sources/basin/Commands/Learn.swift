@@ -13,9 +13,9 @@ struct Learn: ParsableCommand {
             {command: "program {input} {output}", elements}, seed_data {file} or {lattice, lattice_constant, \
             cells, temperature, equilibrate, steps, time_step, alpha {element: eV/Å}, max_interval, max_structures}, \
             validation (held-out data file), symmetry_functions {cutoff, cutoff_type, shifted, centred, \
-            angular_widths, zeta_max, shortest}, training {committee, hidden, epochs, later_epochs, batch_size, \
+            angular_widths, zeta_max, shortest}, training {committee, hidden, epochs, later_epochs, final_epochs, batch_size, \
             learning_rate, final_learning_rate, force_weight, test_fraction, checkpoint_every}, exploration \
-            {temperatures, runs, steps, equilibrate, time_step, interval, max_force}, candidates {lower, upper \
+            {temperatures, runs, steps, equilibrate, time_step, interval, max_force, max_error}, candidates {lower, upper \
             (eV/Å or auto), upper_ratio, error_threshold, extrapolation, per_iteration}, convergence \
             {accurate_fraction, max_iterations, max_structures}, final_md {temperature, steps}, seed, threads. \
             Unknown and repeated keys, a reference that lacks an element and trust levels in the wrong order \
@@ -42,6 +42,7 @@ struct Learn: ParsableCommand {
         var structures: Int
         var iterations: [IterationRecord]
         var rankCorrelation: Double?
+        var finalFit: FinalFitRecord?
         var finalMD: FinalRunRecord?
         var committee: String
     }
@@ -72,12 +73,15 @@ struct Learn: ParsableCommand {
         let state = outcome.state
         let summary = Summary(
             finished: true, stopReason: state.stopReason, structures: state.structures, iterations: state.iterations,
-            rankCorrelation: outcome.rankCorrelation, finalMD: state.finalMD,
+            rankCorrelation: outcome.rankCorrelation, finalFit: state.finalFit, finalMD: state.finalMD,
             committee: loop.output.appendingPathComponent("committee").path)
         if json { try Output.json(summary); return }
         print("# \(state.stopReason ?? "done") — \(state.structures) labelled structures; report in \(loop.output.appendingPathComponent("report.md").path)")
         if let last = state.iterations.last, let e = last.heldOutEnergyRMSE, let f = last.heldOutForceRMSE {
             print(String(format: "held-out RMSE (committee mean): energy %.3f meV/atom, force %.1f meV/Å", 1000 * e, 1000 * f))
+        }
+        if let fit = state.finalFit, let e = fit.heldOutEnergyRMSE, let f = fit.heldOutForceRMSE {
+            print(String(format: "held-out RMSE after the final fit (%ld epochs): energy %.3f meV/atom, force %.1f meV/Å", fit.epochs, 1000 * e, 1000 * f))
         }
         if let rho = outcome.rankCorrelation { print(String(format: "rank correlation of deviation and true force error: %.3f", rho)) }
         if let md = state.finalMD {
