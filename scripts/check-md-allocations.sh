@@ -2,7 +2,7 @@
 # Counts heap allocations per MD step of `basin md` for Lennard-Jones, Morse, Stillinger–Weber,
 # Vashishta and the n2p2 water model (neural-network potential on LAMMPS's 1,080-atom box,
 # fetched by scripts/fetch-water-model.sh; N/10 steps, as a step costs about 300 times an LJ
-# one), the water model also on two threads: each system runs N and 3N steps with malloc,
+# one), Lennard-Jones, Stillinger–Weber, Vashishta and the water model also on two threads: each system runs N and 3N steps with malloc,
 # calloc, realloc, posix_memalign and aligned_alloc counted by a preloaded shim, and the
 # difference over the 2N extra steps is the count per step. Each system runs with the default
 # skin (the neighbor list is rebuilt now and then, whose storage is reused too) and with a
@@ -15,6 +15,11 @@
 # starts its own threads at moments that depend on timing (for the SIGINT and SIGTERM sources
 # of basin md), so the shim counts only the main thread and Basin's worker threads (named
 # basin-worker), which run every parallel loop of a step.
+#
+# On two threads the water model's runs differ by up to two allocations whatever their length
+# (10 and 30 steps both gave 11,960 or 11,962 over repeated runs): timing, not steps, so those
+# rows pass with at most 2 more allocations in the longer run (an allocation per step would add
+# 2N/10 = 20); every other row must match exactly.
 #
 # Usage: scripts/check-md-allocations.sh [BASIN_BINARY] [N]
 #   default binary .build/release/basin (build it with `swift build -c release`), N = 100.
@@ -84,7 +89,7 @@ declare -A SYSTEMS=(
   [vashishta]="--potential vashishta --parameters SiO2 $WORK/silica.xyz --temperature 300"
   [nnp]="$WATER/data.H2O-360mol --format lammps-data --elements H,O --potential nnp --model $WATER --cflength 1.8897261328 --cfenergy 0.0367493254 --temperature 300 --dt 0.0005"
 )
-SYSTEMS[nnp-2threads]="${SYSTEMS[nnp]} --threads 2"
+for system in lj sw vashishta nnp; do SYSTEMS[$system-2threads]="${SYSTEMS[$system]} --threads 2"; done
 # run SYSTEM STEPS SKIN_OPTION → "allocations builds"
 run() {
   local out
@@ -92,17 +97,18 @@ run() {
   echo "$(cat "$WORK/count") $(grep -o '[0-9]* neighbor-list builds' <<<"$out" | cut -d' ' -f1)"
 }
 status=0
-printf '%-13s %-8s %18s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" verdict
-for system in lj morse sw vashishta nnp nnp-2threads; do
+printf '%-19s %-8s %18s %20s %16s\n' system skin "allocations/step" "builds in 2N steps" verdict
+for system in lj lj-2threads morse sw sw-2threads vashishta vashishta-2threads nnp nnp-2threads; do
   steps=$N; [[ $system = nnp* ]] && steps=$(( (N + 9) / 10 ))
   for skin in default large; do
     option=""; [ $skin = large ] && option="--skin 3"
+    NOISE=0; [ $system = nnp-2threads ] && NOISE=2
     read -r a1 b1 <<<"$(run $system "$steps" "$option")"
     read -r a3 b3 <<<"$(run $system $((3 * steps)) "$option")"
     per=$(python3 -c "print(f'{($a3 - $a1) / (2 * $steps):.2f}')")
     builds=$((b3 - b1))
-    if [ "$a3" -eq "$a1" ]; then verdict="no allocation"; else verdict="ALLOCATES"; status=1; fi
-    printf '%-13s %-8s %18s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"
+    if [ $((a3 - a1)) -le "$NOISE" ]; then verdict="no allocation"; else verdict="ALLOCATES"; status=1; fi
+    printf '%-19s %-8s %18s %20s %16s\n' "$system" "$skin" "$per" "$builds" "$verdict"
   done
 done
 exit $status

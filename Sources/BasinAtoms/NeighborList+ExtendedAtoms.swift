@@ -10,7 +10,6 @@ extension NeighborList {
         let h = cell.spanningVectors
         let inverse = h.inverse
         let parts = chunkCount
-        func slice(_ count: Int, _ part: Int) -> Range<Int> { (count * part / parts)..<(count * (part + 1) / parts) }
         resize(&fractionalScratch, to: n, filling: .zero)
         // Along periodic directions: the whole-cell translation that wraps each atom, and how
         // far (δ = r_list / width, in fractional units) ghosts reach beyond the cell, which
@@ -27,12 +26,10 @@ extension NeighborList {
         }
         configuration.positions.withUnsafeBufferPointer { r in
         fractionalScratch.withUnsafeMutableBufferPointer { fractional in
-            nonisolated(unsafe) let fractional = fractional
-            concurrentForEach(parts) { part in
-                for i in slice(n, part) {
-                    fractional[i] = (r[i] + wrapping(r[i], cell: h, inverse: inverse, periodic: periodicMask)) * inverse
-                }
-            }
+            concurrentForEach(
+                parts,
+                body: WrapFractional(
+                    r: r, fractional: fractional, h: h, inverse: inverse, periodicMask: periodicMask, parts: parts))
         }}
         let grid = cutoff.isFinite ? binGrid(cell: cell, fractional: fractionalScratch, reach: bound, count: n) : nil
         orderSites(grid: sortsAtoms ? grid : nil)
@@ -47,18 +44,12 @@ extension NeighborList {
         positions.withUnsafeMutableBufferPointer { x in
         shifts.withUnsafeMutableBufferPointer { shift in
         siteFractional.withUnsafeMutableBufferPointer { fractional in
-            nonisolated(unsafe) let x = x, shift = shift, fractional = fractional
-            concurrentForEach(parts) { part in
-                for site in slice(n, part) {
-                    let i = Int(order[site])
-                    let w = wrapping(r[i], cell: h, inverse: inverse, periodic: periodicMask)
-                    x[site] = r[i] + w
-                    shift[site] = w
-                    fractional[site] = atomFractional[i]
-                }
-            }
+            concurrentForEach(
+                parts,
+                body: PlaceSites(
+                    r: r, order: order, atomFractional: atomFractional, x: x, shift: shift, fractional: fractional,
+                    h: h, inverse: inverse, periodicMask: periodicMask, parts: parts))
         }}}}}}
-        let fractional = siteFractional
         // Per atom, the images m with s + m inside the ghost region along each axis: interior
         // atoms have none, so the cost follows the number of ghosts. Each thread's list keeps
         // its storage from build to build.
@@ -66,30 +57,12 @@ extension NeighborList {
         ghostImageScratch = []
         if images.count != parts { images = [[(site: Int32, image: SIMD3<Int>)]](repeating: [], count: parts) }
         for part in 0..<parts { images[part].removeAll(keepingCapacity: true) }
+        siteFractional.withUnsafeBufferPointer { fractional in
         images.withUnsafeMutableBufferPointer { images in
-            nonisolated(unsafe) let images = images
-            concurrentForEach(parts) { part in
-                for i in slice(n, part) {
-                    let s = fractional[i]
-                    // Clamped to [−reach, 0] and [0, reach]: open directions (reach 0) get {0}.
-                    let limit = SIMD3<Double>(repeating: 1e9)
-                    let first = integers((-delta - s).rounded(.up).clamped(lowerBound: -limit, upperBound: limit))
-                    let last = integers((1 + delta - s).rounded(.down).clamped(lowerBound: -limit, upperBound: limit))
-                    let low = first.clamped(lowerBound: 0 &- reach, upperBound: .zero)
-                    let high = last.clamped(lowerBound: .zero, upperBound: reach)
-                    guard low != .zero || high != .zero else { continue }
-                    for mx in low.x...max(low.x, high.x) {
-                        for my in low.y...max(low.y, high.y) {
-                            for mz in low.z...max(low.z, high.z) where mx != 0 || my != 0 || mz != 0 {
-                                let shifted = s + SIMD3(Double(mx), Double(my), Double(mz))
-                                if any(shifted .< -bound) || any(shifted .> 1 + bound) { continue }
-                                images[part].append((Int32(i), SIMD3(mx, my, mz)))
-                            }
-                        }
-                    }
-                }
-            }
-        }
+            concurrentForEach(
+                parts,
+                body: FindGhostImages(fractional: fractional, images: images, delta: delta, bound: bound, reach: reach, parts: parts))
+        }}
         var firstGhost = ghostPartStart
         ghostPartStart = []
         firstGhost.removeAll(keepingCapacity: true)
@@ -112,37 +85,24 @@ extension NeighborList {
         resize(&bins, to: grid == nil ? 0 : total, filling: .zero)
         configuration.species.withUnsafeBufferPointer { speciesOf in
         siteOrder.withUnsafeBufferPointer { order in
+        siteFractional.withUnsafeBufferPointer { fractional in
+        images.withUnsafeBufferPointer { images in
+        firstGhost.withUnsafeBufferPointer { firstGhost in
         positions.withUnsafeMutableBufferPointer { x in
         shifts.withUnsafeMutableBufferPointer { shift in
         owners.withUnsafeMutableBufferPointer { owner in
         keys.withUnsafeMutableBufferPointer { key in
         species.withUnsafeMutableBufferPointer { kind in
         bins.withUnsafeMutableBufferPointer { bin in
-            nonisolated(unsafe) let x = x, shift = shift, owner = owner, key = key, kind = kind, bin = bin
-            concurrentForEach(parts) { part in
-                for i in slice(n, part) {
-                    owner[i] = order[i]
-                    key[i] = Int32(truncatingIfNeeded: 2 &* i)
-                    kind[i] = Int32(speciesOf[Int(order[i])])
-                    if let grid { bin[i] = grid.coordinates(ofFractional: fractional[i]) }
-                }
-            }
+            let arrays = ExtendedAtomArrays(x: x, shift: shift, owner: owner, key: key, kind: kind, bin: bin)
+            concurrentForEach(
+                parts,
+                body: LabelSites(
+                    arrays: arrays, order: order, speciesOf: speciesOf, fractional: fractional, grid: grid, parts: parts))
             // Ghosts need their sites' bins, so they follow once every local bin is set.
-            concurrentForEach(parts) { part in
-                for (offset, ghost) in images[part].enumerated() {
-                    let a = firstGhost[part] + offset
-                    let i = Int(ghost.site), m = ghost.image
-                    let translation = SIMD3(Double(m.x), Double(m.y), Double(m.z)) * h
-                    let positive: Int32 = m.x > 0 || (m.x == 0 && (m.y > 0 || (m.y == 0 && m.z > 0))) ? 1 : 0
-                    x[a] = x[i] + translation
-                    shift[a] = shift[i] + translation
-                    owner[a] = order[i]
-                    key[a] = Int32(truncatingIfNeeded: 2 &* i) &+ positive
-                    kind[a] = kind[i]
-                    if let grid { bin[a] = grid.coordinates(ofImage: m, ownerBin: bin[i]) }
-                }
-            }
-        }}}}}}}}
+            concurrentForEach(
+                parts, body: PlaceGhosts(arrays: arrays, images: images, firstGhost: firstGhost, order: order, grid: grid, h: h))
+        }}}}}}}}}}}
         self.grid = grid
         extendedCount = total
         ghostImageScratch = images
@@ -194,14 +154,6 @@ extension NeighborList {
             }
         }}}}
     }
-}
-
-/// The whole-cell translation that brings `r` into the cell along the periodic directions
-/// (`periodic` holds 1 for those, 0 for open ones); `cell` holds the spanning vectors as rows and
-/// `inverse` is its inverse. A plain function, not a closure, so that no context is allocated.
-@inline(__always)
-private func wrapping(_ r: SIMD3<Double>, cell: Matrix3, inverse: Matrix3, periodic: SIMD3<Double>) -> SIMD3<Double> {
-    -((r * inverse).rounded(.down) * periodic) * cell
 }
 
 /// Sets `array` to `count` entries, keeping its storage (new entries are `filler`): for

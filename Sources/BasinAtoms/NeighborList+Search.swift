@@ -69,15 +69,8 @@ extension NeighborList {
         let expected = max(16, 2 * entryCount / max(1, localCount))
         _ = storage(ranges.count - 1)
         let storages = rowStorage
-        concurrentForEach(ranges.count) { c in
-            let rows = storages[c]
-            rows.start(rows: ranges[c].count, capacity: ranges[c].count * expected)
-            if self.kind == .half {
-                self.searchHalf(sorted, atoms: ranges[c], into: rows)
-            } else {
-                self.searchFull(sorted, atoms: ranges[c], into: rows)
-            }
-        }
+        concurrentForEach(
+            ranges.count, body: ChunkSearch(list: self, bins: sorted, ranges: ranges, storages: storages, expected: expected))
         chunks.removeAll(keepingCapacity: true)
         for (c, range) in ranges.enumerated() { chunks.append(Chunk(atoms: range, rows: storages[c])) }
         chunkRangeScratch = ranges
@@ -90,7 +83,7 @@ extension NeighborList {
     // sign bits: r² − r_list² < 0, and so on.
 
     /// Full list: every extended atom a ≠ i within the radius, over the whole stencil.
-    private func searchFull(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
+    fileprivate func searchFull(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
         let radiusSquared = listRadius * listRadius
         positions.withUnsafeBufferPointer { x in
         self.bins.withUnsafeBufferPointer { binOf in
@@ -119,7 +112,7 @@ extension NeighborList {
     /// end (its mirror lies at the opposite offset), and is kept. Pairs within one bin are met
     /// from both ends and kept once by the key rule: from the lower owner index, and for an
     /// atom's own images only the positive translations.
-    private func searchHalf(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
+    fileprivate func searchHalf(_ bins: Bins, atoms: Range<Int>, into output: NeighborRows) {
         let radiusSquared = listRadius * listRadius
         positions.withUnsafeBufferPointer { x in
         self.bins.withUnsafeBufferPointer { binOf in
@@ -145,5 +138,26 @@ extension NeighborList {
                 output.endRow(i - atoms.lowerBound)
             }
         }}}}}}
+    }
+}
+
+/// One chunk's rows per iteration: the neighbors of its atoms, found through the sorted bins
+/// (a `ParallelLoopBody`, so that a rebuild on several threads allocates nothing).
+private struct ChunkSearch: ParallelLoopBody {
+    let list: NeighborList
+    let bins: Bins
+    let ranges: [Range<Int>]
+    let storages: [NeighborRows]
+    /// Neighbors expected per atom, for the rows' first capacity.
+    let expected: Int
+
+    func run(_ c: Int) {
+        let rows = storages[c]
+        rows.start(rows: ranges[c].count, capacity: ranges[c].count * expected)
+        if list.kind == .half {
+            list.searchHalf(bins, atoms: ranges[c], into: rows)
+        } else {
+            list.searchFull(bins, atoms: ranges[c], into: rows)
+        }
     }
 }

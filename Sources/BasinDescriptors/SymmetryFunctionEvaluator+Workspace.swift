@@ -22,14 +22,13 @@ extension SymmetryFunctionEvaluator {
     /// −Σ_i Σ_s c_is ∂G_is/∂x_a on the extended atoms a into `workspace.forceBuffers` and its
     /// virial Σ_i Σ_a (x_a − x_i) ⊗ F_a^(i) into `workspace.virials`.
     ///
-    /// `weights(chunk, i, G_i)` is called for each atom right after its values (concurrently
-    /// for different chunks) and returns its row c_i = ∂E_i/∂G_i (energy units, columns as in
-    /// `values`), which must stay valid until the call returns for the next atom of the chunk.
-    /// With `measuringStages` the processor time of each stage is summed per chunk into
-    /// `workspace.stageTimes` (two clock readings per atom and stage).
-    public func evaluate(
+    /// `weights` gives each atom's row c_i = ∂E_i/∂G_i right after its values
+    /// (`DescriptorWeights`). With `measuringStages` the processor time of each stage is summed
+    /// per chunk into `workspace.stageTimes` (two clock readings per atom and stage). Once the
+    /// workspace has its sizes, a call allocates nothing, on any number of threads.
+    public func evaluate<Weights: DescriptorWeights>(
         _ configuration: Configuration, neighbors: NeighborList, workspace: DescriptorWorkspace, forces: Bool,
-        measuringStages: Bool = false, weights: (Int, Int, UnsafePointer<Double>) -> UnsafePointer<Double>
+        measuringStages: Bool = false, weights: Weights
     ) throws(DescriptorError) {
         guard neighbors.kind == .full else { throw .halfNeighborList }
         guard neighbors.cutoff >= cutoffRadius else {
@@ -43,45 +42,69 @@ extension SymmetryFunctionEvaluator {
             guard set >= 0 else { throw .missingElement(configuration.elements[s].symbol) }
             workspace.atomSet.append(set)
         }
-        let stride = self.stride, groups = workspace.groups, chunks = neighbors.chunks.count
+        let chunks = neighbors.chunks.count
         workspace.prepareValues(atoms: configuration.count, stride: stride, chunks: chunks)
         workspace.prepareForces(chunks: chunks, extended: forces ? neighbors.extendedCount : 0)
-        let values = UnsafeMutableBufferPointer(mutating: workspace.values), forceBuffers = workspace.forceBuffers
-        let virials = workspace.virialStorage, times = workspace.stageStorage
-        forEachAtom(neighbors, workspace) { chunk, i, set, neighborhood in
-            let row = values.baseAddress! + i * stride
-            var clock = measuringStages ? ClockReading.now() : ClockReading()
-            neighborhood.addValues(groups[set], to: row)
-            if measuringStages { times[chunk * 3] = times[chunk * 3] + ClockReading.lap(since: &clock) }
-            let c = weights(chunk, i, row)
-            if measuringStages { times[chunk * 3 + 1] = times[chunk * 3 + 1] + ClockReading.lap(since: &clock) }
-            guard forces else { return }
-            neighborhood.addForces(groups[set], dEdG: c, central: i, into: forceBuffers[chunk], virial: &virials[chunk])
-            if measuringStages { times[chunk * 3 + 2] = times[chunk * 3 + 2] + ClockReading.lap(since: &clock) }
-        }
-    }
-
-    /// Runs `body(chunk, i, set, neighborhood)` for every local atom i, the list's chunks on
-    /// separate threads, once i's neighbors within its function set's r_c are collected into the
-    /// chunk's neighborhood.
-    private func forEachAtom(
-        _ neighbors: NeighborList, _ workspace: DescriptorWorkspace, _ body: (Int, Int, Int, inout Neighborhood) -> Void
-    ) {
         workspace.atomSet.withUnsafeBufferPointer { atomSet in
         workspace.neighborhoods.withUnsafeMutableBufferPointer { scratch in
-        neighbors.positions.withUnsafeBufferPointer { x in
-        neighbors.species.withUnsafeBufferPointer { kind in
-            nonisolated(unsafe) let scratch = scratch
-            concurrentForEach(neighbors.chunks.count) { c in
-                let chunk = neighbors.chunks[c]
-                for i in chunk.atoms {
-                    let row = i - chunk.atoms.lowerBound, set = atomSet[i]
-                    scratch[c].collect(
-                        around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
-                        radius: radii[set], positions: x, species: kind)
-                    body(c, i, set, &scratch[c])
-                }
-            }
+        neighbors.positions.withUnsafeBufferPointer { positions in
+        neighbors.species.withUnsafeBufferPointer { species in
+            let pass = AtomByAtomPass(
+                chunks: neighbors.chunks, atomSet: atomSet, neighborhoods: scratch, positions: positions,
+                species: species, radii: radii, groups: workspace.groups,
+                values: UnsafeMutableBufferPointer(mutating: workspace.values), stride: stride,
+                forceBuffers: workspace.forceBuffers, virials: workspace.virialStorage, times: workspace.stageStorage,
+                forces: forces, measuringStages: measuringStages, weights: weights)
+            concurrentForEach(chunks, body: pass)
         }}}}
+    }
+}
+
+/// What an atom's energy makes of its symmetry-function values: the row c_i = ∂E_i/∂G_i that
+/// `SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`
+/// contracts with the functions' derivatives into forces.
+public protocol DescriptorWeights {
+    /// c_i for local atom i of `chunk`, called right after its values G_i (`values`, columns as
+    /// in `DescriptorWorkspace.values`), concurrently for different chunks; the row (energy
+    /// units) must stay valid until the call for the chunk's next atom.
+    func weights(chunk: Int, atom i: Int, values: UnsafePointer<Double>) -> UnsafePointer<Double>
+}
+
+/// One chunk of the list per iteration: for each of its atoms i in turn, the neighbors within
+/// i's function set's r_c into the chunk's neighborhood, the values, the weights, the forces.
+private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
+    let chunks: [NeighborList.Chunk]
+    let atomSet: UnsafeBufferPointer<Int>
+    let neighborhoods: UnsafeMutableBufferPointer<Neighborhood>
+    let positions: UnsafeBufferPointer<SIMD3<Double>>
+    let species: UnsafeBufferPointer<Int32>
+    let radii: [Double]
+    let groups: [FunctionGroups]
+    let values: UnsafeMutableBufferPointer<Double>
+    let stride: Int
+    let forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>]
+    let virials: UnsafeMutableBufferPointer<Matrix3>
+    let times: UnsafeMutableBufferPointer<ClockReading>
+    let forces: Bool
+    let measuringStages: Bool
+    let weights: Weights
+
+    func run(_ c: Int) {
+        let chunk = chunks[c]
+        for i in chunk.atoms {
+            let row = i - chunk.atoms.lowerBound, set = atomSet[i]
+            neighborhoods[c].collect(
+                around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
+                radius: radii[set], positions: positions, species: species)
+            let g = values.baseAddress! + i * stride
+            var clock = measuringStages ? ClockReading.now() : ClockReading()
+            neighborhoods[c].addValues(groups[set], to: g)
+            if measuringStages { times[c * 3] = times[c * 3] + ClockReading.lap(since: &clock) }
+            let dEdG = weights.weights(chunk: c, atom: i, values: g)
+            if measuringStages { times[c * 3 + 1] = times[c * 3 + 1] + ClockReading.lap(since: &clock) }
+            guard forces else { continue }
+            neighborhoods[c].addForces(groups[set], dEdG: dEdG, central: i, into: forceBuffers[c], virial: &virials[c])
+            if measuringStages { times[c * 3 + 2] = times[c * 3 + 2] + ClockReading.lap(since: &clock) }
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Dispatch
 
 /// Runs `body(0) … body(count − 1)` concurrently and returns when all have finished; with
-/// `count == 1` it runs inline. The iterations run on `WorkerPool`'s threads, which allocate
-/// nothing per call; on libdispatch's when that pool is busy with another loop (a nested or a
-/// concurrent call) or on systems without it.
+/// `count == 1` it runs inline. The iterations run on `WorkerPool`'s threads; on libdispatch's
+/// when that pool is busy with another loop (a nested or a concurrent call) or on systems
+/// without it. Handing the closure to the other threads allocates one small object per call;
+/// loops run once per MD step use `concurrentForEach(_:body:)` instead, which allocates nothing.
 ///
 /// The caller guarantees that the iterations touch disjoint memory (each writes only its own
 /// slice or buffer), which is what makes sharing `body` across threads safe.
@@ -12,13 +13,24 @@ public func concurrentForEach(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 { body(0) }
         return
     }
+    withoutActuallyEscaping(body) { body in
+        concurrentForEach(count, body: ClosureLoopBody(body: body))
+    }
+}
+
+/// Runs `body.run(0) … body.run(count − 1)` concurrently and returns when all have finished,
+/// as `concurrentForEach(_:_:)`, but without any heap allocation when the iterations run on
+/// `WorkerPool`'s threads (after the pool's first use).
+public func concurrentForEach<Body: ParallelLoopBody>(_ count: Int, body: Body) {
+    guard count > 1 else {
+        if count == 1 { body.run(0) }
+        return
+    }
     #if canImport(Glibc)
     if WorkerPool.shared.run(count, body) { return }
     #endif
-    withoutActuallyEscaping(body) { body in
-        nonisolated(unsafe) let body = body
-        DispatchQueue.concurrentPerform(iterations: count) { body($0) }
-    }
+    nonisolated(unsafe) let body = body
+    DispatchQueue.concurrentPerform(iterations: count) { body.run($0) }
 }
 
 /// How many parts to split a simple loop over `count` elements into, given `threads`: one

@@ -107,12 +107,10 @@ public struct NeuralNetworkPotential: Potential {
             do {
                 try evaluator.evaluate(
                     configuration, neighbors: neighbors, workspace: descriptors, forces: wantsForces,
-                    measuringStages: stageTimes != nil
-                ) { part, i, _ in
-                    kernel.atomicEnergy(
-                        of: i, networks: networks, values: descriptors.values, stride: stride, workspace: ws, part: part,
-                        energyFactor: energyFactor, energies: energies)
-                }
+                    measuringStages: stageTimes != nil,
+                    weights: AtomicNetworkWeights(
+                        kernel: kernel, networks: networks, descriptors: descriptors, stride: stride, workspace: ws,
+                        energyFactor: energyFactor, energies: energies))
             } catch {
                 preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
             }

@@ -62,7 +62,58 @@ enum PairLoop {
         workspace.prepare(chunks: chunkCount, size: size)
         let totalsBuffer = workspace.chunkTotals
         let speciesCount = function.speciesCount
-        concurrentForEach(chunkCount) { c in
+        concurrentForEach(chunkCount, body: PairChunkPass<F, E, V, A, S>(function: function, neighbors: neighbors, workspace: workspace, totalsBuffer: totalsBuffer, speciesCount: speciesCount))
+        ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
+    }
+
+    /// The dense Hessian of a pair potential, rows and columns in the configuration's atom order.
+    /// Each pair (i, j) at separation d, r = |d|, adds
+    /// K = φ″ d̂d̂ᵀ + (φ′/r)(I − d̂d̂ᵀ) to blocks ii and jj and −K to ij and ji; a pair of an atom
+    /// with its own periodic image cancels, as it must.
+    static func hessian<F: PairFunction>(_ function: F, neighbors: NeighborList) -> DenseMatrix {
+        let n = neighbors.localCount
+        var h = DenseMatrix(rows: 3 * n, columns: 3 * n)
+        let speciesCount = function.speciesCount
+        for chunk in neighbors.chunks {
+            for site in chunk.atoms {
+                let row = site - chunk.atoms.lowerBound
+                let i = Int(neighbors.owners[site])
+                for k in Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1]) {
+                    let a = Int(chunk.neighbors[k])
+                    let d = neighbors.positions[site] - neighbors.positions[a]
+                    let r2 = dot(d, d)
+                    let c = function.constants(Int(neighbors.species[site]) * speciesCount + Int(neighbors.species[a]))
+                    guard r2 < c[7] else { continue }
+                    let r = r2.squareRoot()
+                    let u = d / r
+                    let (g1, g2) = function.derivatives(r: r, c)
+                    let j = Int(neighbors.owners[a])
+                    for x in 0..<3 {
+                        for y in 0..<3 {
+                            let k = (g2 - g1 / r) * u[x] * u[y] + (x == y ? g1 / r : 0)
+                            h[3 * i + x, 3 * i + y] += k
+                            h[3 * j + x, 3 * j + y] += k
+                            h[3 * i + x, 3 * j + y] -= k
+                            h[3 * j + x, 3 * i + y] -= k
+                        }
+                    }
+                }
+            }
+        }
+        return h
+    }
+}
+
+extension PairLoop {
+    /// One chunk of the neighbor list per iteration (`ParallelLoopBody`: nothing allocated per call).
+    private struct PairChunkPass<F: PairFunction, E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>: ParallelLoopBody {
+        let function: F
+        let neighbors: NeighborList
+        let workspace: Workspace
+        let totalsBuffer: UnsafeMutableBufferPointer<ChunkTotals>
+        let speciesCount: Int
+
+        func run(_ c: Int) {
             let chunk = neighbors.chunks[c]
             var sum = ChunkTotals()
             neighbors.positions.withUnsafeBufferPointer { x in
@@ -144,43 +195,5 @@ enum PairLoop {
             }}
             totalsBuffer[c] = sum
         }
-        ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
-    }
-
-    /// The dense Hessian of a pair potential, rows and columns in the configuration's atom order.
-    /// Each pair (i, j) at separation d, r = |d|, adds
-    /// K = φ″ d̂d̂ᵀ + (φ′/r)(I − d̂d̂ᵀ) to blocks ii and jj and −K to ij and ji; a pair of an atom
-    /// with its own periodic image cancels, as it must.
-    static func hessian<F: PairFunction>(_ function: F, neighbors: NeighborList) -> DenseMatrix {
-        let n = neighbors.localCount
-        var h = DenseMatrix(rows: 3 * n, columns: 3 * n)
-        let speciesCount = function.speciesCount
-        for chunk in neighbors.chunks {
-            for site in chunk.atoms {
-                let row = site - chunk.atoms.lowerBound
-                let i = Int(neighbors.owners[site])
-                for k in Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1]) {
-                    let a = Int(chunk.neighbors[k])
-                    let d = neighbors.positions[site] - neighbors.positions[a]
-                    let r2 = dot(d, d)
-                    let c = function.constants(Int(neighbors.species[site]) * speciesCount + Int(neighbors.species[a]))
-                    guard r2 < c[7] else { continue }
-                    let r = r2.squareRoot()
-                    let u = d / r
-                    let (g1, g2) = function.derivatives(r: r, c)
-                    let j = Int(neighbors.owners[a])
-                    for x in 0..<3 {
-                        for y in 0..<3 {
-                            let k = (g2 - g1 / r) * u[x] * u[y] + (x == y ? g1 / r : 0)
-                            h[3 * i + x, 3 * i + y] += k
-                            h[3 * j + x, 3 * j + y] += k
-                            h[3 * i + x, 3 * j + y] -= k
-                            h[3 * j + x, 3 * i + y] -= k
-                        }
-                    }
-                }
-            }
-        }
-        return h
     }
 }

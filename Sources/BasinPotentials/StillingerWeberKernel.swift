@@ -89,106 +89,128 @@ enum StillingerWeberKernel {
         neighbors.owners.withUnsafeBufferPointer { owners in
         constants.pairs.withUnsafeBufferPointer { pairs in
         constants.triplets.withUnsafeBufferPointer { triplets in
-            concurrentForEach(chunkCount) { c in
-                let view = views[c]
-                let f = UnsafeMutableBufferPointer(rebasing: forceBuffers[c][0..<extended])
-                f.update(repeating: .zero)
-                let perAtom = UnsafeMutableBufferPointer(rebasing: energyBuffers[c][0..<extended])
-                if A.isOn { perAtom.update(repeating: 0) }
-                let legs = allLegs.baseAddress! + c * longest
-                let inside = allInside.baseAddress! + c * longest
-                var sum = ChunkTotals()
-                let onlyPair = pairs[0], onlyTriplet = triplets[0]
-                let first = view.atoms.lowerBound
-                for i in view.atoms {
-                    let xi = x[i]
-                    let si = Int(species[i])
-                    let oi = Int(owners[i])
-                    var fi = SIMD3<Double>.zero
-                    var count = 0
-                    // The neighbors inside their pair cutoff, kept without a branch (about one
-                    // listed neighbor in ten is, unpredictably): only the index is written per
-                    // candidate, and the legs are filled for the few that count.
-                    for entry in Int(view.offsets[i &- first])..<Int(view.offsets[i &- first &+ 1]) {
-                        let j = view.neighbors[entry]
-                        let d = x[Int(j)] - xi
-                        let r2 = (d * d).sum()
-                        let cutSquared = S.isOn ? onlyPair.cutSquared : pairs[si &* n &+ Int(species[Int(j)])].cutSquared
-                        inside[count] = j
-                        // The sign bit of r² − r_c²: 1 inside the cutoff.
-                        count &+= Int(truncatingIfNeeded: (r2 - cutSquared).bitPattern >> 63)
-                    }
-                    for a in 0..<count {
-                        let j = Int(inside[a])
-                        let sj = S.isOn ? 0 : Int(species[j])
-                        let pc = S.isOn ? onlyPair : pairs[si &* n &+ sj]
-                        let d = x[j] - xi
-                        let r2 = (d * d).sum()
-                        let r = r2.squareRoot()
-                        let inverse = 1 / r
-                        let rainv = 1 / (r - pc.cut)
-                        let gsrainv = pc.sigmaGamma * rainv
-                        legs[a] = Leg(
-                            d: d, distanceSquared: r2, atom: j, species: sj, inverse: inverse, inverseSquared: 1 / r2,
-                            exponential: exp(gsrainv), radialDerivative: gsrainv * rainv * inverse)
-                        guard takesPair(oi, Int(owners[j]), xi, x[j]) else { continue }
-                        // Two-body term: fpair = −φ₂′/r, so the force on i is −fpair·d.
-                        let rp = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.p, integer: pc.pInteger)
-                        let rq = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.q, integer: pc.qInteger)
-                        let expsrainv = exp(pc.sigma * rainv)
-                        let rainvsq = rainv * rainv * r
-                        let fpair = (pc.c1 * rp - pc.c2 * rq + (pc.c3 * rp - pc.c4 * rq) * rainvsq) * expsrainv / r2
-                        let fij = fpair * d
-                        fi -= fij
-                        f[j] += fij
-                        if E.isOn {
-                            let e = (pc.c5 * rp - pc.c6 * rq) * expsrainv
-                            sum.energy += e
-                            if A.isOn {
-                                perAtom[i] += 0.5 * e
-                                perAtom[j] += 0.5 * e
-                            }
-                        }
-                        if V.isOn {
-                            sum.virialDiagonal += d * fij
-                            sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
-                        }
-                    }
-                    // Three-body terms over leg pairs (j, k), j before k.
-                    var a = 0
-                    while a &+ 1 < count {
-                        let l1 = legs[a]
-                        var fjSum = SIMD3<Double>.zero
-                        let tripletRow = (si &* n &+ l1.species) &* n
-                        var b = a &+ 1
-                        while b < count {
-                            let l2 = legs[b]
-                            let tc = S.isOn ? onlyTriplet : triplets[tripletRow &+ l2.species]
-                            let inverse12 = l1.inverse * l2.inverse
-                            let cs = (l1.d * l2.d).sum() * inverse12
-                            let delcs = cs - tc.cosTheta0
-                            let facexp = l1.exponential * l2.exponential
-                            let facrad = tc.lambdaEpsilon * facexp * delcs * delcs
-                            let facang = tc.twoLambdaEpsilon * facexp * delcs
-                            let facang12 = inverse12 * facang
-                            let csfacang = cs * facang
-                            let fj = l1.d * (facrad * l1.radialDerivative + l1.inverseSquared * csfacang) - l2.d * facang12
-                            let fk = l2.d * (facrad * l2.radialDerivative + l2.inverseSquared * csfacang) - l1.d * facang12
-                            fi -= fj + fk
-                            fjSum += fj
-                            f[l2.atom] += fk
-                            sum.addTriplet(energy: facrad, i: i, j: l1.atom, k: l2.atom, perAtom: perAtom,
-                                           dj: l1.d, fj: fj, dk: l2.d, fk: fk, E.self, V.self, A.self)
-                            b &+= 1
-                        }
-                        f[l1.atom] += fjSum
-                        a &+= 1
-                    }
-                    f[i] += fi
-                }
-                totalsBuffer[c] = sum
-            }
+            concurrentForEach(chunkCount, body: ChunkPass<E, V, A, S>(views: views, forceBuffers: forceBuffers, energyBuffers: energyBuffers, extended: extended, allLegs: allLegs, allInside: allInside, longest: longest, totalsBuffer: totalsBuffer, n: n, x: x, species: species, owners: owners, pairs: pairs, triplets: triplets))
         }}}}}}}
         ChunkTotals.finish(neighbors: neighbors, workspace: workspace, energy: E.isOn, virial: V.isOn, perAtom: A.isOn, into: &result)
+    }
+}
+
+extension StillingerWeberKernel {
+    /// One chunk of the neighbor list per iteration (`ParallelLoopBody`: nothing allocated per call).
+    private struct ChunkPass<E: KernelSwitch, V: KernelSwitch, A: KernelSwitch, S: KernelSwitch>: ParallelLoopBody {
+        let views: UnsafeMutableBufferPointer<ChunkView>
+        let forceBuffers: UnsafeBufferPointer<UnsafeMutableBufferPointer<SIMD3<Double>>>
+        let energyBuffers: UnsafeBufferPointer<UnsafeMutableBufferPointer<Double>>
+        let extended: Int
+        let allLegs: UnsafeMutableBufferPointer<Leg>
+        let allInside: UnsafeMutableBufferPointer<Int32>
+        let longest: Int
+        let totalsBuffer: UnsafeMutableBufferPointer<ChunkTotals>
+        let n: Int
+        let x: UnsafeBufferPointer<SIMD3<Double>>
+        let species: UnsafeBufferPointer<Int32>
+        let owners: UnsafeBufferPointer<Int32>
+        let pairs: UnsafeBufferPointer<StillingerWeberConstants.Pair>
+        let triplets: UnsafeBufferPointer<StillingerWeberConstants.Triplet>
+
+        func run(_ c: Int) {
+            let view = views[c]
+            let f = UnsafeMutableBufferPointer(rebasing: forceBuffers[c][0..<extended])
+            f.update(repeating: .zero)
+            let perAtom = UnsafeMutableBufferPointer(rebasing: energyBuffers[c][0..<extended])
+            if A.isOn { perAtom.update(repeating: 0) }
+            let legs = allLegs.baseAddress! + c * longest
+            let inside = allInside.baseAddress! + c * longest
+            var sum = ChunkTotals()
+            let onlyPair = pairs[0], onlyTriplet = triplets[0]
+            let first = view.atoms.lowerBound
+            for i in view.atoms {
+                let xi = x[i]
+                let si = Int(species[i])
+                let oi = Int(owners[i])
+                var fi = SIMD3<Double>.zero
+                var count = 0
+                // The neighbors inside their pair cutoff, kept without a branch (about one
+                // listed neighbor in ten is, unpredictably): only the index is written per
+                // candidate, and the legs are filled for the few that count.
+                for entry in Int(view.offsets[i &- first])..<Int(view.offsets[i &- first &+ 1]) {
+                    let j = view.neighbors[entry]
+                    let d = x[Int(j)] - xi
+                    let r2 = (d * d).sum()
+                    let cutSquared = S.isOn ? onlyPair.cutSquared : pairs[si &* n &+ Int(species[Int(j)])].cutSquared
+                    inside[count] = j
+                    // The sign bit of r² − r_c²: 1 inside the cutoff.
+                    count &+= Int(truncatingIfNeeded: (r2 - cutSquared).bitPattern >> 63)
+                }
+                for a in 0..<count {
+                    let j = Int(inside[a])
+                    let sj = S.isOn ? 0 : Int(species[j])
+                    let pc = S.isOn ? onlyPair : pairs[si &* n &+ sj]
+                    let d = x[j] - xi
+                    let r2 = (d * d).sum()
+                    let r = r2.squareRoot()
+                    let inverse = 1 / r
+                    let rainv = 1 / (r - pc.cut)
+                    let gsrainv = pc.sigmaGamma * rainv
+                    legs[a] = Leg(
+                        d: d, distanceSquared: r2, atom: j, species: sj, inverse: inverse, inverseSquared: 1 / r2,
+                        exponential: exp(gsrainv), radialDerivative: gsrainv * rainv * inverse)
+                    guard takesPair(oi, Int(owners[j]), xi, x[j]) else { continue }
+                    // Two-body term: fpair = −φ₂′/r, so the force on i is −fpair·d.
+                    let rp = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.p, integer: pc.pInteger)
+                    let rq = StillingerWeberConstants.Pair.inversePower(r: r, inverse: inverse, pc.q, integer: pc.qInteger)
+                    let expsrainv = exp(pc.sigma * rainv)
+                    let rainvsq = rainv * rainv * r
+                    let fpair = (pc.c1 * rp - pc.c2 * rq + (pc.c3 * rp - pc.c4 * rq) * rainvsq) * expsrainv / r2
+                    let fij = fpair * d
+                    fi -= fij
+                    f[j] += fij
+                    if E.isOn {
+                        let e = (pc.c5 * rp - pc.c6 * rq) * expsrainv
+                        sum.energy += e
+                        if A.isOn {
+                            perAtom[i] += 0.5 * e
+                            perAtom[j] += 0.5 * e
+                        }
+                    }
+                    if V.isOn {
+                        sum.virialDiagonal += d * fij
+                        sum.virialOffDiagonal += SIMD3(d.x * fij.y, d.x * fij.z, d.y * fij.z)
+                    }
+                }
+                // Three-body terms over leg pairs (j, k), j before k.
+                var a = 0
+                while a &+ 1 < count {
+                    let l1 = legs[a]
+                    var fjSum = SIMD3<Double>.zero
+                    let tripletRow = (si &* n &+ l1.species) &* n
+                    var b = a &+ 1
+                    while b < count {
+                        let l2 = legs[b]
+                        let tc = S.isOn ? onlyTriplet : triplets[tripletRow &+ l2.species]
+                        let inverse12 = l1.inverse * l2.inverse
+                        let cs = (l1.d * l2.d).sum() * inverse12
+                        let delcs = cs - tc.cosTheta0
+                        let facexp = l1.exponential * l2.exponential
+                        let facrad = tc.lambdaEpsilon * facexp * delcs * delcs
+                        let facang = tc.twoLambdaEpsilon * facexp * delcs
+                        let facang12 = inverse12 * facang
+                        let csfacang = cs * facang
+                        let fj = l1.d * (facrad * l1.radialDerivative + l1.inverseSquared * csfacang) - l2.d * facang12
+                        let fk = l2.d * (facrad * l2.radialDerivative + l2.inverseSquared * csfacang) - l1.d * facang12
+                        fi -= fj + fk
+                        fjSum += fj
+                        f[l2.atom] += fk
+                        sum.addTriplet(energy: facrad, i: i, j: l1.atom, k: l2.atom, perAtom: perAtom,
+                                       dj: l1.d, fj: fj, dk: l2.d, fk: fk, E.self, V.self, A.self)
+                        b &+= 1
+                    }
+                    f[l1.atom] += fjSum
+                    a &+= 1
+                }
+                f[i] += fi
+            }
+            totalsBuffer[c] = sum
+        }
     }
 }

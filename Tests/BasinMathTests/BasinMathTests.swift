@@ -74,4 +74,24 @@ import Testing
         }
         #expect(hits.enumerated().allSatisfy { $0.element == ($0.offset % 4 == 0 ? 50 : 0) })
     }
+
+    /// A loop body given as a value runs every iteration once, also inside another loop's
+    /// iteration (the pool busy) and for counts of 0 and 1 (inline).
+    @Test func loopBodyValuesRunEveryIterationOnce() {
+        struct Count: ParallelLoopBody {
+            let hits: UnsafeMutableBufferPointer<Int>
+            let offset: Int
+            func run(_ iteration: Int) { hits[offset + iteration] += 1 }
+        }
+        var hits = [Int](repeating: 0, count: 40)
+        hits.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            concurrentForEach(16, body: Count(hits: buffer, offset: 0))
+            concurrentForEach(0, body: Count(hits: buffer, offset: 16))
+            concurrentForEach(1, body: Count(hits: buffer, offset: 16))
+            concurrentForEach(3) { outer in concurrentForEach(7, body: Count(hits: buffer, offset: 17 + 7 * outer)) }
+        }
+        #expect(hits[0..<38].allSatisfy { $0 == 1 })
+        #expect(hits[38...].allSatisfy { $0 == 0 })
+    }
 }
