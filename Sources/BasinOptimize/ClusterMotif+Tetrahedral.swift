@@ -64,12 +64,12 @@ extension ClusterMotif {
         return unique(points, tolerance: 0.1 * bond)
     }
 
-    /// The sites of the smallest complex with a quarter more sites than `atoms`.
+    /// The sites of the smallest complex with at least `atoms` sites.
     static func tetrahedralSites(atoms n: Int, bond: Double) -> [SIMD3<Double>] {
         var m = 1
         while true {
             let sites = tetrahedralSites(edge: m, bond: bond)
-            if 4 * sites.count >= 5 * n { return sites }
+            if sites.count >= n { return sites }
             m += 1
         }
     }

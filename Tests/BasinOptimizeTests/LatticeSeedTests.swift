@@ -75,14 +75,30 @@ struct LatticeSeedTests {
         for p in refined { #expect(refined.filter { length($0 - p) < 1.1 * Self.bond }.count - 1 >= 3) }
     }
 
-    @Test("a tetrahedral seed grows on the smallest complex with a quarter more sites than atoms")
+    @Test("a tetrahedral seed is trimmed from the smallest whole complex with at least as many sites as atoms")
     func complexSize() {
-        #expect(ClusterMotif.tetrahedral.sites(atoms: 11, bond: Self.bond, shift: .zero).count == 14)
-        #expect(ClusterMotif.tetrahedral.sites(atoms: 12, bond: Self.bond, shift: .zero).count == 56)
+        #expect(ClusterMotif.tetrahedral.sites(atoms: 14, bond: Self.bond, shift: .zero).count == 14)
+        #expect(ClusterMotif.tetrahedral.sites(atoms: 15, bond: Self.bond, shift: .zero).count == 56)
         var generator = SeededGenerator(seed: 1)
-        let x = ClusterMotif.tetrahedral.grow(atoms: 14, bond: Self.bond, using: &generator)
-        #expect(x.count == 42)
-        #expect(closestDistance(LatticeSeedTests.positions(x)) > 0.99 * Self.bond)
+        // 56 atoms fill the complex of two bonds an edge: the seed is that whole complex.
+        let whole = ClusterMotif.tetrahedralSites(edge: 2, bond: Self.bond)
+        let seed = LatticeSeedTests.positions(ClusterMotif.tetrahedral.grow(atoms: 56, bond: Self.bond, using: &generator))
+        #expect(seed.count == 56)
+        let centroid = whole.reduce(SIMD3<Double>.zero, +) / Double(whole.count)
+        #expect(whole.allSatisfy { site in seed.contains { length($0 - (site - centroid)) < 1e-9 } })
+        let trimmed = ClusterMotif.tetrahedral.grow(atoms: 50, bond: Self.bond, using: &generator)
+        #expect(trimmed.count == 150)
+        #expect(closestDistance(LatticeSeedTests.positions(trimmed)) > 0.99 * Self.bond)
+    }
+
+    @Test("98-atom tetrahedral seeds, trimmed from the complex of 144 sites, quench into the Leary tetrahedron", arguments: [1, 2] as [UInt64])
+    func learyTetrahedron(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let x = ClusterMotif.tetrahedral.grow(atoms: 98, bond: Self.bond, using: &generator)
+        var cluster = ClusterLennardJones(atomCount: 98)
+        let quench = BasinHopping().run(&cluster, from: x, steps: 0, minimizer: BasinHoppingLBFGS(), generator: &generator)
+        // The LJ₉₈ global minimum of the Cambridge Cluster Database (Leary & Doye, Phys. Rev. E 60, R6320 (1999)).
+        #expect(abs((quench.lowest?.energy ?? 0) + 543.665361) < 1e-5)
     }
 
     static func positions(_ x: [Double]) -> [SIMD3<Double>] { (0..<(x.count / 3)).map { SIMD3(x[3 * $0], x[3 * $0 + 1], x[3 * $0 + 2]) } }

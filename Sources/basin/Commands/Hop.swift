@@ -70,9 +70,10 @@ struct Hop: ParsableCommand {
     var restartDisplacement: Double = 1
 
     @Flag(help: """
-        On a restart, quench a new cluster grown on a decahedral, icosahedral, close-packed or Leary-tetrahedron \
-        lattice, or cut from a whole Ino or Marks decahedron of about as many atoms (drawn at random), and \
-        refined by lattice searching, instead of displacing the lowest minimum.
+        On a restart, quench a new cluster grown on a decahedral, icosahedral or close-packed lattice, or cut \
+        from a whole Ino or Marks decahedron of about as many atoms or from the smallest whole Leary-tetrahedron \
+        complex that holds them (motif drawn at random), and refined by lattice searching, instead of displacing \
+        the lowest minimum.
         """)
     var restartFromMotifs = false
 
