@@ -22,8 +22,9 @@ extension ModelBaseline {
     public var text: String {
         var text = """
             # Fixed baseline under this model's networks: energy and forces = networks + baseline.
-            # LAMMPS: pair_style hybrid/overlay hdnnp ... coul/dsf ALPHA CUTOFF [zbl INNER OUTER],
-            # with these charges per type [and pair_coeff I J zbl Z_I Z_J, Z the atomic numbers].
+            # LAMMPS: pair_style hybrid/overlay hdnnp ... coul/dsf ALPHA CUTOFF [zbl INNER OUTER ...] [vashishta],
+            # with these charges per type [pair_coeff I J zbl [K] Z_I Z_J per pair, Z the atomic numbers,
+            # one zbl sub-style per distinct pair of cutoffs] [pair_coeff * * vashishta baseline-steric.vashishta ...].
 
             """
         text += "coul/dsf \(coulomb.alpha) \(coulomb.cutoff)\n"
