@@ -6,23 +6,43 @@ import Foundation
 ///     # comments
 ///     coul/dsf ALPHA CUTOFF
 ///     charge SYMBOL Q          (one line per element of the model)
-///     zbl INNER OUTER          (optional: the repulsive core, each element with its own Z)
+///     zbl INNER OUTER          (optional: the repulsive core for every pair of elements, each
+///                               element with its own Z)
+///     zbl A B INNER OUTER      (optional, one per pair: the core of the pair A–B, which then
+///                               differs from the line above or, without one, is its only core)
+///     steric A B H ETA RC      (optional, one per pair: Vashishta's H/r^η shifted at RC)
 ///
 /// The same model runs in LAMMPS as `pair_style hybrid/overlay hdnnp … coul/dsf ALPHA CUTOFF
-/// zbl INNER OUTER`, with `set type N charge Q` and `pair_coeff I J zbl Z_I Z_J` per type.
+/// zbl INNER OUTER …` (one `zbl` sub-style per distinct pair of cutoffs), with `set type N
+/// charge Q` and `pair_coeff I J zbl [K] Z_I Z_J` per pair of types, plus `vashishta` with
+/// `pair_coeff * * vashishta FILE …` for the steric lines (FILE: `StericRepulsion.vashishtaText`).
 extension ModelBaseline {
     /// The file's text: the style line, one charge line per element in alphabetical order, the
     /// core's line when there is one, every number written so that it reads back exactly.
     public var text: String {
         var text = """
             # Fixed baseline under this model's networks: energy and forces = networks + baseline.
-            # LAMMPS: pair_style hybrid/overlay hdnnp ... coul/dsf ALPHA CUTOFF [zbl INNER OUTER],
-            # with these charges per type [and pair_coeff I J zbl Z_I Z_J, Z the atomic numbers].
+            # LAMMPS: pair_style hybrid/overlay hdnnp ... coul/dsf ALPHA CUTOFF [zbl INNER OUTER ...] [vashishta],
+            # with these charges per type [pair_coeff I J zbl [K] Z_I Z_J per pair, Z the atomic numbers,
+            # one zbl sub-style per distinct pair of cutoffs] [pair_coeff * * vashishta baseline-steric.vashishta ...].
 
             """
         text += "coul/dsf \(coulomb.alpha) \(coulomb.cutoff)\n"
         for symbol in coulomb.charges.keys.sorted() { text += "charge \(symbol) \(coulomb.charges[symbol]!)\n" }
-        if let core { text += "zbl \(core.inner) \(core.cutoff)\n" }
+        if let core {
+            if let common = core.commonSwitching {
+                text += "zbl \(common.inner) \(common.outer)\n"
+            } else {
+                for (pair, s) in core.switching.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
+                    text += "zbl \(pair.first) \(pair.second) \(s.inner) \(s.outer)\n"
+                }
+            }
+        }
+        if let steric {
+            for (pair, t) in steric.terms.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
+                text += "steric \(pair.first) \(pair.second) \(t.h) \(t.eta) \(t.cutoff)\n"
+            }
+        }
         return text
     }
 
@@ -32,6 +52,8 @@ extension ModelBaseline {
     public static func parse(_ text: String, file: String) throws(ModelFileError) -> ModelBaseline {
         var style: (alpha: Double, cutoff: Double, line: Int)?
         var core: (inner: Double, outer: Double, line: Int)?
+        var pairCores: [ElementPair: (inner: Double, outer: Double, line: Int)] = [:]
+        var sterics: [ElementPair: (term: StericRepulsion.Term, line: Int)] = [:]
         var charges: [String: Double] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
@@ -43,8 +65,18 @@ extension ModelBaseline {
                 }
                 return value
             }
-            guard words.count == 3 else {
-                throw ModelFileError(file: file, line: line, reason: "'\(keyword)' takes two values, found \(words.count - 1)")
+            if keyword == "steric" {
+                guard words.count == 6 else {
+                    throw ModelFileError(file: file, line: line, reason: "'steric' takes two elements and three values, found \(words.count - 1) words")
+                }
+                let pair = ElementPair(words[1], words[2])
+                guard sterics[pair] == nil else { throw ModelFileError(file: file, line: line, reason: "a second steric line for \(pair)") }
+                sterics[pair] = (.init(h: try number(3, "H"), eta: try number(4, "η"), cutoff: try number(5, "the cutoff")), line)
+                continue
+            }
+            guard words.count == 3 || (keyword == "zbl" && words.count == 5) else {
+                let expected = keyword == "zbl" ? "two values (or two elements and two values)" : "two values"
+                throw ModelFileError(file: file, line: line, reason: "'\(keyword)' takes \(expected), found \(words.count - 1)")
             }
             switch keyword {
             case "coul/dsf":
@@ -53,11 +85,15 @@ extension ModelBaseline {
             case "charge":
                 guard charges[words[1]] == nil else { throw ModelFileError(file: file, line: line, reason: "a second charge for \(words[1])") }
                 charges[words[1]] = try number(2, "the charge")
+            case "zbl" where words.count == 5:
+                let pair = ElementPair(words[1], words[2])
+                guard pairCores[pair] == nil else { throw ModelFileError(file: file, line: line, reason: "a second zbl line for \(pair)") }
+                pairCores[pair] = (try number(3, "the inner cutoff"), try number(4, "the outer cutoff"), line)
             case "zbl":
                 guard core == nil else { throw ModelFileError(file: file, line: line, reason: "a second zbl line") }
                 core = (try number(1, "the inner cutoff"), try number(2, "the outer cutoff"), line)
             default:
-                throw ModelFileError(file: file, line: line, reason: "unknown keyword '\(keyword)' (expected coul/dsf, charge or zbl)")
+                throw ModelFileError(file: file, line: line, reason: "unknown keyword '\(keyword)' (expected coul/dsf, charge, zbl or steric)")
             }
         }
         guard let style else { throw ModelFileError(file: file, reason: "no 'coul/dsf ALPHA CUTOFF' line") }
@@ -67,12 +103,47 @@ extension ModelBaseline {
         } catch {
             throw ModelFileError(file: file, line: charges.isEmpty ? nil : style.line, reason: error.description)
         }
-        guard let core else { return ModelBaseline(coulomb: coulomb) }
+        let symbols = charges.keys.sorted()
+        var steric: StericRepulsion?
+        for (pair, s) in sterics.sorted(by: { $0.value.line < $1.value.line }) {
+            do {
+                _ = try StericRepulsion(elements: symbols, terms: [pair: s.term])
+            } catch {
+                throw ModelFileError(file: file, line: s.line, reason: error.description)
+            }
+        }
+        if !sterics.isEmpty {
+            do {
+                steric = try StericRepulsion(elements: symbols, terms: sterics.mapValues(\.term))
+            } catch {
+                throw ModelFileError(file: file, reason: error.description)
+            }
+        }
+        guard core != nil || !pairCores.isEmpty else { return ModelBaseline(coulomb: coulomb, steric: steric) }
+        var switching: [ElementPair: ScreenedNuclearRepulsion.Switching] = [:]
+        if let core {
+            for (n, a) in symbols.enumerated() {
+                for b in symbols[n...] { switching[ElementPair(a, b)] = .init(inner: core.inner, outer: core.outer) }
+            }
+        }
+        for (pair, c) in pairCores {
+            guard charges[pair.first] != nil, charges[pair.second] != nil else {
+                throw ModelFileError(file: file, line: c.line, reason: "the zbl pair \(pair) names an element without a charge line")
+            }
+            switching[pair] = .init(inner: c.inner, outer: c.outer)
+        }
+        // Each line on its own first, so that an error names its line.
+        var checks: [(line: Int, check: () throws -> Void)] = pairCores.map { pair, c in
+            (c.line, { _ = try ScreenedNuclearRepulsion(elements: [pair.first, pair.second], switching: [pair: .init(inner: c.inner, outer: c.outer)]) })
+        }
+        if let core { checks.append((core.line, { _ = try ScreenedNuclearRepulsion(elements: symbols, inner: core.inner, outer: core.outer) })) }
+        for (line, check) in checks.sorted(by: { $0.line < $1.line }) {
+            do { try check() } catch { throw ModelFileError(file: file, line: line, reason: "\(error)") }
+        }
         do {
-            let repulsion = try ScreenedNuclearRepulsion(elements: charges.keys.sorted(), inner: core.inner, outer: core.outer)
-            return ModelBaseline(coulomb: coulomb, core: repulsion)
+            return ModelBaseline(coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: symbols, switching: switching), steric: steric)
         } catch {
-            throw ModelFileError(file: file, line: core.line, reason: error.description)
+            throw ModelFileError(file: file, reason: error.description)
         }
     }
 }

@@ -5,24 +5,33 @@ import BasinPotentials
 /// fixed-charge electrostatics in LAMMPS's `coul/dsf` form (`DampedShiftedCoulomb`) and,
 /// optionally, a short-ranged repulsive core in LAMMPS's `zbl` form (`ScreenedNuclearRepulsion`)
 /// that holds atoms apart below the shortest distances of the training data, where the networks
-/// know nothing and the charges of opposite sign attract. Kept in a model folder as
+/// know nothing and the charges of opposite sign attract, and, optionally, a steric two-body
+/// repulsion in Vashishta's form (`StericRepulsion`). Kept in a model folder as
 /// `baseline.data` (`ModelBaseline+File.swift`); a folder without the file has no baseline.
 public struct ModelBaseline: Equatable, Sendable {
     public static let fileName = "baseline.data"
+    /// The steric term as a LAMMPS `.vashishta` file, written next to `fileName` for LAMMPS
+    /// (Basin reads the steric lines of `fileName`).
+    public static let stericFileName = "baseline-steric.vashishta"
 
     public var coulomb: DampedShiftedCoulomb
     /// The repulsive core, for the elements that carry a charge; nil for none.
     public var core: ScreenedNuclearRepulsion?
+    /// The steric repulsion H/r^η per element pair; nil for none.
+    public var steric: StericRepulsion?
 
-    public init(coulomb: DampedShiftedCoulomb, core: ScreenedNuclearRepulsion? = nil) {
+    public init(coulomb: DampedShiftedCoulomb, core: ScreenedNuclearRepulsion? = nil, steric: StericRepulsion? = nil) {
         self.coulomb = coulomb
         self.core = core
+        self.steric = steric
     }
 
-    /// The baseline as one potential: the Coulomb term, plus the core (on its own short
-    /// neighbor list, `PotentialWithBaseline`) when there is one.
+    /// The baseline as one potential: the Coulomb term, plus the core and the steric term
+    /// (each on its own neighbor list, `PotentialWithBaseline`) when there are.
     public func potential() throws(PotentialError) -> any Potential {
-        guard let core else { return coulomb }
-        return try PotentialWithBaseline(main: coulomb, baseline: core)
+        var sum: any Potential = coulomb
+        if let core { sum = try PotentialWithBaseline(main: sum, baseline: core) }
+        if let steric { sum = try PotentialWithBaseline(main: sum, baseline: steric.potential) }
+        return sum
     }
 }

@@ -102,6 +102,7 @@ public struct NNPModel: Sendable, Equatable {
             files.append((NeuralNetwork.weightsFileName(atomicNumber: element.atomicNumber), network.weightsFileText()))
         }
         if let baseline { files.append((ModelBaseline.fileName, baseline.text)) }
+        if let steric = baseline?.steric { files.append((ModelBaseline.stericFileName, steric.vashishtaText)) }
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             do {

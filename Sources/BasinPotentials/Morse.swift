@@ -23,17 +23,6 @@ public struct Morse: Potential {
         }
     }
 
-    /// An unordered pair of element symbols: ("Cu", "Ni") and ("Ni", "Cu") are the same pair.
-    public struct ElementPair: Hashable, Sendable, CustomStringConvertible {
-        public let first: String
-        public let second: String
-        public init(_ a: String, _ b: String) {
-            first = min(a, b)
-            second = max(a, b)
-        }
-        public var description: String { "\(first)–\(second)" }
-    }
-
     public let units: UnitSystem
     public let shift: Bool
     public let cutoff: Double

@@ -14,13 +14,21 @@ public struct PotentialWithBaseline: Potential {
     public let main: any Potential
     public let baseline: any Potential
 
+    /// A `main` that is itself a potential with a baseline is regrouped as its main plus (its
+    /// baseline plus `baseline`): each level keeps its own list in the workspace it is handed,
+    /// and only the baseline side gets a workspace of its own.
     /// - Throws: `PotentialError.unitMismatch` when the two potentials use different units.
     public init(main: any Potential, baseline: any Potential) throws(PotentialError) {
         guard main.units == baseline.units else {
             throw .unitMismatch(configuration: baseline.units.name, potential: main.units.name)
         }
-        self.main = main
-        self.baseline = baseline
+        if let inner = main as? PotentialWithBaseline {
+            self.main = inner.main
+            self.baseline = try PotentialWithBaseline(main: inner.baseline, baseline: baseline)
+        } else {
+            self.main = main
+            self.baseline = baseline
+        }
     }
 
     public var cutoff: Double { main.cutoff }

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// A short-ranged wall that keeps atoms from passing through each other where a machine-learned
 /// model has no data. Metal units only (eV, Å); atomic numbers per element (LAMMPS takes them
-/// from `pair_coeff i j Z_i Z_j`, here from the element); half of each pair's energy to each atom.
+/// from `pair_coeff i j Z_i Z_j`, here from the element); r_in and r_out per element pair
+/// (`switching`); half of each pair's energy to each atom.
 public struct ScreenedNuclearRepulsion: Potential, Equatable {
     /// The ZBL universal function's coefficients c_m and exponents d_m (Ziegler, Biersack and
     /// Littmark 1985), as LAMMPS's `pair_zbl_const.h`.
@@ -25,40 +26,93 @@ public struct ScreenedNuclearRepulsion: Potential, Equatable {
     static let screeningLength = 0.46850
     static let screeningPower = 0.23
 
+    /// Where the switching of one element pair starts and where φ reaches zero (Å), 0 < inner < outer.
+    public struct Switching: Sendable, Equatable, Codable {
+        public var inner: Double
+        public var outer: Double
+
+        public init(inner: Double, outer: Double) {
+            self.inner = inner
+            self.outer = outer
+        }
+    }
+
     /// The nuclear charge Z of each element, by symbol.
     public let atomicNumbers: [String: Double]
-    /// Where the switching function starts (Å), 0 < inner < cutoff.
-    public let inner: Double
-    /// Where φ and its first two derivatives reach zero (Å).
+    /// The switching of each element pair that repels; a pair of elements without an entry
+    /// has no repulsion. In LAMMPS each distinct switching is one `zbl inner outer` sub-style
+    /// of `pair_style hybrid/overlay`, with `pair_coeff I J zbl K Z_I Z_J` for its pairs.
+    public let switching: [ElementPair: Switching]
+    /// The largest outer cutoff (Å).
     public let cutoff: Double
 
-    /// - Throws: `PotentialError.invalidParameters` for no elements, an atomic number that is
-    ///   not positive and finite, cutoffs not satisfying 0 < inner < outer < ∞, or values whose
-    ///   switching constants overflow.
-    public init(atomicNumbers: [String: Double], inner: Double, outer: Double) throws(PotentialError) {
-        guard !atomicNumbers.isEmpty else { throw .invalidParameters("a ZBL repulsion needs the atomic number of at least one element") }
+    /// Every pair of the elements of `atomicNumbers` with its own switching.
+    /// - Throws: `PotentialError.invalidParameters` for no elements or no pairs, an atomic
+    ///   number that is not positive and finite, a pair naming an element without one, cutoffs
+    ///   not satisfying 0 < inner < outer < ∞, or values whose switching constants overflow.
+    public init(atomicNumbers: [String: Double], switching: [ElementPair: Switching]) throws(PotentialError) {
+        guard !atomicNumbers.isEmpty, !switching.isEmpty else {
+            throw .invalidParameters("a ZBL repulsion needs the atomic number of at least one element and at least one pair")
+        }
         if let bad = atomicNumbers.first(where: { !($0.value.isFinite && $0.value > 0) }) {
             throw .invalidParameters("the atomic number of \(bad.key) must be positive and finite, got \(bad.value)")
         }
-        guard inner.isFinite, outer.isFinite, inner > 0, inner < outer else {
-            throw .invalidParameters("the ZBL cutoffs need 0 < inner < outer, got inner \(inner) Å and outer \(outer) Å")
-        }
-        self.atomicNumbers = atomicNumbers
-        self.inner = inner
-        self.cutoff = outer
-        for zi in atomicNumbers.values {
-            for zj in atomicNumbers.values {
-                let k = Table.constants(self, zi, zj)
-                guard (0..<8).allSatisfy({ k[$0].isFinite }) else {
-                    throw .invalidParameters("the ZBL repulsion of Z = \(zi) and \(zj) with cutoffs \(inner) and \(outer) Å overflows")
-                }
+        for (pair, s) in switching {
+            guard let zi = atomicNumbers[pair.first], let zj = atomicNumbers[pair.second] else {
+                throw .invalidParameters("the ZBL pair \(pair) names an element without an atomic number")
+            }
+            guard s.inner.isFinite, s.outer.isFinite, s.inner > 0, s.inner < s.outer else {
+                throw .invalidParameters("the ZBL cutoffs of \(pair) need 0 < inner < outer, got inner \(s.inner) Å and outer \(s.outer) Å")
+            }
+            let k = Table.constants(zi, zj, s)
+            guard (0..<8).allSatisfy({ k[$0].isFinite }) else {
+                throw .invalidParameters("the ZBL repulsion of \(pair) with cutoffs \(s.inner) and \(s.outer) Å overflows")
             }
         }
+        self.atomicNumbers = atomicNumbers
+        self.switching = switching
+        self.cutoff = switching.values.map(\.outer).max()!
+    }
+
+    /// One switching for every pair of elements (LAMMPS `pair_style zbl inner outer`).
+    public init(atomicNumbers: [String: Double], inner: Double, outer: Double) throws(PotentialError) {
+        let symbols = atomicNumbers.keys.sorted()
+        var switching: [ElementPair: Switching] = [:]
+        for (n, a) in symbols.enumerated() {
+            for b in symbols[n...] { switching[ElementPair(a, b)] = Switching(inner: inner, outer: outer) }
+        }
+        try self.init(atomicNumbers: atomicNumbers, switching: switching)
     }
 
     /// The same with each element's own atomic number.
     /// - Throws: `PotentialError` for a symbol that names no element, or bad cutoffs.
     public init(elements: [String], inner: Double, outer: Double) throws(PotentialError) {
+        try self.init(atomicNumbers: try Self.atomicNumbers(of: elements), inner: inner, outer: outer)
+    }
+
+    /// Each element with its own atomic number and each listed pair with its own switching.
+    public init(elements: [String], switching: [ElementPair: Switching]) throws(PotentialError) {
+        try self.init(atomicNumbers: try Self.atomicNumbers(of: elements), switching: switching)
+    }
+
+    /// The one switching of every pair of elements, or nil when pairs differ or some pair has none.
+    public var commonSwitching: Switching? {
+        let symbols = atomicNumbers.keys.sorted()
+        let first = switching[ElementPair(symbols[0], symbols[0])]
+        for (n, a) in symbols.enumerated() {
+            for b in symbols[n...] where switching[ElementPair(a, b)] != first { return nil }
+        }
+        return first
+    }
+
+    /// The cutoffs in words: "zbl 1.0 1.3 Å" for one switching, else each pair's, "O–Si 1.0–1.3 Å, …".
+    public var switchingDescription: String {
+        if let common = commonSwitching { return "zbl \(common.inner) \(common.outer) Å" }
+        return switching.sorted { $0.key.description < $1.key.description }
+            .map { "\($0.key) \($0.value.inner)–\($0.value.outer) Å" }.joined(separator: ", ")
+    }
+
+    static func atomicNumbers(of elements: [String]) throws(PotentialError) -> [String: Double] {
         var numbers: [String: Double] = [:]
         for symbol in elements {
             guard let element = try? Element(symbol: symbol), element.atomicNumber > 0 else {
@@ -66,7 +120,7 @@ public struct ScreenedNuclearRepulsion: Potential, Equatable {
             }
             numbers[symbol] = Double(element.atomicNumber)
         }
-        try self.init(atomicNumbers: numbers, inner: inner, outer: outer)
+        return numbers
     }
 
     public var units: UnitSystem { .metal }
@@ -82,7 +136,7 @@ public struct ScreenedNuclearRepulsion: Potential, Equatable {
         into result: inout Evaluation, workspace: Workspace
     ) {
         let table = workspace.prepared(for: configuration.elements) {
-            Table(self, atomicNumbers: configuration.elements.map { atomicNumbers[$0.symbol] ?? 0 })
+            Table(self, symbols: configuration.elements.map(\.symbol))
         }
         PairLoop.evaluate(table, neighbors: neighbors, properties: properties, into: &result, workspace: workspace)
     }

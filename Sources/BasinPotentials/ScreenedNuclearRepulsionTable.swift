@@ -8,17 +8,21 @@ extension ScreenedNuclearRepulsion {
         /// Per pair: k Z_i Z_j, 1/a, r_in, A, B, C, r_out, r_out².
         let table: [SIMD8<Double>]
 
-        /// - Parameter atomicNumbers: Z of each species of the configuration (0 for a species
-        ///   without one: no repulsion).
-        init(_ potential: ScreenedNuclearRepulsion, atomicNumbers: [Double]) {
-            speciesCount = atomicNumbers.count
-            table = atomicNumbers.flatMap { zi in atomicNumbers.map { zj in Self.constants(potential, zi, zj) } }
+        /// - Parameter symbols: the element of each species of the configuration (a pair
+        ///   without a switching in `potential`: no repulsion).
+        init(_ potential: ScreenedNuclearRepulsion, symbols: [String]) {
+            speciesCount = symbols.count
+            table = symbols.flatMap { a in
+                symbols.map { b in
+                    guard let s = potential.switching[ElementPair(a, b)] else { return SIMD8(0, 1, 0, 0, 0, 0, 0, 0) }
+                    return Self.constants(potential.atomicNumbers[a]!, potential.atomicNumbers[b]!, s)
+                }
+            }
         }
 
-        /// The constants of one pair of nuclear charges; all zero but the cutoffs when either is 0.
-        static func constants(_ potential: ScreenedNuclearRepulsion, _ zi: Double, _ zj: Double) -> SIMD8<Double> {
-            let inner = potential.inner, outer = potential.cutoff
-            guard zi > 0, zj > 0 else { return SIMD8(0, 1, inner, 0, 0, 0, outer, outer * outer) }
+        /// The constants of one pair of nuclear charges switched off by `s`.
+        static func constants(_ zi: Double, _ zj: Double, _ s: ScreenedNuclearRepulsion.Switching) -> SIMD8<Double> {
+            let inner = s.inner, outer = s.outer
             let p = ScreenedNuclearRepulsion.screeningPower
             let inverseLength = (pow(zi, p) + pow(zj, p)) / ScreenedNuclearRepulsion.screeningLength
             let bare = SIMD8<Double>(DampedShiftedCoulomb.coulombConstant * zi * zj, inverseLength, inner, 0, 0, 0, outer, outer * outer)

@@ -92,7 +92,7 @@ extension SilicaQuickstart {
 
             ## Model
             - Symmetry functions: \(r.symmetryFunctionCounts.first ?? 0) for O, \(r.symmetryFunctionCounts.last ?? 0) for Si; per neighbor element \(s.shiftedRadial) shifted + \(s.centredRadial) centred radial from that pair's shortest distance (\(shortest)), per neighbor-element pair \(s.angularWidths) angular widths × ζ ≤ \(Int(s.zetaMax)) × λ = ±1; r_c = \(s.cutoff) Å, cutoff type \(s.cutoffType)
-            - Baseline: \(s.coulombBaseline ? "fixed Coulomb charges Si +1.6, O −0.8 (Vashishta's), LAMMPS coul/dsf α = 0, r_c = 10 Å\(s.repulsiveCore.map { ", plus the ZBL repulsive core switched off between \($0.inner) and \($0.outer) Å (LAMMPS zbl)" } ?? "") (model/baseline.data); the networks fit Vashishta − baseline, the model is networks + baseline" : "none; the networks fit Vashishta whole")
+            - Baseline: \(s.coulombBaseline ? "fixed Coulomb charges Si +1.6, O −0.8 (Vashishta's), LAMMPS coul/dsf α = 0, r_c = 10 Å\(s.stericBaseline ? ", plus Vashishta's steric term H/r^η per pair (LAMMPS vashishta with all else zero)" : "")\(r.repulsiveCore.map { ", plus the ZBL repulsive core (LAMMPS zbl) switched off per pair between r_in and r_out = \(zip(SilicaStructure.pairs, $0).map { "\($0.0.0) \(f($0.1.inner, 2))–\(f($0.1.outer, 2)) Å" }.joined(separator: ", "))" } ?? "") (model/baseline.data); the networks fit Vashishta − baseline, the model is networks + baseline" : "none; the networks fit Vashishta whole")
             - Networks: one per element, \(s.training.hiddenLayers.map(String.init).joined(separator: "-")) tanh, \(r.training.parameterCount) weights in all, scale-center scaling, energies normalized (mean, σ)
             \(r.training.reportLine(s.training))
 

@@ -29,11 +29,16 @@ extension SilicaQuickstart {
         /// and are trained on Vashishta − baseline; without it they fit Vashishta whole and
         /// cannot see its Coulomb term beyond `cutoff`.
         public var coulombBaseline = true
+        /// Whether the Coulomb baseline also carries Vashishta's steric term H_ij/r^η_ij
+        /// (`SilicaQuickstart.stericBaseline`): the steep Si–O repulsion that holds the
+        /// charges' attraction off, which the networks otherwise learn from the few close
+        /// contacts in the data and extrapolate wrongly below them.
+        public var stericBaseline = true
         /// The repulsive core added to the Coulomb baseline (`SilicaQuickstart.baseline`): ZBL
-        /// switched off between `inner` and `outer` (Å), below the shortest Si–O distance of the
-        /// sampled data (1.32 Å), so that it holds off the charges' Si–O attraction where the
-        /// networks have no data and leaves the residual they fit unchanged. Nil for none.
-        public var repulsiveCore: RepulsiveCore? = RepulsiveCore(inner: 1.0, outer: 1.3)
+        /// per element pair, switched off between `outer − width` and `outer` = that pair's
+        /// shortest distance in the sampled data − `margin` (Å), so that it holds atoms apart
+        /// where the networks have no data and leaves the residual they fit unchanged. Nil for none.
+        public var repulsiveCore: RepulsiveCore? = RepulsiveCore(width: 0.3, margin: 0)
         /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
         /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
         /// configuration is labelled with Vashishta and added, and the model is fitted again.
@@ -55,7 +60,7 @@ extension SilicaQuickstart {
         /// n2p2's Kalman filter: on these data it reached 2.5 meV/atom and 0.29 eV/Å held out
         /// in 4 epochs, where Adam (batch 2) stood at 27 meV/atom and 0.28 eV/Å after 67.
         public var training = QuickstartTraining.Settings(
-            hiddenLayers: [15, 15], method: .kalman, epochs: 20, batchSize: 1, learningRate: 0.005, finalLearningRate: 0.0001,
+            hiddenLayers: [15, 15], method: .kalman, epochs: 30, batchSize: 1, learningRate: 0.005, finalLearningRate: 0.0001,
             kalmanForceFraction: 0.02, forceWeight: 10)
         // Validation.
         /// The glass's temperature (K): the melt quenched by the thermostat.
@@ -82,14 +87,16 @@ extension SilicaQuickstart {
 
         public init() {}
 
-        /// LAMMPS `zbl INNER OUTER` cutoffs (Å).
+        /// How the ZBL cutoffs of each element pair follow from its shortest distance in the data (Å).
         public struct RepulsiveCore: Sendable, Codable, Equatable {
-            public var inner: Double
-            public var outer: Double
+            /// r_out − r_in.
+            public var width: Double
+            /// Shortest distance − r_out.
+            public var margin: Double
 
-            public init(inner: Double, outer: Double) {
-                self.inner = inner
-                self.outer = outer
+            public init(width: Double, margin: Double) {
+                self.width = width
+                self.margin = margin
             }
         }
 
@@ -156,8 +163,8 @@ extension SilicaQuickstart {
             guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
                 throw TrainingError(reason: "bad self-sampling settings")
             }
-            if let core = repulsiveCore, !(core.inner > 0 && core.inner < core.outer && core.outer.isFinite) {
-                throw TrainingError(reason: "the repulsive core needs 0 < inner < outer, got \(core.inner) and \(core.outer) Å")
+            if let core = repulsiveCore, !(core.width > 0 && core.width.isFinite && core.margin >= 0 && core.margin.isFinite) {
+                throw TrainingError(reason: "the repulsive core needs a positive width and a margin ≥ 0, got \(core.width) and \(core.margin) Å")
             }
             try training.validate()
             guard nveSteps >= 2, structureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {

@@ -66,14 +66,38 @@ public struct SilicaQuickstart: Sendable {
         return try! DampedShiftedCoulomb(charges: ["Si": silicon.zi, "O": oxygen.zi], alpha: 0, cutoff: silicon.rc)
     }
 
-    /// What the networks sit on: `coulombBaseline` and, when `settings` asks for one, the ZBL core.
-    static func baseline(_ settings: Settings) throws -> ModelBaseline? {
+    /// Vashishta's steric term alone: H, η and r_c of each pair from the reference's entry i j j.
+    public static var stericBaseline: StericRepulsion {
+        let vashishta = referencePotential
+        var terms: [ElementPair: StericRepulsion.Term] = [:]
+        for entry in vashishta.entries where entry.elements.1 == entry.elements.2 {
+            terms[ElementPair(entry.elements.0, entry.elements.1)] = .init(h: entry.h, eta: entry.eta, cutoff: entry.rc)
+        }
+        return try! StericRepulsion(elements: vashishta.elements, terms: terms)
+    }
+
+    /// What the networks sit on: `coulombBaseline` and, when `settings` asks for one, the ZBL
+    /// core with each element pair's cutoffs below its `shortest` distance in the data (Å).
+    static func baseline(_ settings: Settings, shortest: [SpeciesPair: Double]) throws -> ModelBaseline? {
         guard settings.coulombBaseline else { return nil }
         let coulomb = coulombBaseline
-        let core = try settings.repulsiveCore.map { c in
-            try ScreenedNuclearRepulsion(elements: coulomb.charges.keys.sorted(), inner: c.inner, outer: c.outer)
+        let steric = settings.stericBaseline ? stericBaseline : nil
+        guard let core = settings.repulsiveCore else { return ModelBaseline(coulomb: coulomb, steric: steric) }
+        var switching: [ElementPair: ScreenedNuclearRepulsion.Switching] = [:]
+        for (pair, r) in shortest {
+            let outer = r - core.margin
+            guard outer - core.width > 0 else {
+                throw TrainingError(reason: "the repulsive core of \(elementPair(pair)) would start below 0 Å (shortest distance \(r) Å)")
+            }
+            switching[elementPair(pair)] = .init(inner: outer - core.width, outer: outer)
         }
-        return ModelBaseline(coulomb: coulomb, core: core)
+        return ModelBaseline(coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: switching), steric: steric)
+    }
+
+    /// The elements of a pair of species (Si is species 0, O species 1).
+    static func elementPair(_ pair: SpeciesPair) -> ElementPair {
+        let symbols = Crystal.quartz.elements.map(\.symbol)
+        return ElementPair(symbols[pair.first], symbols[pair.second])
     }
 
     /// The validation state points: the glass and the melt.
@@ -98,6 +122,8 @@ public struct SilicaQuickstart: Sendable {
         public var frames = 0
         /// Shortest distances (Å) in the data for Si–O, O–O and Si–Si.
         public var shortestDistances: [Double] = []
+        /// The ZBL core's cutoffs for Si–O, O–O and Si–Si, when the baseline has one.
+        public var repulsiveCore: [ScreenedNuclearRepulsion.Switching]?
         /// Symmetry functions of O and of Si.
         public var symmetryFunctionCounts: [Int] = []
         /// The last fit's summary.
@@ -141,7 +167,8 @@ public struct SilicaQuickstart: Sendable {
         result.shortestDistances = SilicaStructure.pairs.map { shortest[$0.1] ?? .nan }
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
-        let baseline = try Self.baseline(s)
+        let baseline = try Self.baseline(s, shortest: shortest)
+        result.repulsiveCore = baseline?.core.map { core in SilicaStructure.pairs.compactMap { core.switching[Self.elementPair($0.1)] } }
         func dataset(of frames: [Frame]) throws -> Dataset {
             let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0.potential(), file: "data/input.data", threads: s.threads) }
             return Dataset(structures: try Dataset.structures(from: residuals ?? frames, file: "data/input.data", settings: nnpSettings))

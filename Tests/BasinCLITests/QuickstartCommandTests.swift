@@ -40,8 +40,11 @@ import Testing
         #expect(json["symmetryFunctions"] as? [String: Int] == ["O": 12, "Si": 12])
         let training = try #require(json["training"] as? [String: Any])
         #expect((training["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
-        #expect(json["coulombBaseline"] as? Bool == true)
-        #expect(json["repulsiveCore"] as? [String: Double] == ["inner": 1.0, "outer": 1.3])
+        #expect(json["coulombBaseline"] as? Bool == true && json["stericBaseline"] as? Bool == true)
+        // The core of each pair ends at its shortest distance in the data and starts 0.3 Å below.
+        let core = try #require(json["repulsiveCore"] as? [String: [String: Double]])
+        #expect(Set(core.keys) == ["Si-O", "O-O", "Si-Si"])
+        #expect(core.values.allSatisfy { abs($0["outer"]! - $0["inner"]! - 0.3) < 1e-12 && $0["inner"]! > 0.5 })
         let states = try #require(json["states"] as? [[String: Any]])
         #expect(states.map { $0["name"] as? String } == ["glass", "melt"])
         #expect(states.allSatisfy { ($0["rdfMaxDifference"] as? [String: Double])?.count == 3 && $0["meanSiOSiNNP"] is Double })

@@ -9,6 +9,46 @@ import Testing
     static let coulomb = try! DampedShiftedCoulomb(charges: ["H": 0.41, "O": -0.82], alpha: 0.1, cutoff: 6)
     static let core = try! ScreenedNuclearRepulsion(elements: ["H", "O"], inner: 0.5, outer: 0.9)
 
+    static let pairCore = try! ScreenedNuclearRepulsion(elements: ["H", "O"], switching: [
+        ElementPair("H", "H"): .init(inner: 0.6, outer: 0.8), ElementPair("H", "O"): .init(inner: 0.5, outer: 0.9),
+        ElementPair("O", "O"): .init(inner: 1.1, outer: 1.4),
+    ])
+
+    /// A default `zbl` line for every pair, overridden per pair by `zbl A B INNER OUTER`; pair
+    /// lines alone leave the other pairs without a core.
+    @Test func pairLinesOverrideTheCommonCutoffs() throws {
+        let text = "coul/dsf 0.1 6.0\ncharge H 0.41\ncharge O -0.82\nzbl 0.5 0.9\nzbl O O 1.1 1.4 # oxygen apart\nzbl H H 0.6 0.8\n"
+        #expect(try ModelBaseline.parse(text, file: "b") == ModelBaseline(coulomb: Self.coulomb, core: Self.pairCore))
+        let only = try ModelBaseline.parse("coul/dsf 0.1 6.0\ncharge H 0.41\ncharge O -0.82\nzbl O H 0.5 0.9\n", file: "b")
+        #expect(only.core?.switching == [ElementPair("H", "O"): .init(inner: 0.5, outer: 0.9)])
+    }
+
+    /// `steric A B H ETA RC` lines: Vashishta's H/r^η per pair, written and read back exactly,
+    /// and added to the model like the other parts.
+    @Test func stericLinesRoundTripAndAdd() throws {
+        let steric = try StericRepulsion(elements: ["H", "O"], terms: [
+            ElementPair("O", "O"): .init(h: 743.848, eta: 7, cutoff: 6), ElementPair("H", "O"): .init(h: 1.5, eta: 9, cutoff: 4.5),
+        ])
+        let baseline = ModelBaseline(coulomb: Self.coulomb, core: Self.pairCore, steric: steric)
+        #expect(baseline.text.contains("steric H O 1.5 9.0 4.5\nsteric O O 743.848 7.0 6.0\n"))
+        #expect(try ModelBaseline.parse(baseline.text, file: "b") == baseline)
+        let folder = try ScratchDirectory.make("model-steric")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var model = SyntheticModel.make()
+        model.baseline = baseline
+        try model.write(to: folder)
+        #expect(try NNPModel(directory: folder) == model)
+        let lammps = try String(contentsOf: folder.appendingPathComponent(ModelBaseline.stericFileName), encoding: .utf8)
+        #expect(lammps == steric.vashishtaText && lammps.contains("O O H 743.848 7.0 0 0 1 0 1 0 6.0 0 0 0 0 0\n"))
+        var c = SyntheticModel.structure(periodic: true)
+        c.positions[1] = c.positions[0] + SIMD3(0.6, 0.2, 0)
+        let total = try Calculator(potential: try baseline.potential()).evaluate(c)
+        let potentials: [any Potential] = [Self.coulomb, Self.pairCore, steric.potential]
+        let parts = try potentials.map { try Calculator(potential: $0).evaluate(c).energy }
+        #expect(parts[2] > 0.1)
+        #expect(abs(total.energy - parts.reduce(0, +)) < 1e-10 * abs(total.energy))
+    }
+
     /// A model folder keeps its baseline in baseline.data; reading it back gives the same model,
     /// with or without the repulsive core, and a folder without the file has no baseline.
     @Test func baselineSurvivesWritingAndReading() throws {
@@ -22,6 +62,12 @@ import Testing
         #expect(try NNPModel(directory: folder) == model)
         model.baseline = ModelBaseline(coulomb: Self.coulomb)
         try model.write(to: folder)
+        #expect(try NNPModel(directory: folder) == model)
+        // Each pair with its own cutoffs: one line per pair.
+        model.baseline = ModelBaseline(coulomb: Self.coulomb, core: Self.pairCore)
+        try model.write(to: folder)
+        let pairText = try String(contentsOf: folder.appendingPathComponent(ModelBaseline.fileName), encoding: .utf8)
+        #expect(pairText.contains("zbl H H 0.6 0.8\nzbl H O 0.5 0.9\nzbl O O 1.1 1.4\n"))
         #expect(try NNPModel(directory: folder) == model)
         try FileManager.default.removeItem(at: folder.appendingPathComponent(ModelBaseline.fileName))
         #expect(try NNPModel(directory: folder).baseline == nil)
@@ -60,6 +106,16 @@ import Testing
         ("coul/dsf 0 10\nzbl 0.5 nan\ncharge H 0.4\n", 2, "the outer cutoff 'nan' is not a finite number"),
         ("coul/dsf 0 10\nzbl 0.9 0.5\ncharge H 0.4\n", 2, "0 < inner < outer"),
         ("coul/dsf 0 10\ncharge Xx 0.4\nzbl 0.5 0.9\n", 3, "real elements"),
+        ("coul/dsf 0 10\ncharge H 0.4\nzbl H H 0.5 0.9\nzbl H H 0.5 0.9\n", 4, "a second zbl line for H–H"),
+        ("coul/dsf 0 10\ncharge H 0.4\nzbl H 0.5 0.9\n", 3, "takes two values (or two elements and two values)"),
+        ("coul/dsf 0 10\ncharge H 0.4\nzbl H O 0.5 0.9\n", 3, "names an element without a charge line"),
+        ("coul/dsf 0 10\ncharge H 0.4\nzbl 0.5 0.9\nzbl H H 0.9 0.5\n", 4, "0 < inner < outer"),
+        ("coul/dsf 0 10\ncharge H 0.4\nzbl H H 0.5 x\n", 3, "the outer cutoff 'x' is not a finite number"),
+        ("coul/dsf 0 10\ncharge H 0.4\nsteric H H 1 9\n", 3, "two elements and three values"),
+        ("coul/dsf 0 10\ncharge H 0.4\nsteric H H 1 9 5\nsteric H H 1 9 5\n", 4, "a second steric line for H–H"),
+        ("coul/dsf 0 10\ncharge H 0.4\nsteric H H -1 9 5\n", 3, "positive, finite H"),
+        ("coul/dsf 0 10\ncharge H 0.4\nsteric H O 1 9 5\n", 3, "names an element outside"),
+        ("coul/dsf 0 10\ncharge H 0.4\nsteric H H 1 inf 5\n", 3, "η 'inf' is not a finite number"),
     ])
     func badFilesNameTheLine(text: String, line: Int, reason: String) throws {
         let error = try #require(throws: ModelFileError.self) { try ModelBaseline.parse(text, file: "m/baseline.data") }

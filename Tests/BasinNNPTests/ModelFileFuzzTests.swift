@@ -31,7 +31,7 @@ struct ModelFileFuzzTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try SyntheticModel.make().write(to: folder)
         let url = folder.appendingPathComponent(ModelBaseline.fileName)
-        let source = "coul/dsf 0.0 10.0\ncharge H 0.41\ncharge O -0.82\nzbl 0.6 1.0\n"
+        let source = "coul/dsf 0.0 10.0\ncharge H 0.41\ncharge O -0.82\nzbl 0.6 1.0\nzbl O O 1.1 1.4\nsteric O O 743.848 7 6\n"
         let summary = try ReaderFuzzer.run("baseline.data", sources: [source], to: url, seed: 14) { _ throws(ModelFileError) in
             _ = try NNPModel(directory: folder)
         }

@@ -25,6 +25,43 @@ import Testing
         try VashishtaLAMMPSTests.expectAgreement(fixture, potential: core, tolerance: 1e-8)
     }
 
+    /// Each element pair with its own cutoffs, as in a silica model's baseline.
+    static let pairCore = try! ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: [
+        ElementPair("Si", "O"): .init(inner: 1.0, outer: 1.3), ElementPair("O", "O"): .init(inner: 1.75, outer: 2.05),
+        ElementPair("Si", "Si"): .init(inner: 1.9, outer: 2.2),
+    ])
+
+    /// LAMMPS `hybrid/overlay zbl 1.0 1.3 zbl 1.75 2.05 zbl 1.9 2.2`, one sub-style per pair
+    /// (Fixtures/ZBL/make_fixtures.py): energy, per-atom energies, forces and virial pressure.
+    @Test func perPairCutoffsMatchLAMMPSOverlay() throws {
+        let fixture = try VashishtaLAMMPSTests.load("pairs", directory: "ZBL")
+        try VashishtaLAMMPSTests.expectAgreement(fixture, potential: Self.pairCore, tolerance: 1e-8)
+        #expect(Self.pairCore.cutoff == 2.2 && Self.pairCore.commonSwitching == nil)
+        #expect(Self.pairCore.switchingDescription == "O–O 1.75–2.05 Å, O–Si 1.0–1.3 Å, Si–Si 1.9–2.2 Å")
+    }
+
+    /// A pair repels out to its own outer cutoff only, and a pair without a switching not at all.
+    @Test func eachPairStopsAtItsOwnCutoff() throws {
+        func energy(_ core: ScreenedNuclearRepulsion, _ a: String, _ b: String, _ r: Double) throws -> Double {
+            try Calculator(potential: core).evaluate(try Configuration(symbols: [a, b], positions: [.zero, SIMD3(r, 0, 0)])).energy
+        }
+        #expect(try energy(Self.pairCore, "Si", "Si", 2.0) > 0)
+        #expect(try energy(Self.pairCore, "O", "O", 2.0) > 0)
+        #expect(try energy(Self.pairCore, "Si", "O", 2.0) == 0)
+        #expect(try energy(Self.pairCore, "O", "O", 2.1) == 0)
+        let siliconOnly = try ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: [ElementPair("Si", "Si"): .init(inner: 1.9, outer: 2.2)])
+        #expect(try energy(siliconOnly, "Si", "O", 0.8) == 0)
+        #expect(try energy(siliconOnly, "Si", "Si", 1.8) > 1)
+        #expect(try ScreenedNuclearRepulsion(elements: ["O", "Si"], inner: 1, outer: 1.3).commonSwitching == .init(inner: 1, outer: 1.3))
+    }
+
+    @Test func perPairHessianMatchesFiniteDifferencesOfForces() throws {
+        let calculator = Calculator(potential: Self.pairCore)
+        let analytic = try #require(try calculator.evaluate(try Self.squeezed(), [.hessian]).hessian)
+        let hessian = try FiniteDifferences.hessian(calculator, try Self.squeezed())
+        #expect(zip(analytic.storage, hessian.storage).map { abs($0 - $1) }.max()! < 1e-6 * hessian.storage.map(abs).max()!)
+    }
+
     /// Two atoms in open space: the bare ZBL formula written out by hand inside the inner
     /// cutoff (up to the constant shift), and energy, force and its slope reaching zero
     /// continuously at the outer cutoff.
@@ -52,12 +89,14 @@ import Testing
         #expect(abs(near.force / nearer.force - 4) < 0.1)
     }
 
-    @Test func forcesAndVirialAreEnergyDerivatives() throws {
-        // Periodic β-cristobalite shrunk by a fifth, thermally displaced.
+    /// One pair of cutoffs and one per pair, on periodic β-cristobalite shrunk by a fifth
+    /// (a quarter for the per-pair core), thermally displaced.
+    @Test(arguments: [(false, 0.8), (true, 0.75)])
+    func forcesAndVirialAreEnergyDerivatives(perPair: Bool, shrink: Double) throws {
         var c = VashishtaSilica.displaced(try VashishtaSilica.cristobalite(cells: SIMD3(1, 1, 1)), amplitude: 0.1, seed: 3)
-        c.positions = c.positions.map { 0.8 * $0 }
-        c.cell = Cell(vectors: 0.8 * c.cell.vectors)
-        let calculator = Calculator(potential: Self.core)
+        c.positions = c.positions.map { shrink * $0 }
+        c.cell = Cell(vectors: shrink * c.cell.vectors)
+        let calculator = Calculator(potential: perPair ? Self.pairCore : Self.core)
         let e = try calculator.evaluate(c, [.energy, .forces, .virial])
         #expect(e.forces.contains { length($0) > 1 })
         #expect(FiniteDifferences.relativeError(e.forces, try FiniteDifferences.forces(calculator, c)) < 1e-6)
@@ -89,6 +128,13 @@ import Testing
         #expect(throws: PotentialError.self) { try ScreenedNuclearRepulsion(elements: ["Si"], inner: 0, outer: 1.3) }
         #expect(throws: PotentialError.self) { try ScreenedNuclearRepulsion(elements: ["Si"], inner: 1e-300, outer: 2e-300) }
         #expect(throws: PotentialError.self) { try ScreenedNuclearRepulsion(elements: ["Qq"], inner: 1, outer: 2) }
+        #expect(throws: PotentialError.self) { try ScreenedNuclearRepulsion(elements: ["Si"], switching: [:]) }
+        #expect(throws: PotentialError.self) {
+            try ScreenedNuclearRepulsion(elements: ["Si"], switching: [ElementPair("Si", "O"): .init(inner: 1, outer: 2)])
+        }
+        #expect(throws: PotentialError.self) {
+            try ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: [ElementPair("Si", "O"): .init(inner: 2, outer: 1)])
+        }
         let onlySilicon = try ScreenedNuclearRepulsion(elements: ["Si"], inner: 1, outer: 2)
         #expect(throws: PotentialError.self) { try Calculator(potential: onlySilicon).evaluate(try VashishtaSilica.cluster()) }
     }

@@ -54,9 +54,16 @@ import BasinTestSupport
         let lines = rdf.split(separator: "\n")
         #expect(lines.count == 1 + settings.rdfBins)
         #expect(lines[0] == "r,g_Si-O_vashishta,g_Si-O_nnp,g_O-O_vashishta,g_O-O_nnp,g_Si-Si_vashishta,g_Si-Si_nnp")
-        // The model is networks + Coulomb + the ZBL core.
+        // The model is networks + Coulomb + a ZBL core per pair + Vashishta's steric term, the
+        // core of each pair ending at its shortest distance in the data.
         let baseline = try String(contentsOf: directory.appendingPathComponent("model/baseline.data"), encoding: .utf8)
-        #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("zbl 1.0 1.3\n"))
+        #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("steric O Si 163.859 9.0 10.0\n"))
+        let cores = baseline.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.first == "zbl" }
+        for (k, pair) in [("O", "Si"), ("O", "O"), ("Si", "Si")].enumerated() {
+            let line = try #require(cores.first { $0[1] == pair.0 && $0[2] == pair.1 }, "\(pair)")
+            #expect(abs(Double(line[4])! - result.shortestDistances[k]) < 1e-12 && abs(Double(line[3])! - result.shortestDistances[k] + 0.3) < 1e-12)
+        }
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model/baseline-steric.vashishta").path))
         let report = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("mean Si–O–Si (melt, 4000 K)") && report.contains("test force RMSE"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }

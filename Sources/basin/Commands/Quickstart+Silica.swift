@@ -1,3 +1,4 @@
+import BasinPotentials
 import BasinWorkflows
 import Foundation
 
@@ -20,8 +21,10 @@ extension Quickstart {
         var frames: Int
         var symmetryFunctions: [String: Int]
         var coulombBaseline: Bool
-        /// The ZBL core's inner and outer cutoffs (Å), when the baseline has one.
-        var repulsiveCore: SilicaQuickstart.Settings.RepulsiveCore?
+        /// Whether the baseline carries Vashishta's steric term.
+        var stericBaseline: Bool
+        /// The ZBL core's inner and outer cutoffs (Å) per pair (Si-O, O-O, Si-Si), when the baseline has one.
+        var repulsiveCore: [String: ScreenedNuclearRepulsion.Switching]?
         var training: TrainingSummary
         var selfSampling: [SilicaQuickstart.SelfSamplingRound]
         var driftMeVPerAtomPerPs: Double
@@ -57,8 +60,8 @@ extension Quickstart {
         let summary = SilicaSummary(
             output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
-            coulombBaseline: settings.coulombBaseline,
-            repulsiveCore: settings.coulombBaseline ? settings.repulsiveCore : nil, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
+            coulombBaseline: settings.coulombBaseline, stericBaseline: settings.coulombBaseline && settings.stericBaseline,
+            repulsiveCore: result.repulsiveCore.map { Dictionary(uniqueKeysWithValues: zip(pairs, $0)) }, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
             driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             nveMeanTemperature: result.nveMeanTemperature, states: states,
             passes: [

@@ -48,7 +48,10 @@ extension PotentialOptions {
     private static func announce(_ baseline: ModelBaseline, model: String) {
         let coulomb = baseline.coulomb
         let charges = coulomb.charges.keys.sorted().map { "\($0) \(coulomb.charges[$0]!)" }.joined(separator: ", ")
-        let core = baseline.core.map { " and the ZBL repulsive core (zbl \($0.inner) \($0.cutoff) Å)" } ?? ""
+        var core = baseline.core.map { " and the ZBL repulsive core (\($0.switchingDescription))" } ?? ""
+        if let steric = baseline.steric {
+            core += " and the steric term H/r^η (" + steric.terms.keys.map(\.description).sorted().joined(separator: ", ") + ")"
+        }
         Output.note(
             "note: \(model)/\(ModelBaseline.fileName): adding the Coulomb baseline (coul/dsf α = \(coulomb.alpha) Å⁻¹, cutoff \(coulomb.cutoff) Å; charges \(charges))\(core) to the networks")
     }
