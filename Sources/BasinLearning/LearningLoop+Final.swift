@@ -20,14 +20,27 @@ extension LearningLoop {
         }
     }
 
+    /// Once the loop has stopped (`state.stopReason`): the final fit next with
+    /// `training.final_epochs` (unless the loop failed), else the last committee becomes the
+    /// final one and the final MD (or nothing) is next.
+    func enterFinalStage(_ state: inout LearningState, lastCommittee models: [NNPModel]) throws(LearningError) {
+        if settings.training.finalEpochs != nil && !(state.stopReason ?? "").hasPrefix("failed") {
+            state.stage = .finalFit
+        } else {
+            try writeFinalCommittee(models)
+            state.stage = settings.finalMD == nil ? .done : .finalMD
+        }
+    }
+
     // MARK: - Final fit
 
     /// After the loop stopped: the last committee trained on, from its weights, for
-    /// `training.final_epochs` on the same structures and split, into `OUTPUT/final-fit`;
-    /// these models become the final committee.
+    /// `training.final_epochs` on the same structures and split (Adam's step from
+    /// `final_initial_learning_rate`, force weight `final_force_weight`), into
+    /// `OUTPUT/final-fit`; these models become the final committee.
     func finalFit(_ state: inout LearningState, note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) throws(LearningError) -> Bool {
-        let k = state.iteration
-        guard let epochs = settings.training.finalEpochs else {
+        let k = state.iteration, t = settings.training
+        guard let epochs = t.finalEpochs else {
             state.stage = settings.finalMD == nil ? .done : .finalMD
             return true
         }
@@ -35,7 +48,8 @@ extension LearningLoop {
         note("final fit: \(settings.training.committee) members on \(frames.count) structures, \(epochs) epochs from iteration \(k)'s")
         guard let test = try fit(
             frames: frames, shortest: state.shortestDistance, epochs: epochs, from: try loadCommittee(committeeFolder(k)),
-            seed: settings.seed &+ UInt64(k) &* 1000, folder: finalFitFolder, note: note, shouldStop: shouldStop)
+            seed: settings.seed &+ UInt64(k) &* 1000, learningRate: t.finalInitialLearningRate ?? t.learningRate,
+            forceWeight: t.finalForceWeight ?? t.forceWeight, folder: finalFitFolder, note: note, shouldStop: shouldStop)
         else { return false }
         var record = FinalFitRecord(epochs: epochs, structures: frames.count, testEnergyRMSE: test.energy, testForceRMSE: test.force)
         if let errors = try heldOutErrors(finalFitFolder) {
