@@ -52,7 +52,15 @@ extension LearningLoop {
             forceWeight: t.finalForceWeight ?? t.forceWeight, folder: finalFitFolder, note: note, shouldStop: shouldStop)
         else { return false }
         var record = FinalFitRecord(epochs: epochs, structures: frames.count, testEnergyRMSE: test.energy, testForceRMSE: test.force)
-        if let errors = try heldOutErrors(finalFitFolder) {
+        var models = try loadCommittee(finalFitFolder)
+        if t.finalEnergyOffset == .median {
+            let shifts = try shiftToMedianEnergyError(&models, frames: frames)
+            record.energyShifts = shifts
+            note("final fit: members shifted by " + shifts.map { String(format: "%+.3f", 1000 * $0) }.joined(separator: ", ")
+                + " meV/atom to zero median energy error")
+        }
+        if let validation {
+            let errors = try HeldOutErrors(committee: committee(models), frames: validation)
             record.heldOutEnergyRMSE = errors.committeeEnergy
             record.heldOutForceRMSE = errors.committeeForce
             record.heldOutMemberEnergyRMSE = errors.bestMemberEnergy
@@ -61,21 +69,21 @@ extension LearningLoop {
                         1000 * errors.committeeEnergy, 1000 * errors.committeeForce))
         }
         state.finalFit = record
-        try writeFinalCommittee(try loadCommittee(finalFitFolder))
+        try writeFinalCommittee(models)
         state.stage = settings.finalMD == nil ? .done : .finalMD
         return true
     }
 
     // MARK: - Final MD
 
-    /// NVT with the final committee (the final fit's, when there is one) from the first seed
+    /// NVT with the final committee (`OUTPUT/committee`) from the first seed
     /// structure, checked for blow-ups every step.
     func finalRun(_ state: inout LearningState, note: (String) -> Void, shouldStop: () -> Bool) throws(LearningError) -> Bool {
         guard let md = settings.finalMD else {
             state.stage = .done
             return true
         }
-        let committee = try committee(try loadCommittee(state.finalFit == nil ? committeeFolder(state.iteration) : finalFitFolder))
+        let committee = try committee(try loadFinalCommittee())
         let start = try LearningFiles.readFrames(seedURL)[0].configuration
         var run = settings.exploration
         run.temperatures = [md.temperature]

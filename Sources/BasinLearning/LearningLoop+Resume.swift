@@ -21,7 +21,7 @@ extension LearningLoop {
             guard outside.isEmpty else {
                 throw LearningError(
                     "--resume: the configuration differs from the one \(stateURL.path) was made with in \(outside.joined(separator: ", ")); "
-                        + "only the final stage's keys (training.final_epochs, final_force_weight, final_initial_learning_rate; final_md) may change")
+                        + "only the final stage's keys (training.final_epochs, final_force_weight, final_initial_learning_rate, final_energy_offset; final_md) may change")
             }
             refit = changed.contains { LearningSettings.finalFitKeys.contains($0) }
             rerun = !changed.isEmpty

@@ -4,7 +4,9 @@ extension LearningSettings {
     /// The keys of the final stage, which only the final fit and the final MD read: a stopped
     /// loop may be resumed with them changed. (`training.final_learning_rate` is not one: every
     /// fit's step decays to it.)
-    static let finalFitKeys: Set<String> = ["training.final_epochs", "training.final_force_weight", "training.final_initial_learning_rate"]
+    static let finalFitKeys: Set<String> = [
+        "training.final_epochs", "training.final_force_weight", "training.final_initial_learning_rate", "training.final_energy_offset",
+    ]
 
     static func isFinalStageKey(_ key: String) -> Bool {
         finalFitKeys.contains(key) || key == "final_md" || key.hasPrefix("final_md.")

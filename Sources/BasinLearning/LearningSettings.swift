@@ -20,7 +20,8 @@ import Foundation
 ///     network: {hidden: [20, 20]}
 ///     training: {committee: 4, epochs: 150, later_epochs: 60, final_epochs: 300, batch_size: 8, learning_rate: 0.002,
 ///                final_learning_rate: 0.0001, force_weight: 1, test_fraction: 0.1, checkpoint_every: 10,
-///                final_force_weight: 0.1, final_initial_learning_rate: 0.0005}   # final_*: the last fit only
+///                final_force_weight: 1, final_initial_learning_rate: 0.002,
+///                final_energy_offset: median}   # final_*: the last fit only
 ///     exploration: {temperatures: [300, 1300, 2500], runs: 2, steps: 2000, equilibrate: 0,
 ///                   time_step: 0.001, interval: 20, max_force: 30, max_error: 3}
 ///     candidates: {lower: auto, upper: auto, upper_ratio: 4, error_threshold: 0.3,
@@ -137,6 +138,11 @@ public struct LearningSettings: Codable, Sendable, Equatable {
         public var finalForceWeight: Double?
         /// The final fit's first learning rate, decaying to `finalLearningRate` (nil: `learningRate`).
         public var finalInitialLearningRate: Double?
+        /// How the final committee's energy offset is set: `mean` (as every fit sets it: zero
+        /// mean error of E/N over the training structures) or `median` (afterwards, each member
+        /// shifted to zero median error over all labelled structures, so that the few hard frames
+        /// a network cannot fit do not move every other structure's energy).
+        public var finalEnergyOffset = EnergyOffset.mean
         public var batchSize = 8
         public var learningRate = 0.002
         public var finalLearningRate = 0.0001
@@ -145,7 +151,8 @@ public struct LearningSettings: Codable, Sendable, Equatable {
         public var checkpointEvery = 10
         enum CodingKeys: String, CodingKey, CaseIterable {
             case committee, hidden, epochs, laterEpochs = "later_epochs", finalEpochs = "final_epochs"
-            case finalForceWeight = "final_force_weight", finalInitialLearningRate = "final_initial_learning_rate", batchSize = "batch_size", learningRate = "learning_rate"
+            case finalForceWeight = "final_force_weight", finalInitialLearningRate = "final_initial_learning_rate"
+            case finalEnergyOffset = "final_energy_offset", batchSize = "batch_size", learningRate = "learning_rate"
             case finalLearningRate = "final_learning_rate", forceWeight = "force_weight", testFraction = "test_fraction"
             case checkpointEvery = "checkpoint_every"
         }
@@ -160,6 +167,12 @@ public struct LearningSettings: Codable, Sendable, Equatable {
             finalEpochs = try c.decodeIfPresent(Int.self, forKey: .finalEpochs)
             finalForceWeight = try c.decodeIfPresent(Double.self, forKey: .finalForceWeight)
             finalInitialLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalInitialLearningRate)
+            if let offset = try c.decodeIfPresent(String.self, forKey: .finalEnergyOffset) {
+                guard let known = EnergyOffset(rawValue: offset) else {
+                    throw TrainingError(reason: "training.final_energy_offset must be mean or median, got '\(offset)'")
+                }
+                finalEnergyOffset = known
+            }
             batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
             learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? learningRate
             finalLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalLearningRate) ?? finalLearningRate
@@ -168,6 +181,9 @@ public struct LearningSettings: Codable, Sendable, Equatable {
             checkpointEvery = try c.decodeIfPresent(Int.self, forKey: .checkpointEvery) ?? checkpointEvery
         }
     }
+
+    /// The statistic of the per-structure energy error that the final committee's offset zeroes.
+    public enum EnergyOffset: String, Codable, Sendable, Equatable { case mean, median }
 
     /// Committee-NNP Langevin MD from structures of the data set.
     public struct Exploration: Codable, Sendable, Equatable {

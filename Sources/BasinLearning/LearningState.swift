@@ -54,6 +54,8 @@ public struct FinalFitRecord: Codable, Sendable, Equatable {
     public var heldOutForceRMSE: Double?
     public var heldOutMemberEnergyRMSE: Double?
     public var heldOutMemberForceRMSE: Double?
+    /// With `final_energy_offset: median`: each member's shift of the energy per atom (eV/atom).
+    public var energyShifts: [Double]?
 }
 
 /// The final NVT run with the finished committee.

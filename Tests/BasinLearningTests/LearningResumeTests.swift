@@ -5,7 +5,8 @@ import Testing
 /// `--resume` with a changed configuration: the final stage's keys may change and rerun the
 /// final stage to what a fresh run with them gives; any other change is refused before any work.
 @Suite(.serialized) struct LearningResumeTests {
-    static let changedFinalStage = "final_epochs: 5, final_force_weight: 0.3, final_initial_learning_rate: 0.001, batch_size: 4"
+    static let changedFinalStage =
+        "final_epochs: 5, final_force_weight: 0.3, final_initial_learning_rate: 0.001, final_energy_offset: median, batch_size: 4"
 
     /// The tiny loop's configuration with the final fit's keys changed and a final MD.
     static func changedConfig() -> String {

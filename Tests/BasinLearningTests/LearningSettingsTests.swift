@@ -65,6 +65,7 @@ import Testing
             ("interval: 10", "interval: 100", "exploration.interval"),
             ("final_epochs: 4", "final_epochs: 0", "training.final_epochs must be at least 1"),
             ("final_epochs: 4", "final_epochs: 4, final_force_weight: -1", "training.final_force_weight must be ≥ 0"),
+            ("final_epochs: 4", "final_epochs: 4, final_energy_offset: mode", "training.final_energy_offset must be mean or median"),
             ("final_epochs: 4", "final_epochs: 4, final_initial_learning_rate: 0.00001", "training.final_initial_learning_rate must be finite and at least"),
         ]
         for (old, new, key) in cases {
