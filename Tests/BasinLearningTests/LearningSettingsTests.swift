@@ -24,7 +24,7 @@ import Testing
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/learn-silicon.yaml")
         let settings = try LearningSettings.read(from: example)
-        #expect(settings.training.finalEpochs == 600 && settings.exploration.maxError == 3)
+        #expect(settings.training.finalEpochs == 600 && settings.training.finalEnergyOffset == .median && settings.exploration.maxError == 3)
     }
 
     @Test func anUnknownKeyIsNamed() throws {
