@@ -14,16 +14,8 @@ struct HeldOutErrors {
         let m = committee.members.count
         var energy = [Double](repeating: 0, count: m + 1), force = [Double](repeating: 0, count: m + 1)
         var components = 0
-        let neighbors = NeighborList(cutoff: committee.cutoff, skin: 0, kind: .full)
-        for frame in frames {
+        for (frame, result) in zip(frames, try committee.evaluateMembers(frames, data: "validation")) {
             let c = frame.configuration
-            do {
-                try committee.check(c)
-                try neighbors.build(for: c)
-            } catch {
-                throw LearningError("validation: \(error)")
-            }
-            let result = committee.evaluateMembers(c, neighbors: neighbors)
             let n = Double(c.count), reference = frame.forces!
             let predictions = result.forces + [result.meanForces]
             let energies = result.energies + [result.meanEnergy]

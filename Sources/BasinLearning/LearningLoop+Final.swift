@@ -20,14 +20,27 @@ extension LearningLoop {
         }
     }
 
+    /// Once the loop has stopped (`state.stopReason`): the final fit next with
+    /// `training.final_epochs` (unless the loop failed), else the last committee becomes the
+    /// final one and the final MD (or nothing) is next.
+    func enterFinalStage(_ state: inout LearningState, lastCommittee models: [NNPModel]) throws(LearningError) {
+        if settings.training.finalEpochs != nil && !(state.stopReason ?? "").hasPrefix("failed") {
+            state.stage = .finalFit
+        } else {
+            try writeFinalCommittee(models)
+            state.stage = settings.finalMD == nil ? .done : .finalMD
+        }
+    }
+
     // MARK: - Final fit
 
     /// After the loop stopped: the last committee trained on, from its weights, for
-    /// `training.final_epochs` on the same structures and split, into `OUTPUT/final-fit`;
-    /// these models become the final committee.
+    /// `training.final_epochs` on the same structures and split (Adam's step from
+    /// `final_initial_learning_rate`, force weight `final_force_weight`), into
+    /// `OUTPUT/final-fit`; these models become the final committee.
     func finalFit(_ state: inout LearningState, note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) throws(LearningError) -> Bool {
-        let k = state.iteration
-        guard let epochs = settings.training.finalEpochs else {
+        let k = state.iteration, t = settings.training
+        guard let epochs = t.finalEpochs else {
             state.stage = settings.finalMD == nil ? .done : .finalMD
             return true
         }
@@ -35,10 +48,19 @@ extension LearningLoop {
         note("final fit: \(settings.training.committee) members on \(frames.count) structures, \(epochs) epochs from iteration \(k)'s")
         guard let test = try fit(
             frames: frames, shortest: state.shortestDistance, epochs: epochs, from: try loadCommittee(committeeFolder(k)),
-            seed: settings.seed &+ UInt64(k) &* 1000, folder: finalFitFolder, note: note, shouldStop: shouldStop)
+            seed: settings.seed &+ UInt64(k) &* 1000, learningRate: t.finalInitialLearningRate ?? t.learningRate,
+            forceWeight: t.finalForceWeight ?? t.forceWeight, folder: finalFitFolder, note: note, shouldStop: shouldStop)
         else { return false }
         var record = FinalFitRecord(epochs: epochs, structures: frames.count, testEnergyRMSE: test.energy, testForceRMSE: test.force)
-        if let errors = try heldOutErrors(finalFitFolder) {
+        var models = try loadCommittee(finalFitFolder)
+        if t.finalEnergyOffset == .median {
+            let shifts = try shiftToMedianEnergyError(&models, frames: frames)
+            record.energyShifts = shifts
+            note("final fit: members shifted by " + shifts.map { String(format: "%+.3f", 1000 * $0) }.joined(separator: ", ")
+                + " meV/atom to zero median energy error")
+        }
+        if let validation {
+            let errors = try HeldOutErrors(committee: committee(models), frames: validation)
             record.heldOutEnergyRMSE = errors.committeeEnergy
             record.heldOutForceRMSE = errors.committeeForce
             record.heldOutMemberEnergyRMSE = errors.bestMemberEnergy
@@ -47,21 +69,21 @@ extension LearningLoop {
                         1000 * errors.committeeEnergy, 1000 * errors.committeeForce))
         }
         state.finalFit = record
-        try writeFinalCommittee(try loadCommittee(finalFitFolder))
+        try writeFinalCommittee(models)
         state.stage = settings.finalMD == nil ? .done : .finalMD
         return true
     }
 
     // MARK: - Final MD
 
-    /// NVT with the final committee (the final fit's, when there is one) from the first seed
+    /// NVT with the final committee (`OUTPUT/committee`) from the first seed
     /// structure, checked for blow-ups every step.
     func finalRun(_ state: inout LearningState, note: (String) -> Void, shouldStop: () -> Bool) throws(LearningError) -> Bool {
         guard let md = settings.finalMD else {
             state.stage = .done
             return true
         }
-        let committee = try committee(try loadCommittee(state.finalFit == nil ? committeeFolder(state.iteration) : finalFitFolder))
+        let committee = try committee(try loadFinalCommittee())
         let start = try LearningFiles.readFrames(seedURL)[0].configuration
         var run = settings.exploration
         run.temperatures = [md.temperature]

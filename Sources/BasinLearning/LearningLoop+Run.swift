@@ -24,7 +24,8 @@ extension LearningLoop {
         var state: LearningState
         if resume {
             guard FileManager.default.fileExists(atPath: stateURL.path) else { throw LearningError("--resume: no loop state at \(stateURL.path)") }
-            state = try LearningState.read(from: stateURL)
+            state = try resumedState(note: note)
+            try state.write(to: stateURL)
             note("resuming at iteration \(state.iteration), stage \(state.stage.rawValue)")
         } else {
             guard !FileManager.default.fileExists(atPath: stateURL.path) else {
@@ -75,7 +76,7 @@ extension LearningLoop {
         note("seed: \(frames.count) structures; symmetry functions from \(String(format: "%.3f", shortest)) Å")
         let state = LearningState(
             iteration: 1, stage: .train, shortestDistance: shortest, structures: frames.count, seedStructures: frames.count,
-            iterations: [], stopReason: nil, finalFit: nil, finalMD: nil)
+            iterations: [], stopReason: nil, finalFit: nil, finalMD: nil, configuration: settings)
         try state.write(to: stateURL)
         return state
     }

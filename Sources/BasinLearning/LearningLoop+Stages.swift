@@ -101,12 +101,7 @@ extension LearningLoop {
         try store(record, in: &state)
         if let reason = state.stopReason {
             note(reason)
-            if settings.training.finalEpochs != nil && !reason.hasPrefix("failed") {
-                state.stage = .finalFit
-            } else {
-                try writeFinalCommittee(models)
-                state.stage = settings.finalMD == nil ? .done : .finalMD
-            }
+            try enterFinalStage(&state, lastCommittee: models)
         } else {
             state.stage = .label
         }

@@ -18,7 +18,7 @@ extension LearningLoop {
         note("iteration \(k): training \(t.committee) members on \(frames.count) structures, \(epochs) epochs")
         guard let test = try fit(
             frames: frames, shortest: state.shortestDistance, epochs: epochs, from: previous, seed: settings.seed &+ UInt64(k) &* 1000,
-            folder: committeeFolder(k), note: note, shouldStop: shouldStop)
+            learningRate: t.learningRate, forceWeight: t.forceWeight, folder: committeeFolder(k), note: note, shouldStop: shouldStop)
         else { return false }
         var record = record(state)
         record.structures = frames.count
@@ -41,10 +41,12 @@ extension LearningLoop {
 
     /// Fits a committee of `training.committee` members on `frames` for `epochs` epochs into
     /// `folder/member-m` (from `previous`'s weights, re-expressed in the data's scaling, when
-    /// given); the members' mean test-split RMSEs, or nil when `shouldStop` ended it.
+    /// given), with Adam's step decaying from `learningRate` to `training.final_learning_rate`
+    /// and force weight `forceWeight`; the members' mean test-split RMSEs, or nil when
+    /// `shouldStop` ended it.
     func fit(
-        frames: [Frame], shortest: Double, epochs: Int, from previous: [NNPModel]?, seed: UInt64, folder: URL,
-        note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool
+        frames: [Frame], shortest: Double, epochs: Int, from previous: [NNPModel]?, seed: UInt64, learningRate: Double,
+        forceWeight: Double, folder: URL, note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool
     ) throws(LearningError) -> (energy: Double, force: Double)? {
         let t = settings.training
         let model = modelSettings(shortest: shortest)
@@ -54,13 +56,13 @@ extension LearningLoop {
         } catch {
             throw LearningError("\(error)")
         }
-        let factor = epochs > 1 ? pow(t.finalLearningRate / t.learningRate, 1 / Double(epochs - 1)) : 1
+        let factor = epochs > 1 ? pow(t.finalLearningRate / learningRate, 1 / Double(epochs - 1)) : 1
         let updater = GradientStepperTraining<Adam>(
-            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: t.learningRate, factor: min(1, factor))))
+            schedule: .exponentialDecay(ExponentialDecay(initialLearningRate: learningRate, factor: min(1, factor))))
         let job = TrainingJob(
             modelSettings: model, dataset: Dataset(structures: structures), testFraction: t.testFraction, normalize: true,
             training: TrainingSettings(
-                updater: updater, epochs: epochs, batchSize: t.batchSize, energyWeight: 1, forceWeight: t.forceWeight,
+                updater: updater, epochs: epochs, batchSize: t.batchSize, energyWeight: 1, forceWeight: forceWeight,
                 seed: seed, threads: settings.threads,
                 initialization: previous == nil ? .nguyenWidrow : .keep, checkpointInterval: t.checkpointEvery,
                 fitsEnergyOffset: true),

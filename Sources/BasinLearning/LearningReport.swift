@@ -88,6 +88,9 @@ extension LearningLoop {
         if !cuts.isEmpty { text += "\n## Runs cut short by max_error (their last frames are labelled when the loop goes on)\n\n" + cuts.joined() }
         if let fit = state.finalFit {
             text += "\n## Final fit\n\n\(fit.epochs) epochs from the last committee's weights on its \(fit.structures) structures: held-out E \(f(fit.heldOutEnergyRMSE)) meV/atom, F \(f(fit.heldOutForceRMSE, 1000, 1)) meV/Å (best member \(f(fit.heldOutMemberEnergyRMSE)) / \(f(fit.heldOutMemberForceRMSE, 1000, 1))); test split \(f(fit.testEnergyRMSE)) / \(f(fit.testForceRMSE, 1000, 1))\n"
+            if let shifts = fit.energyShifts {
+                text += "\nMembers shifted by \(shifts.map { f($0, 1000, 3) }.joined(separator: ", ")) meV/atom to zero median energy error over the labelled structures (the held-out errors are the shifted committee's; the test split's, before the shift).\n"
+            }
         }
         if let md = state.finalMD {
             text += String(

@@ -23,6 +23,12 @@ extension LearningSettings {
             throw LearningError("training.final_learning_rate must lie in (0, learning_rate], got \(t.finalLearningRate)")
         }
         guard t.forceWeight >= 0, t.forceWeight.isFinite else { throw LearningError("training.force_weight must be ≥ 0, got \(t.forceWeight)") }
+        if let weight = t.finalForceWeight, !(weight >= 0 && weight.isFinite) {
+            throw LearningError("training.final_force_weight must be ≥ 0, got \(weight)")
+        }
+        if let rate = t.finalInitialLearningRate, !(rate >= t.finalLearningRate && rate.isFinite) {
+            throw LearningError("training.final_initial_learning_rate must be finite and at least final_learning_rate (\(t.finalLearningRate)), got \(rate)")
+        }
         guard t.testFraction > 0, t.testFraction < 1 else { throw LearningError("training.test_fraction must lie in (0, 1), got \(t.testFraction)") }
         let e = exploration
         guard !e.temperatures.isEmpty, e.temperatures.allSatisfy({ $0 > 0 && $0.isFinite }) else {

@@ -19,7 +19,9 @@ import Foundation
 ///                          angular_widths: 2, zeta_max: 16, shortest: 2.0}
 ///     network: {hidden: [20, 20]}
 ///     training: {committee: 4, epochs: 150, later_epochs: 60, final_epochs: 300, batch_size: 8, learning_rate: 0.002,
-///                final_learning_rate: 0.0001, force_weight: 1, test_fraction: 0.1, checkpoint_every: 10}
+///                final_learning_rate: 0.0001, force_weight: 1, test_fraction: 0.1, checkpoint_every: 10,
+///                final_force_weight: 1, final_initial_learning_rate: 0.002,
+///                final_energy_offset: median}   # final_*: the last fit only
 ///     exploration: {temperatures: [300, 1300, 2500], runs: 2, steps: 2000, equilibrate: 0,
 ///                   time_step: 0.001, interval: 20, max_force: 30, max_error: 3}
 ///     candidates: {lower: auto, upper: auto, upper_ratio: 4, error_threshold: 0.3,
@@ -28,9 +30,9 @@ import Foundation
 ///     final_md: {temperature: 2500, steps: 20000, cells: 2}   # optional stability check
 ///     seed: 1
 ///     threads: 2
-public struct LearningSettings: Decodable, Sendable, Equatable {
+public struct LearningSettings: Codable, Sendable, Equatable {
     /// The reference that labels structures: a Basin potential or an external program.
-    public struct Reference: Decodable, Sendable, Equatable {
+    public struct Reference: Codable, Sendable, Equatable {
         /// `sw` or `lj`; nil with `command`.
         public var potential: String?
         /// sw: `Si` (the built-in parameters) or a LAMMPS .sw file.
@@ -59,7 +61,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
 
     /// Where the first data come from: a file, or MD with the reference sampled by the
     /// per-atom force rule of Stende (2017), eq. 7.2.
-    public struct SeedData: Decodable, Sendable, Equatable {
+    public struct SeedData: Codable, Sendable, Equatable {
         public var file: String?
         public var lattice = "diamond"
         public var latticeConstant = 5.431
@@ -95,7 +97,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
     }
 
     /// The symmetry functions, generated once from the seed data (`SymmetryFunctionGenerator`).
-    public struct SymmetryFunctions: Decodable, Sendable, Equatable {
+    public struct SymmetryFunctions: Codable, Sendable, Equatable {
         public var cutoff = 5.5
         public var cutoffType = 6
         public var shifted = 6
@@ -122,7 +124,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
     }
 
     /// The committee's training: Adam, learning rate decaying exponentially over each fit.
-    public struct Training: Decodable, Sendable, Equatable {
+    public struct Training: Codable, Sendable, Equatable {
         public var committee = 4
         public var hidden = [20, 20]
         public var epochs = 150
@@ -131,6 +133,16 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         /// Epochs of a last fit after the loop stops (by criterion or budget), from the last
         /// committee's weights on the same structures; its models are the final ones. Nil: none.
         public var finalEpochs: Int?
+        /// The final fit's force weight α (nil: `forceWeight`). Adam is indifferent to the loss's
+        /// scale, so a lower α weights the energy term more.
+        public var finalForceWeight: Double?
+        /// The final fit's first learning rate, decaying to `finalLearningRate` (nil: `learningRate`).
+        public var finalInitialLearningRate: Double?
+        /// How the final committee's energy offset is set: `mean` (as every fit sets it: zero
+        /// mean error of E/N over the training structures) or `median` (afterwards, each member
+        /// shifted to zero median error over all labelled structures, so that the few hard frames
+        /// a network cannot fit do not move every other structure's energy).
+        public var finalEnergyOffset = EnergyOffset.mean
         public var batchSize = 8
         public var learningRate = 0.002
         public var finalLearningRate = 0.0001
@@ -138,7 +150,9 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         public var testFraction = 0.1
         public var checkpointEvery = 10
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case committee, hidden, epochs, laterEpochs = "later_epochs", finalEpochs = "final_epochs", batchSize = "batch_size", learningRate = "learning_rate"
+            case committee, hidden, epochs, laterEpochs = "later_epochs", finalEpochs = "final_epochs"
+            case finalForceWeight = "final_force_weight", finalInitialLearningRate = "final_initial_learning_rate"
+            case finalEnergyOffset = "final_energy_offset", batchSize = "batch_size", learningRate = "learning_rate"
             case finalLearningRate = "final_learning_rate", forceWeight = "force_weight", testFraction = "test_fraction"
             case checkpointEvery = "checkpoint_every"
         }
@@ -151,6 +165,14 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
             epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? epochs
             laterEpochs = try c.decodeIfPresent(Int.self, forKey: .laterEpochs)
             finalEpochs = try c.decodeIfPresent(Int.self, forKey: .finalEpochs)
+            finalForceWeight = try c.decodeIfPresent(Double.self, forKey: .finalForceWeight)
+            finalInitialLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalInitialLearningRate)
+            if let offset = try c.decodeIfPresent(String.self, forKey: .finalEnergyOffset) {
+                guard let known = EnergyOffset(rawValue: offset) else {
+                    throw TrainingError(reason: "training.final_energy_offset must be mean or median, got '\(offset)'")
+                }
+                finalEnergyOffset = known
+            }
             batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? batchSize
             learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? learningRate
             finalLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalLearningRate) ?? finalLearningRate
@@ -160,8 +182,11 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
         }
     }
 
+    /// The statistic of the per-structure energy error that the final committee's offset zeroes.
+    public enum EnergyOffset: String, Codable, Sendable, Equatable { case mean, median }
+
     /// Committee-NNP Langevin MD from structures of the data set.
-    public struct Exploration: Decodable, Sendable, Equatable {
+    public struct Exploration: Codable, Sendable, Equatable {
         public var temperatures: [Double] = [300]
         /// Runs (seeds and start structures) per temperature.
         public var runs = 1
@@ -196,7 +221,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
     }
 
     /// Which explored frames become candidates, and how many are labelled.
-    public struct Candidates: Decodable, Sendable, Equatable {
+    public struct Candidates: Codable, Sendable, Equatable {
         /// Trust levels of the committee force deviation max_i σ_i (eV/Å); nil: automatic (`TrustLevels`).
         public var lower: Double?
         public var upper: Double?
@@ -232,7 +257,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
     }
 
     /// When the loop stops.
-    public struct Convergence: Decodable, Sendable, Equatable {
+    public struct Convergence: Codable, Sendable, Equatable {
         /// Converged when at least this share of explored frames is accurate (no detector fired).
         public var accurateFraction = 0.99
         public var maxIterations = 8
@@ -252,7 +277,7 @@ public struct LearningSettings: Decodable, Sendable, Equatable {
     }
 
     /// A last NVT run with the final committee, to show it stays stable.
-    public struct FinalMD: Decodable, Sendable, Equatable {
+    public struct FinalMD: Codable, Sendable, Equatable {
         public var temperature = 2500.0
         public var steps = 20_000
         enum CodingKeys: String, CodingKey, CaseIterable { case temperature, steps }

@@ -26,6 +26,9 @@ public struct LearningState: Codable, Sendable, Equatable {
     public var finalFit: FinalFitRecord?
     /// The final stability run, once done.
     public var finalMD: FinalRunRecord?
+    /// The configuration the loop runs with (nil in states written before it was recorded):
+    /// `--resume` accepts changes in the final stage's keys only.
+    public var configuration: LearningSettings?
 
     public static func read(from url: URL) throws(LearningError) -> LearningState {
         do {
@@ -51,6 +54,8 @@ public struct FinalFitRecord: Codable, Sendable, Equatable {
     public var heldOutForceRMSE: Double?
     public var heldOutMemberEnergyRMSE: Double?
     public var heldOutMemberForceRMSE: Double?
+    /// With `final_energy_offset: median`: each member's shift of the energy per atom (eV/atom).
+    public var energyShifts: [Double]?
 }
 
 /// The final NVT run with the finished committee.

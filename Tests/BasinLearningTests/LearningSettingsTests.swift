@@ -24,7 +24,7 @@ import Testing
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/learn-silicon.yaml")
         let settings = try LearningSettings.read(from: example)
-        #expect(settings.training.finalEpochs == 600 && settings.exploration.maxError == 3)
+        #expect(settings.training.finalEpochs == 600 && settings.training.finalEnergyOffset == .median && settings.exploration.maxError == 3)
     }
 
     @Test func anUnknownKeyIsNamed() throws {
@@ -64,6 +64,9 @@ import Testing
             ("alpha: {Si: 1.0}", "alpha: {Ge: 1.0}", "seed_data.alpha: no threshold α for Si"),
             ("interval: 10", "interval: 100", "exploration.interval"),
             ("final_epochs: 4", "final_epochs: 0", "training.final_epochs must be at least 1"),
+            ("final_epochs: 4", "final_epochs: 4, final_force_weight: -1", "training.final_force_weight must be ≥ 0"),
+            ("final_epochs: 4", "final_epochs: 4, final_energy_offset: mode", "training.final_energy_offset must be mean or median"),
+            ("final_epochs: 4", "final_epochs: 4, final_initial_learning_rate: 0.00001", "training.final_initial_learning_rate must be finite and at least"),
         ]
         for (old, new, key) in cases {
             let message = try #require(try error(TinyLoop.config().replacingOccurrences(of: old, with: new)))

@@ -13,8 +13,9 @@ struct Learn: ParsableCommand {
             {command: "program {input} {output}", elements}, seed_data {file} or {lattice, lattice_constant, \
             cells, temperature, equilibrate, steps, time_step, alpha {element: eV/Å}, max_interval, max_structures}, \
             validation (held-out data file), symmetry_functions {cutoff, cutoff_type, shifted, centred, \
-            angular_widths, zeta_max, shortest}, training {committee, hidden, epochs, later_epochs, final_epochs, batch_size, \
-            learning_rate, final_learning_rate, force_weight, test_fraction, checkpoint_every}, exploration \
+            angular_widths, zeta_max, shortest}, training {committee, hidden, epochs, later_epochs, final_epochs, final_force_weight, \
+            final_initial_learning_rate, final_energy_offset (mean|median), batch_size, learning_rate, final_learning_rate, force_weight, test_fraction, \
+            checkpoint_every}, exploration \
             {temperatures, runs, steps, equilibrate, time_step, interval, max_force, max_error}, candidates {lower, upper \
             (eV/Å or auto), upper_ratio, error_threshold, extrapolation, per_iteration}, convergence \
             {accurate_fraction, max_iterations, max_structures}, final_md {temperature, steps}, seed, threads. \
@@ -22,7 +23,10 @@ struct Learn: ParsableCommand {
             are rejected before any work. The state is written to OUTPUT/state.json after every stage \
             (training, exploration, labelling); Ctrl-C (SIGINT) or SIGTERM stops at the next safe point \
             (epoch, MD run or stage; a second signal quits at once) with exit status 130 or 143, and \
-            --resume continues to the same final models as an uninterrupted run. Writes OUTPUT/report.md, \
+            --resume continues to the same final models as an uninterrupted run. state.json records the \
+            configuration: --resume refuses any changed key except the final stage's (training.final_epochs, \
+            final_force_weight, final_initial_learning_rate, final_energy_offset; final_md), which rerun the final fit and final MD \
+            of a stopped loop as a fresh run with them would. Writes OUTPUT/report.md, \
             iterations.json, errors.svg, data-size.svg, deviation-vs-error.svg and the final committee in \
             OUTPUT/committee/member-m. Progress goes to standard error.
             """)
