@@ -7,7 +7,7 @@
 /// step must not have. A conforming type holds what the iterations read and write (usually
 /// unsafe pointers), and guarantees, as with the closure form, that different iterations
 /// touch disjoint memory.
-public protocol ParallelLoopBody {
+public protocol ParallelLoopBody: SendableMetatype {
     func run(_ iteration: Int)
 }
 

@@ -93,7 +93,6 @@ final class WorkerPool: @unchecked Sendable {
             let context = Unmanaged.passUnretained(self).toOpaque()
             guard pthread_create(&thread, nil, { context in
                 Unmanaged<WorkerPool>.fromOpaque(context!).takeUnretainedValue().work()
-                return nil
             }, context) == 0 else { return }
             pthread_detach(thread)
             workers += 1
