@@ -24,12 +24,6 @@ extension LearningLoop {
 
     /// The final committee as written to `OUTPUT/committee/member-m`.
     func loadFinalCommittee() throws(LearningError) -> [NNPModel] {
-        try (1...settings.training.committee).map { m throws(LearningError) in
-            do {
-                return try NNPModel(directory: output.appendingPathComponent("committee").appendingPathComponent("member-\(m)"))
-            } catch {
-                throw LearningError("\(error)")
-            }
-        }
+        try loadMembers { output.appendingPathComponent("committee").appendingPathComponent("member-\($0)") }
     }
 }

@@ -100,11 +100,16 @@ extension LearningLoop {
     }
 
     /// The members `folder/member-m/model` of a committee.
+    /// An iteration's committee: the models in `folder/member-m/model`, m = 1 … M.
     func loadCommittee(_ folder: URL) throws(LearningError) -> [NNPModel] {
+        try loadMembers { folder.appendingPathComponent("member-\($0)").appendingPathComponent("model") }
+    }
+
+    /// The M members' models, member m's read from `directory(m)`.
+    func loadMembers(_ directory: (Int) -> URL) throws(LearningError) -> [NNPModel] {
         try (1...settings.training.committee).map { m throws(LearningError) in
-            let model = folder.appendingPathComponent("member-\(m)").appendingPathComponent("model")
             do {
-                return try NNPModel(directory: model)
+                return try NNPModel(directory: directory(m))
             } catch {
                 throw LearningError("\(error)")
             }
