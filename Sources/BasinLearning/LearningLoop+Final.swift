@@ -28,9 +28,13 @@ extension LearningLoop {
             state.stage = .finalFit
         } else {
             try writeFinalCommittee(models)
-            state.stage = settings.finalMD == nil ? .done : .finalMD
+            state.stage = stageAfterFinalFit
         }
     }
+
+    /// What follows the final fit (or stands in for it): the final MD when `final_md` asks for
+    /// one, else nothing.
+    var stageAfterFinalFit: LearningState.Stage { settings.finalMD == nil ? .done : .finalMD }
 
     // MARK: - Final fit
 
@@ -41,7 +45,7 @@ extension LearningLoop {
     func finalFit(_ state: inout LearningState, note: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) throws(LearningError) -> Bool {
         let k = state.iteration, t = settings.training
         guard let epochs = t.finalEpochs else {
-            state.stage = settings.finalMD == nil ? .done : .finalMD
+            state.stage = stageAfterFinalFit
             return true
         }
         let frames = try labelledFrames(before: k)
@@ -70,7 +74,7 @@ extension LearningLoop {
         }
         state.finalFit = record
         try writeFinalCommittee(models)
-        state.stage = settings.finalMD == nil ? .done : .finalMD
+        state.stage = stageAfterFinalFit
         return true
     }
 

@@ -47,7 +47,7 @@ extension LearningLoop {
         } else if rerun && state.stage != .finalFit {
             note("final stage: running the final MD again as final_md now gives it")
             state.finalMD = nil
-            state.stage = settings.finalMD == nil ? .done : .finalMD
+            state.stage = stageAfterFinalFit
         }
         return state
     }
