@@ -33,13 +33,13 @@ extension ModelBaseline {
             if let common = core.commonSwitching {
                 text += "zbl \(common.inner) \(common.outer)\n"
             } else {
-                for (pair, s) in core.switching.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
+                for (pair, s) in core.switching.sorted(by: { $0.key < $1.key }) {
                     text += "zbl \(pair.first) \(pair.second) \(s.inner) \(s.outer)\n"
                 }
             }
         }
         if let steric {
-            for (pair, t) in steric.terms.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
+            for (pair, t) in steric.terms.sorted(by: { $0.key < $1.key }) {
                 text += "steric \(pair.first) \(pair.second) \(t.h) \(t.eta) \(t.cutoff)\n"
             }
         }

@@ -1,5 +1,5 @@
 /// An unordered pair of element symbols: ("Cu", "Ni") and ("Ni", "Cu") are the same pair.
-public struct ElementPair: Hashable, Sendable, CustomStringConvertible {
+public struct ElementPair: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The symbol that sorts first.
     public let first: String
     public let second: String
@@ -10,4 +10,7 @@ public struct ElementPair: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(first)–\(second)" }
+
+    /// By first symbol, then second.
+    public static func < (lhs: ElementPair, rhs: ElementPair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
 }
