@@ -43,10 +43,24 @@ struct GaussianFamily: Sendable {
     /// at one distance, or at four at once (lanes, with `exponential` for exp).
     @inline(__always)
     func evaluate<X: Squarable>(at r: X, into values: UnsafeMutablePointer<X>, scratch: UnsafeMutablePointer<X>) {
-        for b in bases.indices { scratch[b] = X.gaussian(r, eta: bases[b].eta, shift: bases[b].shift) }
+        evaluateBases(at: r, into: scratch)
+        raise(scratch, into: values)
+    }
+
+    /// Writes each base's exp(−η_b (r − r_s,b)²) to `bases[b]`.
+    @inline(__always)
+    func evaluateBases<X: Squarable>(at r: X, into values: UnsafeMutablePointer<X>) {
+        for b in bases.indices { values[b] = X.gaussian(r, eta: bases[b].eta, shift: bases[b].shift) }
+    }
+
+    /// Writes each Gaussian, its base's value in `baseValues` to its power, to `values[q]`. A
+    /// product of Gaussians of one (η, r_s) at several distances is raised the same way from
+    /// the product of its bases' values: (Π_d e_b(r_d))^k = Π_d e_b(r_d)^k.
+    @inline(__always)
+    func raise<X: Squarable>(_ baseValues: UnsafePointer<X>, into values: UnsafeMutablePointer<X>) {
         for q in terms.indices {
             let (b, k) = terms[q]
-            values[q] = Self.power(scratch[b], k)
+            values[q] = Self.power(baseValues[b], k)
         }
     }
 

@@ -48,12 +48,10 @@ extension Neighborhood {
             if species[m] == firstSpecies || species[m] == secondSpecies { n += 1 }
         }
         let index = records.beginGroup(members: n, exponents: exponents)
-        let group = records.pointers(of: index)
+        let group = records.pointers(of: index), bases = family.bases.count
         var pairs = 0
         family.etas.withUnsafeBufferPointer { etas in
         family.shifts.withUnsafeBufferPointer { shifts in
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: family.bases.count) { scratch in
-            let scratch = scratch.baseAddress!
             var next = (0, firstCount)
             for m in 0..<count where distances[m] < rc && (species[m] == firstSpecies || species[m] == secondSpecies) {
                 // A same-species group keeps neighbor order in one block.
@@ -65,10 +63,10 @@ extension Neighborhood {
                 group.distance[a] = r
                 group.inverseDistance[a] = 1 / r
                 (group.cutoff[a], group.cutoffDerivative[a]) = cutoffFunction.valueAndDerivative(r)
-                family.evaluate(at: r, into: group.gaussian + a * exponents, scratch: scratch)
+                family.evaluateBases(at: r, into: group.baseGaussian + a * bases)
                 for q in 0..<exponents { group.slope[a * exponents + q] = -2 * etas[q] * (r - shifts[q]) }
             }
-        }}}
+        }}
         for a in 0..<(mixed ? firstCount : n) {
             let dj = group.displacement[a]
             for b in (mixed ? firstCount : a + 1)..<n {
@@ -90,18 +88,18 @@ extension Neighborhood {
         _ values: UnsafeMutablePointer<Double>
     ) {
         let family = functionGroup.family, exponents = family.count, narrow = !functionGroup.isWide
-        let cutoffFunction = functionGroup.cutoff
+        let cutoffFunction = functionGroup.cutoff, bases = family.bases.count
         functionGroup.members.withUnsafeBufferPointer { functions in
         functionGroup.shapes.withUnsafeBufferPointer { shapes in
         withUnsafeTemporaryAllocation(
-            of: SIMD4<Double>.self, capacity: family.bases.count + shapes.count + 2 * exponents + functions.count
+            of: SIMD4<Double>.self, capacity: bases + shapes.count + 2 * exponents + functions.count
         ) { room in
-            // The family's bases, each shape's angular part, each (η, r_s)'s Gaussian of r_jk
-            // and its Gaussian product times the cutoffs, for the current four pairs; each
-            // member's sum over the blocks so far, lane by lane (reduced once at the end).
-            let scratch = room.baseAddress!, angles = scratch + family.bases.count, gjk = angles + shapes.count
-            let factors = gjk + exponents, sums = factors + exponents
-            for q in 0..<exponents { gjk[q] = SIMD4(repeating: 1) }
+            // Each base's product over the pair's distances, each shape's angular part, each
+            // (η, r_s)'s Gaussian product and that times the cutoffs, for the current four
+            // pairs; each member's sum over the blocks so far, lane by lane (reduced once at
+            // the end).
+            let baseProducts = room.baseAddress!, angles = baseProducts + bases, products = angles + shapes.count
+            let factors = products + exponents, sums = factors + exponents
             for m in functions.indices { sums[m] = SIMD4() }
             var p = 0
             while p < pairs {
@@ -115,16 +113,19 @@ extension Neighborhood {
                     let x = dk.0 - dj.0, y = dk.1 - dj.1, z = dk.2 - dj.2
                     rjk = (x * x + y * y + z * z).squareRoot()
                     (fjk, dfjk) = cutoffFunction.valueAndDerivative(rjk)
-                    family.evaluate(at: rjk, into: gjk, scratch: scratch)
+                    family.evaluateBases(at: rjk, into: baseProducts)
                 }
+                // One gather per member and base; the family's powers then give every (η, r_s).
+                for e in 0..<bases {
+                    let members = lanes(group.baseGaussian + e, at: a, stride: bases) * lanes(group.baseGaussian + e, at: b, stride: bases)
+                    baseProducts[e] = narrow ? members * baseProducts[e] : members
+                }
+                family.raise(baseProducts, into: products)
                 let cosine = uj.0 * uk.0 + uj.1 * uk.1 + uj.2 * uk.2, fc = fj * fk * fjk * weight
                 for s in shapes.indices { angles[s] = shapes[s].value(cosine) }
                 for q in 0..<exponents {
-                    let ga = lanes(group.gaussian + q, at: a, stride: exponents)
-                    let gb = lanes(group.gaussian + q, at: b, stride: exponents)
-                    let product = ga * gb * gjk[q]
-                    UnsafeMutableRawPointer(group.gaussianProduct + p * exponents + 4 * q).storeBytes(of: product, as: SIMD4<Double>.self)
-                    factors[q] = product * fc
+                    UnsafeMutableRawPointer(group.gaussianProduct + p * exponents + 4 * q).storeBytes(of: products[q], as: SIMD4<Double>.self)
+                    factors[q] = products[q] * fc
                 }
                 for (m, function) in functions.enumerated() { sums[m] += angles[function.shape] * factors[function.exponent] }
                 // Whole blocks are stored (the records have room for the last one's spare lanes).

@@ -5,8 +5,8 @@
 ///   per group   where its members and pairs start in the arrays below;
 ///   per member  (a neighbor of the group's species inside r_c; those of the group's first
 ///               species first) its index in the neighborhood, displacement d, distance r, 1/r,
-///               f_c(r), f_c′(r) and, per (η, r_s) q of the group, exp(−η_q(r − r_s,q)²) and
-///               the slope −2η_q(r − r_s,q);
+///               f_c(r), f_c′(r), per base b of the group's `GaussianFamily`
+///               exp(−η_b(r − r_s,b)²) and per (η, r_s) q the slope −2η_q(r − r_s,q);
 ///   per pair    (members a < b that enter the sum) a, b, cos θ_ijk, r_jk, f_c(r_jk), f_c′(r_jk)
 ///               (0, 1 and 0 for the wide type) and per q the Gaussian product
 ///               exp(−η_q[(r_ij − r_s,q)² + (r_ik − r_s,q)² + (r_jk − r_s,q)²]) (no r_jk term for
@@ -23,7 +23,8 @@ final class NeighborhoodRecords {
         /// The group's count of (η, r_s).
         var exponents = 0
         var pairStart = 0, pairCount = 0
-        /// Offset of the group's per-member Gaussians and slopes (`memberCount × exponents`).
+        /// Offset of the group's per-member base Gaussians and slopes (room for
+        /// `memberCount × exponents` each; a family has at most as many bases as exponents).
         var gaussianStart = 0
         /// Offset of the group's Gaussian products (`pairCount × exponents`, rounded up to
         /// whole blocks of four pairs).
@@ -40,7 +41,7 @@ final class NeighborhoodRecords {
     private(set) var inverseDistance = Storage<Double>()
     private(set) var cutoff = Storage<Double>()
     private(set) var cutoffDerivative = Storage<Double>()
-    private(set) var gaussian = Storage<Double>()
+    private(set) var baseGaussian = Storage<Double>()
     private(set) var slope = Storage<Double>()
 
     private(set) var first = Storage<Int32>()
@@ -53,7 +54,7 @@ final class NeighborhoodRecords {
 
     deinit {
         radialDerivative.free()
-        neighbor.free(); displacement.free(); distance.free(); inverseDistance.free(); cutoff.free(); cutoffDerivative.free(); gaussian.free(); slope.free()
+        neighbor.free(); displacement.free(); distance.free(); inverseDistance.free(); cutoff.free(); cutoffDerivative.free(); baseGaussian.free(); slope.free()
         first.free(); second.free(); cosine.free(); pairDistance.free(); pairCutoff.free()
         pairCutoffDerivative.free(); gaussianProduct.free()
     }
@@ -82,7 +83,7 @@ final class NeighborhoodRecords {
         inverseDistance.reserve(memberEnd)
         cutoff.reserve(memberEnd)
         cutoffDerivative.reserve(memberEnd)
-        gaussian.reserve(group.gaussianStart + members * exponents)
+        baseGaussian.reserve(group.gaussianStart + members * exponents)
         slope.reserve(group.gaussianStart + members * exponents)
         first.reserve(pairEnd)
         second.reserve(pairEnd)
@@ -107,21 +108,22 @@ final class NeighborhoodRecords {
         return GroupPointers(
             span: g, neighbor: neighbor.base + m, displacement: displacement.base + m, distance: distance.base + m,
             inverseDistance: inverseDistance.base + m, cutoff: cutoff.base + m,
-            cutoffDerivative: cutoffDerivative.base + m, gaussian: gaussian.base + g.gaussianStart,
+            cutoffDerivative: cutoffDerivative.base + m, baseGaussian: baseGaussian.base + g.gaussianStart,
             slope: slope.base + g.gaussianStart, first: first.base + p, second: second.base + p, cosine: cosine.base + p,
             pairDistance: pairDistance.base + p, pairCutoff: pairCutoff.base + p,
             pairCutoffDerivative: pairCutoffDerivative.base + p, gaussianProduct: gaussianProduct.base + g.gaussianProductStart)
     }
 
-    /// The records of one group: members at [a], their Gaussians and slopes at
-    /// [a × exponents + q], pairs at [p], their Gaussian products by blocks of four (above).
+    /// The records of one group: members at [a], their base Gaussians at [a × bases + b] and
+    /// slopes at [a × exponents + q], pairs at [p], their Gaussian products by blocks of four
+    /// (above).
     struct GroupPointers {
         let span: Group
         let neighbor: UnsafeMutablePointer<Int32>
         let displacement: UnsafeMutablePointer<SIMD3<Double>>, distance: UnsafeMutablePointer<Double>
         let inverseDistance: UnsafeMutablePointer<Double>
         let cutoff: UnsafeMutablePointer<Double>, cutoffDerivative: UnsafeMutablePointer<Double>
-        let gaussian: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>
+        let baseGaussian: UnsafeMutablePointer<Double>, slope: UnsafeMutablePointer<Double>
         let first: UnsafeMutablePointer<Int32>, second: UnsafeMutablePointer<Int32>
         let cosine: UnsafeMutablePointer<Double>, pairDistance: UnsafeMutablePointer<Double>
         let pairCutoff: UnsafeMutablePointer<Double>, pairCutoffDerivative: UnsafeMutablePointer<Double>

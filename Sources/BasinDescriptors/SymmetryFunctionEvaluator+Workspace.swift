@@ -24,8 +24,9 @@ extension SymmetryFunctionEvaluator {
     ///
     /// `weights` gives each atom's row c_i = ∂E_i/∂G_i right after its values
     /// (`DescriptorWeights`). With `measuringStages` the processor time of each stage is summed
-    /// per chunk into `workspace.stageTimes` (two clock readings per atom and stage). Once the
-    /// workspace has its sizes, a call allocates nothing, on any number of threads.
+    /// per chunk into `workspace.stageTimes`: the chunk's processor time shared out by the
+    /// stages' wall-clock laps, read per atom and stage. Once the workspace has its sizes, a
+    /// call allocates nothing, on any number of threads.
     public func evaluate<Weights: DescriptorWeights>(
         _ configuration: Configuration, neighbors: NeighborList, workspace: DescriptorWorkspace, forces: Bool,
         measuringStages: Bool = false, weights: Weights
@@ -91,20 +92,39 @@ private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
 
     func run(_ c: Int) {
         let chunk = chunks[c]
+        let chunkStart = measuringStages ? ClockReading.now() : ClockReading()
+        var laps = (0.0, 0.0, 0.0)
         for i in chunk.atoms {
             let row = i - chunk.atoms.lowerBound, set = atomSet[i]
             neighborhoods[c].collect(
                 around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
                 radius: radii[set], positions: positions, species: species)
             let g = values.baseAddress! + i * stride
-            var clock = measuringStages ? ClockReading.now() : ClockReading()
+            var clock = measuringStages ? ClockReading.wallNow() : 0
             neighborhoods[c].addValues(groups[set], to: g)
-            if measuringStages { times[c * 3] = times[c * 3] + ClockReading.lap(since: &clock) }
+            if measuringStages { laps.0 += lap(since: &clock) }
             let dEdG = weights.weights(chunk: c, atom: i, values: g)
-            if measuringStages { times[c * 3 + 1] = times[c * 3 + 1] + ClockReading.lap(since: &clock) }
+            if measuringStages { laps.1 += lap(since: &clock) }
             guard forces else { continue }
             neighborhoods[c].addForces(groups[set], dEdG: dEdG, central: i, into: forceBuffers[c], virial: &virials[c])
-            if measuringStages { times[c * 3 + 2] = times[c * 3 + 2] + ClockReading.lap(since: &clock) }
+            if measuringStages { laps.2 += lap(since: &clock) }
         }
+        guard measuringStages else { return }
+        // The chunk's processor time, shared out among the stages by their wall laps (reading
+        // the processor clocks per atom would cost a system call each); what no lap covers
+        // (collecting neighbors) is left out, as the caller accounts for it.
+        let whole = ClockReading.now() - chunkStart
+        let scale = whole.wall > 0 ? 1 / whole.wall : 0
+        times[c * 3] = times[c * 3] + whole.apportioned(laps.0 * scale, wall: laps.0)
+        times[c * 3 + 1] = times[c * 3 + 1] + whole.apportioned(laps.1 * scale, wall: laps.1)
+        times[c * 3 + 2] = times[c * 3 + 2] + whole.apportioned(laps.2 * scale, wall: laps.2)
+    }
+
+    /// Seconds since `start` by the wall clock, and now as the next start.
+    @inline(__always)
+    private func lap(since start: inout Double) -> Double {
+        let now = ClockReading.wallNow()
+        defer { start = now }
+        return now - start
     }
 }

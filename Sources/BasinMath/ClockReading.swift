@@ -17,6 +17,16 @@ public struct ClockReading: Sendable, Equatable {
         ClockReading(wall: seconds(CLOCK_MONOTONIC), thread: seconds(CLOCK_THREAD_CPUTIME_ID), process: seconds(CLOCK_PROCESS_CPUTIME_ID))
     }
 
+    /// The monotonic wall clock alone (seconds): a read without a system call, for laps too
+    /// short and too many for the processor clocks.
+    public static func wallNow() -> Double { seconds(CLOCK_MONOTONIC) }
+
+    /// This reading with its processor times scaled by `share` (a part of an interval whose
+    /// processor time was measured as a whole) and its wall time replaced by `wall`.
+    public func apportioned(_ share: Double, wall: Double) -> ClockReading {
+        ClockReading(wall: wall, thread: share * thread, process: share * thread)
+    }
+
     /// The durations since `start` by each clock, and now as the next start.
     public static func lap(since start: inout ClockReading) -> ClockReading {
         let now = now()

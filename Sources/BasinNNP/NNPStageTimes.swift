@@ -5,11 +5,12 @@ import BasinMath
 /// networks with their input gradients, and forces (derivatives of the functions contracted
 /// with ∂E/∂G, force and virial assembly). For benchmarks (`basin eval --timing`).
 ///
-/// The stages alternate atom by atom, so each is timed per atom: its processor time (`thread`
-/// and `process` alike) is the sum over the evaluating threads of their thread clocks (plus, for forces, the rest of the
-/// evaluation's process time); its wall
-/// time is the evaluation's wall time shared out in proportion to the stages' summed wall laps.
-/// The time after the last atom (gathering forces, summing energies) counts as forces.
+/// The stages alternate atom by atom, so each is timed per atom by the wall clock, and each
+/// evaluating thread's processor time is shared out among the stages in proportion to those
+/// laps: a stage's processor time (`thread` and `process` alike) is its share summed over the
+/// threads (plus, for forces, the rest of the evaluation's process time); its wall time is the
+/// evaluation's wall time shared out in proportion to the stages' summed wall laps. The time
+/// outside the stages (collecting neighbors, gathering forces, summing energies) counts as forces.
 public final class NNPStageTimes: @unchecked Sendable {
     public private(set) var descriptors = ClockReading()
     public private(set) var networks = ClockReading()
