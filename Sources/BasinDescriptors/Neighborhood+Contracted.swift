@@ -142,22 +142,24 @@ extension Neighborhood {
             let angles = room.baseAddress!, slopes = angles + shapes.count, gaussians = slopes + shapes.count
             let w = gaussians + exponents
             for (m, function) in functions.enumerated() { weights[m] = c[function.column] * function.prefactor }
-            var p = 0
-            while p < pairs {
+            // The block at p, its first members read through `first`, its second ones per lane.
+            @inline(__always)
+            func addBlock<First: MemberLanes>(at p: Int, _ first: First, _ b: SIMD4<Int32>) {
                 // Whole blocks, as the values pass stored them: the last block's spare lanes may
                 // hold the next group's first pairs, and are never added (lanes do not mix).
+                let second = MemberPerLane(members: b)
                 let cosine = UnsafeRawPointer(group.cosine + p).loadUnaligned(as: SIMD4<Double>.self)
                 let rjk = UnsafeRawPointer(group.pairDistance + p).loadUnaligned(as: SIMD4<Double>.self)
                 let fjk = UnsafeRawPointer(group.pairCutoff + p).loadUnaligned(as: SIMD4<Double>.self)
                 let dfjk = UnsafeRawPointer(group.pairCutoffDerivative + p).loadUnaligned(as: SIMD4<Double>.self)
-                let (a, b) = group.blockMembers(at: p, pairs: pairs), valid = laneWeights(at: p, pairs: pairs)
-                let xj = lanes(group.displacement, at: a), xk = lanes(group.displacement, at: b)
+                let valid = laneWeights(at: p, pairs: pairs)
+                let xj = first.vectors(group.displacement), xk = second.vectors(group.displacement)
                 let djk = (xk.x - xj.x, xk.y - xj.y, xk.z - xj.z)
-                let inverseRj = lanes(group.inverseDistance, at: a), inverseRk = lanes(group.inverseDistance, at: b)
+                let inverseRj = first.values(group.inverseDistance), inverseRk = second.values(group.inverseDistance)
                 let uj = (xj.x * inverseRj, xj.y * inverseRj, xj.z * inverseRj), uk = (xk.x * inverseRk, xk.y * inverseRk, xk.z * inverseRk)
-                let distanceJ = lanes(group.distance, at: a), distanceK = lanes(group.distance, at: b)
-                let fj = lanes(group.cutoff, at: a), fk = lanes(group.cutoff, at: b)
-                let dfj = lanes(group.cutoffDerivative, at: a), dfk = lanes(group.cutoffDerivative, at: b)
+                let distanceJ = first.values(group.distance), distanceK = second.values(group.distance)
+                let fj = first.values(group.cutoff), fk = second.values(group.cutoff)
+                let dfj = first.values(group.cutoffDerivative), dfk = second.values(group.cutoffDerivative)
                 for s in shapes.indices { (angles[s], slopes[s]) = shapes[s].part(cosine) }
                 for q in 0..<exponents {
                     gaussians[q] = UnsafeRawPointer(group.gaussianProduct + p * exponents + 4 * q).loadUnaligned(as: SIMD4<Double>.self)
@@ -190,11 +192,17 @@ extension Neighborhood {
                              cj * (uk.2 - cosine * uj.2) + rj * uj.2 - along.2)
                 let gradk = (ck * (uj.0 - cosine * uk.0) + rk * uk.0 + along.0, ck * (uj.1 - cosine * uk.1) + rk * uk.1 + along.1,
                              ck * (uj.2 - cosine * uk.2) + rk * uk.2 + along.2)
-                for lane in 0..<min(4, pairs - p) {
-                    neighborForces[Int(group.neighbor[Int(a[lane])])] -= SIMD3(gradj.0[lane], gradj.1[lane], gradj.2[lane])
-                    neighborForces[Int(group.neighbor[Int(b[lane])])] -= SIMD3(gradk.0[lane], gradk.1[lane], gradk.2[lane])
+                let count = min(4, pairs - p)
+                first.subtract(gradj, lanes: count, neighbor: group.neighbor, from: neighborForces)
+                second.subtract(gradk, lanes: count, neighbor: group.neighbor, from: neighborForces)
+            }
+            for p in Swift.stride(from: 0, to: pairs, by: 4) {
+                let (a, b) = group.blockMembers(at: p, pairs: pairs)
+                if a == SIMD4(repeating: a[0]) {
+                    addBlock(at: p, SharedMember(member: Int(a[0])), b)
+                } else {
+                    addBlock(at: p, MemberPerLane(members: a), b)
                 }
-                p += 4
             }
         }}}}}}
     }

@@ -39,7 +39,7 @@ extension Neighborhood {
         _ functionGroup: FunctionGroups.Angular, _ values: UnsafeMutablePointer<Double>, _ species: UnsafeBufferPointer<Int32>,
         _ distances: UnsafeBufferPointer<Double>, _ displacements: UnsafeBufferPointer<SIMD3<Double>>
     ) {
-        let cutoffFunction = functionGroup.cutoff, rc = cutoffFunction.radius, family = functionGroup.family
+        let rc = functionGroup.cutoff.radius, family = functionGroup.family
         let exponents = family.count, firstSpecies = functionGroup.first, secondSpecies = functionGroup.second
         let mixed = firstSpecies != secondSpecies, narrow = !functionGroup.isWide, rc2 = rc * rc
         var n = 0, firstCount = 0
@@ -48,7 +48,7 @@ extension Neighborhood {
             if species[m] == firstSpecies || species[m] == secondSpecies { n += 1 }
         }
         let index = records.beginGroup(members: n, exponents: exponents)
-        let group = records.pointers(of: index), bases = family.bases.count
+        let group = records.pointers(of: index)
         var pairs = 0
         family.etas.withUnsafeBufferPointer { etas in
         family.shifts.withUnsafeBufferPointer { shifts in
@@ -62,11 +62,10 @@ extension Neighborhood {
                 group.displacement[a] = displacements[m]
                 group.distance[a] = r
                 group.inverseDistance[a] = 1 / r
-                (group.cutoff[a], group.cutoffDerivative[a]) = cutoffFunction.valueAndDerivative(r)
-                family.evaluateBases(at: r, into: group.baseGaussian + a * bases)
                 for q in 0..<exponents { group.slope[a * exponents + q] = -2 * etas[q] * (r - shifts[q]) }
             }
         }}
+        addMemberFactors(functionGroup, group, members: n)
         for a in 0..<(mixed ? firstCount : n) {
             let dj = group.displacement[a]
             for b in (mixed ? firstCount : a + 1)..<n {
@@ -78,6 +77,31 @@ extension Neighborhood {
         }
         records.endGroup(pairs: pairs)
         addPairValues(functionGroup, group, pairs: pairs, values)
+    }
+
+    /// Each member's cutoff f_c(r), f_c′(r) and base Gaussians, four members at a time (the
+    /// records have room for the spare lanes of the last block, which repeat its last member).
+    private func addMemberFactors(_ functionGroup: FunctionGroups.Angular, _ group: NeighborhoodRecords.GroupPointers, members n: Int) {
+        guard n > 0 else { return }
+        let cutoffFunction = functionGroup.cutoff, family = functionGroup.family, bases = family.bases.count
+        for lane in n..<(n + 3) { group.distance[lane] = group.distance[n - 1] }
+        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: bases) { room in
+            let gaussians = room.baseAddress!
+            for a in Swift.stride(from: 0, to: n, by: 4) {
+                let r = UnsafeRawPointer(group.distance + a).loadUnaligned(as: SIMD4<Double>.self)
+                let (f, df) = cutoffFunction.valueAndDerivative(r)
+                UnsafeMutableRawPointer(group.cutoff + a).storeBytes(of: f, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(group.cutoffDerivative + a).storeBytes(of: df, as: SIMD4<Double>.self)
+                family.evaluateBases(at: r, into: gaussians)
+                if bases == 1 {
+                    UnsafeMutableRawPointer(group.baseGaussian + a).storeBytes(of: gaussians[0], as: SIMD4<Double>.self)
+                } else {
+                    for lane in 0..<4 {
+                        for e in 0..<bases { group.baseGaussian[(a + lane) * bases + e] = gaussians[e][lane] }
+                    }
+                }
+            }
+        }
     }
 
     /// The terms of the listed pairs, four at a time (the last block's missing lanes repeat
@@ -101,13 +125,14 @@ extension Neighborhood {
             let baseProducts = room.baseAddress!, angles = baseProducts + bases, products = angles + shapes.count
             let factors = products + exponents, sums = factors + exponents
             for m in functions.indices { sums[m] = SIMD4() }
-            var p = 0
-            while p < pairs {
-                let (a, b) = group.blockMembers(at: p, pairs: pairs), weight = laneWeights(at: p, pairs: pairs)
-                let dj = lanes(group.displacement, at: a), dk = lanes(group.displacement, at: b)
-                let inverseRj = lanes(group.inverseDistance, at: a), inverseRk = lanes(group.inverseDistance, at: b)
+            // The block at p, its first members read through `first`, its second ones per lane.
+            @inline(__always)
+            func addBlock<First: MemberLanes>(at p: Int, _ first: First, _ b: SIMD4<Int32>) {
+                let second = MemberPerLane(members: b), weight = laneWeights(at: p, pairs: pairs)
+                let dj = first.vectors(group.displacement), dk = second.vectors(group.displacement)
+                let inverseRj = first.values(group.inverseDistance), inverseRk = second.values(group.inverseDistance)
                 let uj = (dj.x * inverseRj, dj.y * inverseRj, dj.z * inverseRj), uk = (dk.x * inverseRk, dk.y * inverseRk, dk.z * inverseRk)
-                let fj = lanes(group.cutoff, at: a), fk = lanes(group.cutoff, at: b)
+                let fj = first.values(group.cutoff), fk = second.values(group.cutoff)
                 var fjk = SIMD4<Double>(repeating: 1), dfjk = SIMD4<Double>(), rjk = SIMD4<Double>()
                 if narrow {
                     let x = dk.0 - dj.0, y = dk.1 - dj.1, z = dk.2 - dj.2
@@ -117,7 +142,7 @@ extension Neighborhood {
                 }
                 // One gather per member and base; the family's powers then give every (η, r_s).
                 for e in 0..<bases {
-                    let members = lanes(group.baseGaussian + e, at: a, stride: bases) * lanes(group.baseGaussian + e, at: b, stride: bases)
+                    let members = first.values(group.baseGaussian + e, stride: bases) * second.values(group.baseGaussian + e, stride: bases)
                     baseProducts[e] = narrow ? members * baseProducts[e] : members
                 }
                 family.raise(baseProducts, into: products)
@@ -133,7 +158,14 @@ extension Neighborhood {
                 UnsafeMutableRawPointer(group.pairDistance + p).storeBytes(of: rjk, as: SIMD4<Double>.self)
                 UnsafeMutableRawPointer(group.pairCutoff + p).storeBytes(of: fjk, as: SIMD4<Double>.self)
                 UnsafeMutableRawPointer(group.pairCutoffDerivative + p).storeBytes(of: dfjk, as: SIMD4<Double>.self)
-                p += 4
+            }
+            for p in Swift.stride(from: 0, to: pairs, by: 4) {
+                let (a, b) = group.blockMembers(at: p, pairs: pairs)
+                if a == SIMD4(repeating: a[0]) {
+                    addBlock(at: p, SharedMember(member: Int(a[0])), b)
+                } else {
+                    addBlock(at: p, MemberPerLane(members: a), b)
+                }
             }
             for (m, function) in functions.enumerated() { values[function.column] += function.prefactor * sums[m].sum() }
         }}}

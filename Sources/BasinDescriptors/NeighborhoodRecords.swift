@@ -75,15 +75,15 @@ final class NeighborhoodRecords {
         group.gaussianStart = last.map { $0.gaussianStart + $0.memberCount * $0.exponents } ?? 0
         group.pairStart = last.map { $0.pairStart + $0.pairCount } ?? 0
         group.gaussianProductStart = last.map { $0.gaussianProductStart + ($0.pairCount + 3) / 4 * 4 * $0.exponents } ?? 0
-        // Every pair of members, and three more for the last block of four.
-        let memberEnd = group.memberStart + members, pairEnd = group.pairStart + members * (members - 1) / 2 + 3
+        // Every member and every pair of members, and three more of each for the last block of four.
+        let memberEnd = group.memberStart + members + 3, pairEnd = group.pairStart + members * (members - 1) / 2 + 3
         neighbor.reserve(memberEnd)
         displacement.reserve(memberEnd)
         distance.reserve(memberEnd)
         inverseDistance.reserve(memberEnd)
         cutoff.reserve(memberEnd)
         cutoffDerivative.reserve(memberEnd)
-        baseGaussian.reserve(group.gaussianStart + members * exponents)
+        baseGaussian.reserve(group.gaussianStart + (members + 3) * exponents)
         slope.reserve(group.gaussianStart + members * exponents)
         first.reserve(pairEnd)
         second.reserve(pairEnd)
