@@ -161,11 +161,7 @@ extension Neighborhood {
             }
             for p in Swift.stride(from: 0, to: pairs, by: 4) {
                 let (a, b) = group.blockMembers(at: p, pairs: pairs)
-                if a == SIMD4(repeating: a[0]) {
-                    addBlock(at: p, SharedMember(member: Int(a[0])), b)
-                } else {
-                    addBlock(at: p, MemberPerLane(members: a), b)
-                }
+                if let shared = SharedMember(a) { addBlock(at: p, shared, b) } else { addBlock(at: p, MemberPerLane(members: a), b) }
             }
             for (m, function) in functions.enumerated() { values[function.column] += function.prefactor * sums[m].sum() }
         }}}

@@ -63,6 +63,13 @@ extension MemberLanes {
 struct SharedMember: MemberLanes {
     let member: Int
 
+    /// The member of all four lanes, or nil when they differ.
+    @inline(__always)
+    init?(_ members: SIMD4<Int32>) {
+        guard members == SIMD4(repeating: members[0]) else { return nil }
+        member = Int(members[0])
+    }
+
     @inline(__always)
     func values(_ base: UnsafePointer<Double>, stride: Int) -> SIMD4<Double> { SIMD4(repeating: base[member * stride]) }
 
