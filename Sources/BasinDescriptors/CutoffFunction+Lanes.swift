@@ -1,16 +1,19 @@
 /// The cutoff function at four distances at once, for the angular pair loops.
 extension CutoffFunction {
     /// f_c and f_c′ (length⁻¹) at each lane of `r`: the tanh³ types in vector form (as the
-    /// scalar `valueAndDerivative`, with `exponential`), the others lane by lane.
+    /// scalar `valueAndDerivative`, with `exponential` and r/r_c as r·(1/r_c)), the others lane
+    /// by lane.
     @inline(__always)
     func valueAndDerivative(_ r: SIMD4<Double>) -> (value: SIMD4<Double>, derivative: SIMD4<Double>) {
         switch kind {
         case .tanhUnnormalized, .tanh:
-            let e = exponential(-2 * (1 - r / radius)), inverse = 1 / (1 + e)
+            // 1/r_c is loop-invariant where this is inlined: one division per call remains.
+            let inverseRadius = 1 / radius
+            let e = exponential(-2 * (1 - r * inverseRadius)), inverse = 1 / (1 + e)
             let t = (1 - e) * inverse
             let scale = kind == .tanh ? Self.tanhNormalization : 1
             let outside = r .>= radius
-            let f = scale * t * t * t, df = -scale * 12 * t * t * e * inverse * inverse / radius
+            let f = scale * t * t * t, df = -scale * 12 * inverseRadius * t * t * e * inverse * inverse
             return (f.replacing(with: 0, where: outside), df.replacing(with: 0, where: outside))
         default:
             var f = SIMD4<Double>(), df = SIMD4<Double>()
