@@ -47,7 +47,7 @@ struct GaussianFamily: Sendable {
         raise(scratch, into: values)
     }
 
-    /// Writes each base's exp(−η_b (r − r_s,b)²) to `bases[b]`.
+    /// Writes each base's exp(−η_b (r − r_s,b)²) to `values[b]`.
     @inline(__always)
     func evaluateBases<X: Squarable>(at r: X, into values: UnsafeMutablePointer<X>) {
         for b in bases.indices { values[b] = X.gaussian(r, eta: bases[b].eta, shift: bases[b].shift) }
