@@ -8,7 +8,7 @@ extension SilicaQuickstart {
     func writeStructureFiles(_ sampled: [(reference: SilicaStructure, model: SilicaStructure)], atoms: Int, to directory: URL) throws {
         let s = settings
         for (state, pair) in zip(StatePoint.allCases, sampled) {
-            let temperature = state == .glass ? s.glassTemperature : s.meltTemperature
+            let temperature = temperature(of: state)
             let title = String(format: "SiO₂ %@, %ld atoms, %.0f K (Langevin)", state.rawValue, atoms, temperature)
             let radii = pair.reference.rdfs[0].radii
             var rdfText = "r"
@@ -51,7 +51,6 @@ extension SilicaQuickstart {
         let s = settings
         func mark(_ ok: Bool) -> String { ok ? "PASS" : "FAIL" }
         func f(_ v: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", v) }
-        let temperatures = [s.glassTemperature, s.meltTemperature]
         var text = """
             # Basin quickstart: Vashishta silica (SiO₂)
 
@@ -65,7 +64,7 @@ extension SilicaQuickstart {
 
             """
         for (index, (state, c)) in zip(StatePoint.allCases, r.structures).enumerated() {
-            let at = "\(state.rawValue), \(Int(temperatures[index])) K"
+            let at = "\(state.rawValue), \(Int(temperature(of: state))) K"
             let worst = c.rdfMaxDifferences.indices.max { c.rdfMaxDifferences[$0] < c.rdfMaxDifferences[$1] } ?? 0
             text += "| max \\|Δg(r)\\| (\(at)) | \(f(c.rdfMaxDifference)) (\(SilicaStructure.pairs[worst].0) at r = \(f(c.rdfMaxDifferenceRadii[worst], 2)) Å; noise ≈ \(f(c.rdfNoise[worst]))) | ≤ \(f(s.rdfTarget, 2)) | \(mark(r.passes.rdf[index])) |\n"
             text += "| mean Si–O–Si (\(at)) | \(f(c.meanSiOSi[1], 2))° vs \(f(c.meanSiOSi[0], 2))° (Δ \(f(c.siOSiDifference, 2))°) | ≤ \(f(s.angleTarget, 1))° | \(mark(r.passes.angle[index])) |\n"
@@ -98,7 +97,9 @@ extension SilicaQuickstart {
 
             ## Validation
             - NVE: the melt, \(s.validationEquilibrationSteps) Langevin steps at \(Int(s.meltTemperature)) K with the model, then \(s.nveSteps) velocity-Verlet steps (Δt = \(s.timeStep * 1000) fs); mean T \(f(r.nveMeanTemperature, 0)) K; drift = least-squares slope of the total energy per atom, sampled every 10 steps (nve-energy.csv)
-            - Structure: Vashishta and NNP each \(s.validationEquilibrationSteps) + \(s.structureSteps) Langevin steps from the melt with the same velocities and noise seed, at \(Int(s.glassTemperature)) K (the glass, quenched by the thermostat) and at \(Int(s.meltTemperature)) K (the melt); \(r.structures.first?.samples ?? 0) samples each (every \(s.structureInterval) steps) in \(s.rdfBlocks) blocks; \(s.rdfBins) bins to \(s.rdfMaximumRadius) Å (width \(f(s.rdfMaximumRadius / Double(s.rdfBins), 3)) Å); noise = largest block standard error of Δg; bonds are Si–O pairs closer than \(s.bondCutoff) Å
+            - Glass: the melt after \(s.glassAnnealingSteps) Langevin steps with Vashishta at \(Int(s.glassTemperature)) K (quenched by the thermostat and annealed; mean Si–O–Si \(f(r.glassSiOSi, 1))° at the end), the one glass both potentials sample
+            - Structure: Vashishta and NNP each \(s.validationEquilibrationSteps) + \(s.glassStructureSteps) Langevin steps from the glass at \(Int(s.glassTemperature)) K and \(s.validationEquilibrationSteps) + \(s.meltStructureSteps) from the melt at \(Int(s.meltTemperature)) K, with the same start velocities and noise seed; \(r.structures.map { "\($0.samples)" }.joined(separator: " and ")) samples each (every \(s.structureInterval) steps) in \(s.rdfBlocks) blocks; \(s.rdfBins) bins to \(s.rdfMaximumRadius) Å (width \(f(s.rdfMaximumRadius / Double(s.rdfBins), 3)) Å); bonds are Si–O pairs closer than \(s.bondCutoff) Å
+            - Noise: at the r where it is largest, one standard error of Δg from the spread of each run's block averages, the two runs taken as independent: the sampling error of the two time averages, about the max |Δg| two Vashishta runs from one start with different noise seeds show. It leaves out the spread between different glasses (both runs start from one) and, in the glass, the correlation the shared noise seed gives the two runs
 
             | state | pair | max \\|Δg\\| | at r (Å) | noise |
             |---|---|---|---|---|
@@ -122,9 +123,9 @@ extension SilicaQuickstart {
         text += """
 
             ## Timings (s)
-            | melting | sampling | symmetry functions | training | self-sampling | NVE | structure | report | total |
-            |---|---|---|---|---|---|---|---|---|
-            | \(f(t.melting, 1)) | \(f(t.sampling, 1)) | \(f(t.symmetryFunctions, 1)) | \(f(t.training, 1)) | \(f(t.selfSampling, 1)) | \(f(t.nve, 1)) | \(f(t.structure, 1)) | \(f(t.report, 1)) | \(f(t.total, 1)) |
+            | melting | sampling | symmetry functions | training | self-sampling | NVE | glass | structure | report | total |
+            |---|---|---|---|---|---|---|---|---|---|
+            | \(f(t.melting, 1)) | \(f(t.sampling, 1)) | \(f(t.symmetryFunctions, 1)) | \(f(t.training, 1)) | \(f(t.selfSampling, 1)) | \(f(t.nve, 1)) | \(f(t.glass, 1)) | \(f(t.structure, 1)) | \(f(t.report, 1)) | \(f(t.total, 1)) |
 
             Files: data/input.data, model/, learning-curve.csv, learning-curve.svg, parity.svg, nve-energy.csv, structure-glass.csv, structure-melt.csv, g-of-r-glass.svg, g-of-r-melt.svg, angles-glass.csv, angles-melt.csv, bond-angles-glass.svg, bond-angles-melt.svg, report.md
 

@@ -96,23 +96,46 @@ extension SilicaQuickstart {
             directory: directory, epochDone: epochDone)
     }
 
-    /// Partial g(r) and bond angles of `potential` over `structureSteps` Langevin steps at
-    /// `temperature` after the validation equilibration, from `initial`, with the Langevin
-    /// noise seed every potential shares.
-    func structure(
-        of potential: any Potential, from initial: Configuration, temperature: Double, progress: @escaping (Int, Int) -> Void
-    ) throws -> SilicaStructure {
+    /// The glass: `melt` after `glassAnnealingSteps` Langevin steps with Vashishta at
+    /// `glassTemperature`, quenched by the thermostat and annealed (velocities kept).
+    func glass(from melt: Configuration, progress: @escaping (Int, Int) -> Void) throws -> Configuration {
         let s = settings
-        let equilibrate = s.validationEquilibrationSteps
-        let samples = s.structureSteps / s.structureInterval
-        let structure = try SilicaStructure(
-            maximumRadius: s.rdfMaximumRadius, binCount: s.rdfBins, blocks: s.rdfBlocks, samplesPerBlock: max(1, samples / s.rdfBlocks),
-            firstStep: equilibrate + s.structureInterval, interval: s.structureInterval, bondCutoff: s.bondCutoff)
-        try QuickstartDynamics.langevin(
-            from: initial, calculator: Calculator(potential: potential, threads: s.threads), temperature: temperature,
-            timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 4004, equilibrationSteps: equilibrate,
-            steps: s.structureSteps, observers: structure.observers(every: s.structureInterval), progress: progress)
-        return structure
+        return try QuickstartDynamics.langevin(
+            from: try start(melt, temperature: s.glassTemperature, seed: s.seed &+ 5005), calculator: referenceCalculator,
+            temperature: s.glassTemperature, timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 5006, equilibrationSteps: 0,
+            steps: s.glassAnnealingSteps, observers: [], progress: progress)
+    }
+
+    /// The temperature (K) of a validation state point.
+    func temperature(of state: StatePoint) -> Double {
+        state == .glass ? settings.glassTemperature : settings.meltTemperature
+    }
+
+    /// Partial g(r) and bond angles of the reference and of `model` at `state`: each runs the
+    /// validation equilibration and then that state's structure steps of Langevin MD from
+    /// `initial` with the same velocities and the same noise seed, so that the two differ by
+    /// their potentials and not by their starts.
+    func structures(
+        at state: StatePoint, from initial: Configuration, model: any Potential, progress: @escaping (Stage, Int, Int) -> Void
+    ) throws -> (reference: SilicaStructure, model: SilicaStructure) {
+        let s = settings
+        let temperature = temperature(of: state)
+        let steps = state == .glass ? s.glassStructureSteps : s.meltStructureSteps
+        let start = try start(initial, temperature: temperature, seed: s.seed &+ 3003)
+        func sample(_ potential: any Potential, as stage: Stage) throws -> SilicaStructure {
+            let equilibrate = s.validationEquilibrationSteps
+            let samples = steps / s.structureInterval
+            let structure = try SilicaStructure(
+                maximumRadius: s.rdfMaximumRadius, binCount: s.rdfBins, blocks: s.rdfBlocks,
+                samplesPerBlock: max(1, samples / s.rdfBlocks), firstStep: equilibrate + s.structureInterval,
+                interval: s.structureInterval, bondCutoff: s.bondCutoff)
+            try QuickstartDynamics.langevin(
+                from: start, calculator: Calculator(potential: potential, threads: s.threads), temperature: temperature,
+                timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 4004, equilibrationSteps: equilibrate,
+                steps: steps, observers: structure.observers(every: s.structureInterval)) { progress(stage, $0, $1) }
+            return structure
+        }
+        return (try sample(Self.referencePotential, as: .structureReference), try sample(model, as: .structureModel))
     }
 
     /// `configuration` with Maxwell–Boltzmann velocities at `temperature` drawn from `seed`.

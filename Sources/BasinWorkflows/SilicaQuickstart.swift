@@ -27,7 +27,8 @@ import Foundation
 ///    data, and the fit repeated (`selfSample`).
 /// 4. Validation: held-out RMSEs; the NVE energy drift of the model in the melt; partial g(r)
 ///    and bond-angle distributions of the model against Vashishta in the glass at
-///    `glassTemperature` and in the melt (Langevin, same start, same noise seed).
+///    `glassTemperature` (the melt quenched and annealed by Vashishta) and in the melt
+///    (Langevin, same start, same noise seed).
 /// 5. Report: `report.md`, CSV files and SVG plots.
 ///
 /// Every file is written whole (temporary file or folder, then rename).
@@ -41,7 +42,7 @@ public struct SilicaQuickstart: Sendable {
     /// The job's stages, in order.
     public enum Stage: String, Sendable, Codable, CaseIterable {
         case melting, sampling, symmetryFunctions = "symmetry-functions", training, selfSampling = "self-sampling", nve
-        case structureReference = "structure Vashishta", structureModel = "structure NNP", report
+        case glass, structureReference = "structure Vashishta", structureModel = "structure NNP", report
     }
 
     /// Where the job stands.
@@ -108,7 +109,8 @@ public struct SilicaQuickstart: Sendable {
     /// What the job measured.
     public struct Result: Sendable, Codable {
         public struct Timings: Sendable, Codable {
-            public var melting = 0.0, sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, selfSampling = 0.0, nve = 0.0, structure = 0.0
+            public var melting = 0.0, sampling = 0.0, symmetryFunctions = 0.0, training = 0.0, selfSampling = 0.0, nve = 0.0, glass = 0.0
+            public var structure = 0.0
             public var report = 0.0, total = 0.0
         }
         public struct Passes: Sendable, Codable {
@@ -133,8 +135,9 @@ public struct SilicaQuickstart: Sendable {
         /// Least-squares slope of the NVE total energy per atom (meV/atom/ps) and mean temperature (K).
         public var driftMeVPerAtomPerPs = Double.nan
         public var nveMeanTemperature = Double.nan
-        /// Mean Si–O–Si angle (degrees) of the melted start.
+        /// Mean Si–O–Si angle (degrees) of the melted start and of the annealed glass.
         public var meltSiOSi = Double.nan
+        public var glassSiOSi = Double.nan
         /// The structure comparisons, glass then melt.
         public var structures: [SilicaStructureComparison] = []
         public var passes = Passes()
@@ -215,15 +218,13 @@ public struct SilicaQuickstart: Sendable {
         result.timings.nve = SiliconQuickstart.seconds(clock.now - stageStart)
 
         stageStart = clock.now
-        var sampled: [(reference: SilicaStructure, model: SilicaStructure)] = []
-        for state in StatePoint.allCases {
-            let temperature = state == .glass ? s.glassTemperature : s.meltTemperature
-            let initial = try start(melt, temperature: temperature, seed: s.seed &+ 3003)
-            let reference = try structure(of: Self.referencePotential, from: initial, temperature: temperature) {
-                report(.structureReference, $0, $1)
-            }
-            let model = try structure(of: nnp, from: initial, temperature: temperature) { report(.structureModel, $0, $1) }
-            sampled.append((reference, model))
+        let glass = try self.glass(from: melt) { report(.glass, $0, $1) }
+        result.glassSiOSi = try Self.meanSiOSi(of: glass, bondCutoff: s.bondCutoff)
+        result.timings.glass = SiliconQuickstart.seconds(clock.now - stageStart)
+
+        stageStart = clock.now
+        let sampled = try zip(StatePoint.allCases, [glass, melt]).map { state, initial in
+            try structures(at: state, from: initial, model: nnp) { report($0, $1, $2) }
         }
         result.structures = sampled.map { SilicaStructureComparison(reference: $0.reference, model: $0.model) }
         result.meltSiOSi = try Self.meanSiOSi(of: melt, bondCutoff: s.bondCutoff)

@@ -52,7 +52,10 @@ final class SilicaStructure {
 /// How a model's silica structure compares with the reference's at one state point.
 public struct SilicaStructureComparison: Sendable, Codable {
     /// max_r |g_model(r) − g_reference(r)| per pair (in `SilicaStructure.pairs` order), where it
-    /// occurs (Å), and the largest standard error of the difference from the block averages.
+    /// occurs (Å), and the noise: max_r √(SE_ref² + SE_model²), each SE the standard error of a
+    /// run's mean g(r) from its block averages. It estimates the sampling error of the two time
+    /// averages as if the runs were independent: it leaves out differences of start (both runs
+    /// share one) and the correlation a shared noise seed gives them.
     public var rdfMaxDifferences: [Double]
     public var rdfMaxDifferenceRadii: [Double]
     public var rdfNoise: [Double]

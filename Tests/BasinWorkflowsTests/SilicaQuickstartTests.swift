@@ -17,7 +17,7 @@ import BasinTestSupport
         }
         // The structure stage alternates between the reference and the model, once per state point.
         #expect(stages == [
-            .melting, .sampling, .symmetryFunctions, .training, .selfSampling, .training, .nve, .structureReference, .structureModel,
+            .melting, .sampling, .symmetryFunctions, .training, .selfSampling, .training, .nve, .glass, .structureReference, .structureModel,
             .structureReference, .structureModel, .report,
         ])
         // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, then
@@ -42,6 +42,7 @@ import BasinTestSupport
             #expect(c.meanOSiO[0] > 90 && c.meanOSiO[0] < 130)
         }
         #expect(result.passes.rdf.count == 2 && result.passes.angle.count == 2)
+        #expect(result.glassSiOSi > 90 && result.glassSiOSi <= 180)
         var files = ["data/input.data", "model/input.nn", "model/scaling.data", "model/weights.008.data", "model/weights.014.data", "model/baseline.data",
                      "learning-curve.csv", "learning-curve.svg", "parity.svg", "nve-energy.csv", "report.md"]
         for state in ["glass", "melt"] {
@@ -79,12 +80,52 @@ import BasinTestSupport
         #expect(shortest[SpeciesPair(0, 0)]! > 3.0 && shortest[SpeciesPair(0, 0)]! < 3.1)
     }
 
+    @Test func theGlassIsTheMeltAnnealedByTheReference() throws {
+        var settings = SilicaQuickstart.Settings.tiny
+        settings.glassAnnealingSteps = 200
+        let job = SilicaQuickstart(settings: settings)
+        let melt = try job.melt { _, _ in }
+        let glass = try job.glass(from: melt) { _, _ in }
+        #expect(try job.glass(from: melt) { _, _ in }.positions == glass.positions)
+        // 0.2 ps at 300 K with the reference take the 6,000 K melt down in energy.
+        let reference = job.referenceCalculator
+        let energy = { (c: Configuration) in try reference.evaluate(c).energy / Double(c.count) }
+        #expect(try energy(glass) < energy(melt) - 0.1)
+        settings.glassAnnealingSteps = 0
+        #expect(try SilicaQuickstart(settings: settings).glass(from: melt) { _, _ in }.positions == melt.positions)
+    }
+
+    /// With the reference standing in for the model, both runs of each state point are the same
+    /// run step by step: they share the start, its velocities and the noise seed.
+    @Test func bothPotentialsSampleEachStateFromOneStart() throws {
+        let job = SilicaQuickstart(settings: .tiny)
+        let melt = try job.melt { _, _ in }
+        let glass = try job.glass(from: melt) { _, _ in }
+        for (state, initial) in zip(SilicaQuickstart.StatePoint.allCases, [glass, melt]) {
+            var stages: [SilicaQuickstart.Stage] = []
+            let pair = try job.structures(at: state, from: initial, model: SilicaQuickstart.referencePotential) { stage, _, _ in
+                if stages.last != stage { stages.append(stage) }
+            }
+            #expect(stages == [.structureReference, .structureModel])
+            let comparison = SilicaStructureComparison(reference: pair.reference, model: pair.model)
+            #expect(comparison.samples == 20 / 5)
+            #expect(comparison.rdfMaxDifferences == [0, 0, 0] && comparison.siOSiDifference == 0)
+            #expect(pair.reference.rdfs[0].values.contains { $0 > 0 })
+        }
+    }
+
     @Test func rejectsBadSettings() {
         var s = SilicaQuickstart.Settings.tiny
         s.meltTemperature = 0
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
         s.training.finalLearningRate = 1
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.glassAnnealingSteps = -1
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.meltStructureSteps = 0
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }
