@@ -50,14 +50,15 @@ extension SymmetryFunctionEvaluator {
         workspace.neighborhoods.withUnsafeMutableBufferPointer { scratch in
         neighbors.positions.withUnsafeBufferPointer { positions in
         neighbors.species.withUnsafeBufferPointer { species in
+        withUnsafePointer(to: weights) { weights in
             let pass = AtomByAtomPass(
                 chunks: neighbors.chunks, atomSet: atomSet, neighborhoods: scratch, positions: positions,
                 species: species, radii: radii, groups: workspace.groups,
                 values: UnsafeMutableBufferPointer(mutating: workspace.values), stride: stride,
                 forceBuffers: workspace.forceBuffers, virials: workspace.virialStorage, times: workspace.stageStorage,
-                forces: forces, measuringStages: measuringStages, weights: weights)
+                forces: forces, measuringStages: measuringStages, weights: UnsafeRawPointer(weights), weightsType: Weights.self)
             concurrentForEach(chunks, body: pass)
-        }}}}
+        }}}}}
     }
 }
 
@@ -71,9 +72,20 @@ public protocol DescriptorWeights {
     func weights(chunk: Int, atom i: Int, values: UnsafePointer<Double>) -> UnsafePointer<Double>
 }
 
+extension DescriptorWeights {
+    /// `weights(chunk:atom:values:)` of the value of this type at `pointer`: how a pass that is
+    /// not generic over the type (so that it runs as compiled for its own type on any thread)
+    /// reaches the weights, through the metatype.
+    static func weights(at pointer: UnsafeRawPointer, chunk: Int, atom i: Int, values: UnsafePointer<Double>) -> UnsafePointer<Double> {
+        pointer.assumingMemoryBound(to: Self.self).pointee.weights(chunk: chunk, atom: i, values: values)
+    }
+}
+
 /// One chunk of the list per iteration: for each of its atoms i in turn, the neighbors within
 /// i's function set's r_c into the chunk's neighborhood, the values, the weights, the forces.
-private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
+/// The weights are reached through their metatype (one call per atom), so that the pass is one
+/// concrete type whatever the weights' type.
+private struct AtomByAtomPass: ParallelLoopBody {
     let chunks: [NeighborList.Chunk]
     let atomSet: UnsafeBufferPointer<Int>
     let neighborhoods: UnsafeMutableBufferPointer<Neighborhood>
@@ -88,7 +100,9 @@ private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
     let times: UnsafeMutableBufferPointer<ClockReading>
     let forces: Bool
     let measuringStages: Bool
-    let weights: Weights
+    /// The caller's `DescriptorWeights` value, of type `weightsType`.
+    let weights: UnsafeRawPointer
+    let weightsType: any DescriptorWeights.Type
 
     func run(_ c: Int) {
         let chunk = chunks[c]
@@ -103,7 +117,7 @@ private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
             var clock = measuringStages ? ClockReading.wallNow() : 0
             neighborhoods[c].addValues(groups[set], to: g)
             if measuringStages { laps.0 += lap(since: &clock) }
-            let dEdG = weights.weights(chunk: c, atom: i, values: g)
+            let dEdG = weightsType.weights(at: weights, chunk: c, atom: i, values: g)
             if measuringStages { laps.1 += lap(since: &clock) }
             guard forces else { continue }
             neighborhoods[c].addForces(groups[set], dEdG: dEdG, central: i, into: forceBuffers[c], virial: &virials[c])

@@ -21,16 +21,31 @@ public func concurrentForEach(_ count: Int, _ body: (Int) -> Void) {
 /// Runs `body.run(0) … body.run(count − 1)` concurrently and returns when all have finished,
 /// as `concurrentForEach(_:_:)`, but without any heap allocation when the iterations run on
 /// `WorkerPool`'s threads (after the pool's first use).
+///
+/// Inlinable, so that it is compiled for each caller's concrete `Body`: the iterations then
+/// call the version of `run` compiled for that type (a generic body, such as a kernel's pass
+/// specialised for its switches and pair function, would otherwise run its generic version).
+@inlinable
 public func concurrentForEach<Body: ParallelLoopBody>(_ count: Int, body: Body) {
     guard count > 1 else {
         if count == 1 { body.run(0) }
         return
     }
+    withUnsafePointer(to: body) { pointer in
+        runIterations(count, UnsafeRawPointer(pointer)) { body, i in body.assumingMemoryBound(to: Body.self).pointee.run(i) }
+    }
+}
+
+/// Runs `iteration(body, 0) … iteration(body, count − 1)` concurrently: on `WorkerPool`'s
+/// threads, or on libdispatch's when that pool is busy or missing. `iteration` is escaping only
+/// so that the pool can keep it for the job's length (see `WorkerPool.run`).
+@usableFromInline
+func runIterations(_ count: Int, _ body: UnsafeRawPointer, _ iteration: @escaping (UnsafeRawPointer, Int) -> Void) {
     #if canImport(Glibc)
-    if WorkerPool.shared.run(count, body) { return }
+    if WorkerPool.shared.run(count, body, iteration) { return }
     #endif
-    nonisolated(unsafe) let body = body
-    DispatchQueue.concurrentPerform(iterations: count) { body.run($0) }
+    nonisolated(unsafe) let body = body, iteration = iteration
+    DispatchQueue.concurrentPerform(iterations: count) { iteration(body, $0) }
 }
 
 /// How many parts to split a simple loop over `count` elements into, given `threads`: one

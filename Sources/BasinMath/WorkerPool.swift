@@ -6,8 +6,10 @@ import Glibc
 /// after its first run (libdispatch's `concurrentPerform` allocates a few blocks per call).
 ///
 /// A job is handed over through fields guarded by one mutex, never by a queued closure: the
-/// caller publishes a pointer to its loop body (a `ParallelLoopBody` on its stack, with its
-/// type) and the iteration count, wakes the workers and takes iterations
+/// caller publishes a pointer to its loop body (a `ParallelLoopBody` on its stack), the
+/// function that runs one iteration of it (made where the body's type is known, so that the
+/// body's `run` is the version compiled for that type) and the iteration count, wakes the
+/// workers and takes iterations
 /// itself; each thread claims the next iteration until none is left, and the caller returns once
 /// every iteration has completed. Workers are named `basin-worker` (allocation counters tell
 /// them from libdispatch's threads by this name). At most one job runs at a time: `run` returns
@@ -28,9 +30,10 @@ final class WorkerPool: @unchecked Sendable {
     /// Incremented per job, so that a worker wakes once per job.
     private var generation = 0
     private var busy = false
-    /// The running job's body (on the caller's stack) and its type, nil between jobs.
+    /// The running job's body (on the caller's stack) and the function that runs iteration i
+    /// of it, nil between jobs.
     private var jobBody: UnsafeRawPointer?
-    private var jobType: (any ParallelLoopBody.Type)?
+    private var jobIteration: ((UnsafeRawPointer, Int) -> Void)?
     private var iterations = 0, nextIteration = 0, completed = 0
     /// The most workers started: one fewer than the online processors (the caller works too).
     private let maximumWorkers = max(0, sysconf(Int32(_SC_NPROCESSORS_ONLN)) - 1)
@@ -41,28 +44,29 @@ final class WorkerPool: @unchecked Sendable {
         pthread_cond_init(finished, nil)
     }
 
-    /// Runs `body.run(0) … body.run(count − 1)` on the caller's thread and up to `count − 1`
-    /// workers, returning when all have finished; false (nothing run) when a job is already
-    /// running. Allocates nothing once the workers are started.
-    func run<Body: ParallelLoopBody>(_ count: Int, _ body: Body) -> Bool {
+    /// Runs `iteration(body, 0) … iteration(body, count − 1)` on the caller's thread and up to
+    /// `count − 1` workers, returning when all have finished; false (nothing run) when a job is
+    /// already running. Allocates nothing once the workers are started (`iteration` is escaping
+    /// because it is kept in a field for the job's length, which a non-escaping closure could
+    /// only be through `withoutActuallyEscaping`, and that allocates a check object per call;
+    /// where the body's type is concrete it captures nothing, so it costs no allocation).
+    func run(_ count: Int, _ body: UnsafeRawPointer, _ iteration: @escaping (UnsafeRawPointer, Int) -> Void) -> Bool {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         guard !busy else { return false }
         busy = true
         startWorkers(min(count - 1, maximumWorkers))
-        withUnsafePointer(to: body) { body in
-            jobBody = UnsafeRawPointer(body)
-            jobType = Body.self
-            iterations = count
-            nextIteration = 0
-            completed = 0
-            generation &+= 1
-            pthread_cond_broadcast(published)
-            takeIterations()
-            while completed < iterations { pthread_cond_wait(finished, mutex) }
-            jobBody = nil
-            jobType = nil
-        }
+        jobBody = body
+        jobIteration = iteration
+        iterations = count
+        nextIteration = 0
+        completed = 0
+        generation &+= 1
+        pthread_cond_broadcast(published)
+        takeIterations()
+        while completed < iterations { pthread_cond_wait(finished, mutex) }
+        jobBody = nil
+        jobIteration = nil
         busy = false
         return true
     }
@@ -70,20 +74,15 @@ final class WorkerPool: @unchecked Sendable {
     /// Runs unclaimed iterations of the current job until none is left; called and returning
     /// with the mutex held, which is released while an iteration runs.
     private func takeIterations() {
-        while nextIteration < iterations, let body = jobBody, let type = jobType {
+        while nextIteration < iterations, let body = jobBody, let iteration = jobIteration {
             let i = nextIteration
             nextIteration += 1
             pthread_mutex_unlock(mutex)
-            Self.run(type, body, iteration: i)
+            iteration(body, i)
             pthread_mutex_lock(mutex)
             completed += 1
             if completed == iterations { pthread_cond_signal(finished) }
         }
-    }
-
-    /// Iteration `i` of the body of type `Body` at `body`.
-    private static func run<Body: ParallelLoopBody>(_: Body.Type, _ body: UnsafeRawPointer, iteration i: Int) {
-        body.assumingMemoryBound(to: Body.self).pointee.run(i)
     }
 
     /// Starts workers until there are `count` (called with the mutex held).
