@@ -1,8 +1,9 @@
 /// The cutoff function at four distances at once, for the angular pair loops.
 extension CutoffFunction {
     /// f_c and f_c′ (length⁻¹) at each lane of `r`: the tanh³ types in vector form (as the
-    /// scalar `valueAndDerivative`, with `exponential` and r/r_c as r·(1/r_c)), the others lane
-    /// by lane.
+    /// scalar `valueAndDerivative`, with `exponential` and r/r_c as r·(1/r_c)), the polynomial
+    /// types in vector form with the scalar's operations (so equal to it lane by lane), the
+    /// others lane by lane.
     @inline(__always)
     func valueAndDerivative(_ r: SIMD4<Double>) -> (value: SIMD4<Double>, derivative: SIMD4<Double>) {
         switch kind {
@@ -15,6 +16,13 @@ extension CutoffFunction {
             let outside = r .>= radius
             let f = scale * t * t * t, df = -scale * 12 * inverseRadius * t * t * e * inverse * inverse
             return (f.replacing(with: 0, where: outside), df.replacing(with: 0, where: outside))
+        case .polynomial1, .polynomial2, .polynomial3, .polynomial4:
+            let width = radius - innerRadius
+            let (f, dfdx) = kind.polynomial((r - innerRadius) / width)!
+            let inside = r .<= innerRadius, outside = r .>= radius
+            let value = f.replacing(with: 1, where: inside).replacing(with: 0, where: outside)
+            let derivative = (dfdx / width).replacing(with: 0, where: inside .| outside)
+            return (value, derivative)
         default:
             var f = SIMD4<Double>(), df = SIMD4<Double>()
             for lane in 0..<4 { (f[lane], df[lane]) = valueAndDerivative(r[lane]) }

@@ -79,6 +79,7 @@ public struct CutoffFunction: Sendable, Hashable {
         if r <= innerRadius { return (1, 0) }
         let width = radius - innerRadius
         let x = (r - innerRadius) / width
+        if let (f, dfdx) = kind.polynomial(x) { return (f, dfdx / width) }
         let f: Double, dfdx: Double
         switch kind {
         case .cosine:
@@ -88,21 +89,7 @@ public struct CutoffFunction: Sendable, Hashable {
             let e = exp(1 - 1 / (1 - x * x))
             f = e
             dfdx = -2 * x * e / ((1 - x * x) * (1 - x * x))
-        case .polynomial1:
-            f = (2 * x - 3) * x * x + 1
-            dfdx = (6 * x - 6) * x
-        case .polynomial2:
-            f = ((15 - 6 * x) * x - 10) * x * x * x + 1
-            dfdx = ((60 - 30 * x) * x - 30) * x * x
-        case .polynomial3:
-            let x3 = x * x * x
-            f = (x * (x * (20 * x - 70) + 84) - 35) * x3 * x + 1
-            dfdx = (x * (x * (140 * x - 420) + 420) - 140) * x3
-        case .polynomial4:
-            let x4 = x * x * x * x
-            f = (x * (x * ((315 - 70 * x) * x - 540) + 420) - 126) * x4 * x + 1
-            dfdx = (x * (x * ((2520 - 630 * x) * x - 3780) + 2520) - 630) * x4
-        case .hard, .tanhUnnormalized, .tanh:
+        default:
             fatalError("handled above")
         }
         return (f, dfdx / width)

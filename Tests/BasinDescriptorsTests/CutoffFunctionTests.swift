@@ -1,4 +1,4 @@
-import BasinDescriptors
+@testable import BasinDescriptors
 import Foundation
 import Testing
 
@@ -30,6 +30,22 @@ import Testing
         if kind != .hard && kind != .tanhUnnormalized && kind != .tanh {
             // Smooth at r_c: the slope vanishes there.
             #expect(abs(f.valueAndDerivative(5 - 1e-7).derivative) < 1e-5)
+        }
+    }
+
+    /// The four-lane form the angular loops use gives the scalar form's numbers.
+    @Test(arguments: cases)
+    func fourLanesEqualOneByOne(kind: CutoffKind, alpha: Double) {
+        let f = CutoffFunction(kind: kind, radius: 5, alpha: alpha)
+        // Lanes below the inner radius, across the switching range, at r_c and beyond.
+        for r in [SIMD4(0.3, 1.2, 1.6, 2.9), SIMD4(3.3, 4.1, 4.75, 4.999), SIMD4(5, 5.5, 0.05, 1.5)] {
+            let (value, derivative) = f.valueAndDerivative(r)
+            // The tanh³ types use the vector exponential and 1/r_c as a factor: rounding apart.
+            let tolerance = kind == .tanh || kind == .tanhUnnormalized ? 1e-14 : 0
+            for lane in 0..<4 {
+                let one = f.valueAndDerivative(r[lane])
+                #expect(abs(value[lane] - one.value) <= tolerance && abs(derivative[lane] - one.derivative) <= tolerance, "\(kind) α=\(alpha) r=\(r[lane])")
+            }
         }
     }
 
