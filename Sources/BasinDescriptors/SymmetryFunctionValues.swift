@@ -79,9 +79,7 @@ public struct SymmetryFunctionValues: Sendable {
                         let block = dG.baseAddress! + e * stride
                         var mean = SIMD3<Double>.zero
                         for m in 0..<members {
-                            let row = c.baseAddress! + (m * n + i) * stride
-                            var sum = SIMD3<Double>.zero
-                            for s in 0..<stride { sum -= row[s] * block[s] }
+                            let sum = -derivativeContraction(c.baseAddress! + (m * n + i) * stride, block, count: stride)
                             f[e * members + m] = sum
                             mean += sum
                         }

@@ -1,3 +1,4 @@
+import BasinDescriptors
 import BasinMath
 import BasinNN
 import BasinNNP
@@ -241,28 +242,40 @@ public struct Loss: Sendable {
     /// √(γ/N_j)/conv ∂NN_i/∂w. Jᵀr is the gradient of the structure's share of Γ.
     ///
     /// With `forceComponents` (indices 3k + d) only those force rows are formed, in that order,
-    /// after row 0, and no per-atom energy rows: (1 + count) × P. The residuals are always all
-    /// of them.
+    /// after row 0, and no per-atom energy rows: (1 + count) × P; of the residuals (all rows, as
+    /// without it) only r_0, the per-atom energy rows and the asked components' atoms' force
+    /// rows are computed, the other force rows are 0 (the model's forces are formed on those
+    /// atoms only: a Kalman update reads one component).
     public func residualsAndJacobian(
         structure j: Int, parameters: [Double]? = nil, forceComponents: [Int]? = nil
     ) -> (residuals: [Double], jacobian: [Double]) {
         let networks = networks(parameters)
         let workspaces = networks.map { NeuralNetwork.Workspace(for: $0) }
-        let f = forward(j, networks, workspaces, secondDerivatives: true)
-        let r = residuals(j, f)
         let structure = structures[j], n = structure.count, values = structure.values, stride = values.stride
-        let offsets = model.parameterOffsets, p = offsets.last!
         let components = forceComponents ?? Array(0..<(3 * n))
         precondition(components.allSatisfy { (0..<(3 * n)).contains($0) }, "force components 3k + d of this structure")
+        let forcedAtoms = forceComponents.map { components in
+            var flags = [Bool](repeating: false, count: n)
+            for c in components { flags[c / 3] = true }
+            return flags
+        }
+        let f = forward(j, networks, workspaces, secondDerivatives: true, forcesOn: forcedAtoms)
+        var r = residuals(j, f)
+        if let forcedAtoms {
+            for k in 0..<n where !forcedAtoms[k] { r[1 + 3 * k] = 0; r[2 + 3 * k] = 0; r[3 + 3 * k] = 0 }
+        }
+        let offsets = model.parameterOffsets, p = offsets.last!
         let atomRows = forceComponents == nil && usesAtomEnergies(j)
         var jacobian = [Double](repeating: 0, count: (1 + components.count + (atomRows ? n : 0)) * p)
         let energyScale = energyWeight.squareRoot() / (Double(n) / inverseConv)
         let forceScale = -(forceWeight / Double(3 * n)).squareRoot() * inverseConv
-        // Neighborhood entries grouped by the atom they act on: (atom i, entry).
+        // Neighborhood entries grouped by the atom they act on: (atom i, entry), for the atoms
+        // whose force rows are formed.
         var entriesOf = [[(Int, Int)]](repeating: [], count: n)
         for i in 0..<n {
             for e in values.neighborhoodStart[i]..<values.neighborhoodStart[i + 1] {
-                entriesOf[Int(structure.entryOwners[e])].append((i, e))
+                let owner = Int(structure.entryOwners[e])
+                if forcedAtoms?[owner] ?? true { entriesOf[owner].append((i, e)) }
             }
         }
         let local = structure.atomsOfElement.map { atoms in
@@ -345,7 +358,12 @@ public struct Loss: Sendable {
 
     /// Evaluates structure j's networks (leaving each element's batch in `workspaces[e]`) and
     /// assembles Ê, E_i and F̂ as `NeuralNetworkPotential` does.
-    func forward(_ j: Int, _ networks: [NeuralNetwork], _ workspaces: [NeuralNetwork.Workspace], secondDerivatives: Bool) -> Forward {
+    /// Structure j's energy, atom energies and forces: on every atom, or with `forcesOn` (one
+    /// flag per atom) on the flagged atoms only, the others' left zero.
+    func forward(
+        _ j: Int, _ networks: [NeuralNetwork], _ workspaces: [NeuralNetwork.Workspace], secondDerivatives: Bool,
+        forcesOn selected: [Bool]? = nil
+    ) -> Forward {
         let structure = structures[j], values = structure.values, n = structure.count, stride = values.stride
         var energies = [Double](repeating: 0, count: n)
         var c = [Double](repeating: 0, count: n * stride)
@@ -365,16 +383,16 @@ public struct Loss: Sendable {
         var forces = [SIMD3<Double>](repeating: .zero, count: n)
         c.withUnsafeBufferPointer { c in
         values.derivatives.withUnsafeBufferPointer { dG in
+        structure.entryOwners.withUnsafeBufferPointer { owners in
             for i in 0..<n {
                 let row = c.baseAddress! + i * stride
                 for e in values.neighborhoodStart[i]..<values.neighborhoodStart[i + 1] {
-                    let block = dG.baseAddress! + e * stride
-                    var sum = SIMD3<Double>.zero
-                    for s in 0..<stride { sum -= row[s] * block[s] }
-                    forces[Int(structure.entryOwners[e])] += sum
+                    let owner = Int(owners[e])
+                    if let selected, !selected[owner] { continue }
+                    forces[owner] -= derivativeContraction(row, dG.baseAddress! + e * stride, count: stride)
                 }
             }
-        }}
+        }}}
         return Forward(energy: energies.reduce(0, +), atomEnergies: energies, forces: forces)
     }
 

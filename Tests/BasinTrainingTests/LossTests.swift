@@ -165,10 +165,13 @@ enum TrainingFixtures {
         // Every Jacobian entry of the periodic structure against central differences.
         let worst = Self.jacobianError(loss, structure: 0)
         #expect(worst < 1e-7, "Jacobian error \(worst)")
-        let (_, jac) = loss.residualsAndJacobian(structure: 0)
-        // Selected force rows are the same rows of the full Jacobian, in the order asked.
+        let (all, jac) = loss.residualsAndJacobian(structure: 0)
+        // Selected force rows are the same rows of the full Jacobian, in the order asked, and
+        // their residuals (and the energy's) those of the full set.
         let picks = [5, 0, 3 * data.structures[0].count - 1]
-        let (_, some) = loss.residualsAndJacobian(structure: 0, forceComponents: picks)
+        let (selected, some) = loss.residualsAndJacobian(structure: 0, forceComponents: picks)
+        #expect(selected.count == all.count && selected[0] == all[0])
+        for c in picks { #expect(selected[1 + c] == all[1 + c]) }
         #expect(some.count == (1 + picks.count) * p)
         #expect(Array(some[0..<p]) == Array(jac[0..<p]))
         for (position, c) in picks.enumerated() {

@@ -190,7 +190,7 @@ public struct KalmanTraining: TrainingUpdater {
             if isForce {
                 for _ in 0..<forceBatch {
                     let (j, c) = forceQueue.select(threshold: rmse.map { _ in forceThreshold }, trials: trials) { candidate in
-                        abs(loss.deviations(structure: candidate.0, parameters: parameters)[1 + candidate.1]) / rmse!.force
+                        abs(loss.forceDeviation(structure: candidate.0, component: candidate.1, parameters: parameters)) / rmse!.force
                     }
                     let m = loss.forceMeasurement(structure: j, component: c, parameters: parameters)
                     error += m.error
@@ -202,7 +202,7 @@ public struct KalmanTraining: TrainingUpdater {
             } else {
                 for _ in 0..<energyBatch {
                     let j = energyQueue.select(threshold: rmse.map { _ in energyThreshold }, trials: trials) { j in
-                        abs(loss.deviations(structure: j, parameters: parameters)[0]) / (Double(structures[j].count) * rmse!.energy)
+                        abs(loss.energyDeviation(structure: j, parameters: parameters)) / (Double(structures[j].count) * rmse!.energy)
                     }
                     let m = loss.energyMeasurement(structure: j, parameters: parameters)
                     error += m.error
