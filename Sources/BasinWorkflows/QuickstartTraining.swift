@@ -34,10 +34,13 @@ public enum QuickstartTraining {
         public var forceWeight: Double
         /// Share of the frames held out for the test errors, in (0, 1).
         public var testFraction: Double
+        /// Whether every epoch ends by shifting the output biases so that the training
+        /// structures' mean signed energy error per atom is zero (`TrainingSettings.fitsEnergyOffset`).
+        public var fitsEnergyOffset: Bool
 
         public init(
             hiddenLayers: [Int], method: Method = .adam, epochs: Int, batchSize: Int, learningRate: Double, finalLearningRate: Double,
-            kalmanForceFraction: Double = 0.02, forceWeight: Double = 1, testFraction: Double = 0.1
+            kalmanForceFraction: Double = 0.02, forceWeight: Double = 1, testFraction: Double = 0.1, fitsEnergyOffset: Bool = false
         ) {
             self.hiddenLayers = hiddenLayers
             self.method = method
@@ -48,6 +51,7 @@ public enum QuickstartTraining {
             self.finalLearningRate = finalLearningRate
             self.forceWeight = forceWeight
             self.testFraction = testFraction
+            self.fitsEnergyOffset = fitsEnergyOffset
         }
 
         /// Two epochs of a 4-node network: the smoke-test presets.
@@ -105,7 +109,7 @@ public enum QuickstartTraining {
             case .kalman: "n2p2's Kalman filter, all energies and \(settings.kalmanForceFraction) of the force components per epoch"
             }
             return """
-                - Training: \(method), force weight α = \(settings.forceWeight), \(epochs) epochs, best epoch \(bestEpoch) (lowest test loss), test fraction \(settings.testFraction)
+                - Training: \(method)\(settings.fitsEnergyOffset ? ", mean energy error removed after each epoch" : ""), force weight α = \(settings.forceWeight), \(epochs) epochs, best epoch \(bestEpoch) (lowest test loss), test fraction \(settings.testFraction)
                 - Train RMSE: \(f(1000 * trainEnergyRMSE, 3)) meV/atom, \(f(1000 * trainForceRMSE, 1)) meV/Å; test RMSE: \(f(1000 * testEnergyRMSE, 3)) meV/atom, \(f(1000 * testForceRMSE, 1)) meV/Å
                 """
         }
@@ -132,7 +136,7 @@ public enum QuickstartTraining {
             modelSettings: model, dataset: dataset, testFraction: s.testFraction, normalize: true,
             training: TrainingSettings(
                 updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
-                seed: seed, threads: threads, initialization: .nguyenWidrow),
+                seed: seed, threads: threads, initialization: .nguyenWidrow, fitsEnergyOffset: s.fitsEnergyOffset),
             output: directory, checkpoints: false, referenceName: referenceName, requiresTestSet: true)
         job.baseline = baseline
         let outcome = try job.run(events: { event in
