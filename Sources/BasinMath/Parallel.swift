@@ -18,19 +18,27 @@ public func concurrentForEach(_ count: Int, _ body: (Int) -> Void) {
     }
 }
 
-/// Runs `body.run(0) … body.run(count − 1)` concurrently and returns when all have finished,
-/// as `concurrentForEach(_:_:)`, but without any heap allocation when the iterations run on
-/// `WorkerPool`'s threads (after the pool's first use).
-public func concurrentForEach<Body: ParallelLoopBody>(_ count: Int, body: Body) {
-    guard count > 1 else {
-        if count == 1 { body.run(0) }
+/// Runs `body.run(0) … body.run(count − 1)` concurrently on at most `threads` threads (the
+/// caller's included) and returns when all have finished, as `concurrentForEach(_:_:)`, but
+/// without any heap allocation when the iterations run on `WorkerPool`'s threads (after the
+/// pool's first use). There each thread claims the next unclaimed iteration when it is free, so
+/// a faster thread runs more of them; which thread runs which iteration, and in what order the
+/// iterations complete, varies from call to call. With `threads == 1` the iterations run
+/// inline, in order.
+public func concurrentForEach<Body: ParallelLoopBody>(_ count: Int, threads: Int = .max, body: Body) {
+    guard count > 1, threads > 1 else {
+        for i in 0..<max(0, count) { body.run(i) }
         return
     }
     #if canImport(Glibc)
-    if WorkerPool.shared.run(count, body) { return }
+    if WorkerPool.shared.run(count, threads: threads, body) { return }
     #endif
+    // Participant p takes iterations p, p + T, p + 2T, … (T participants).
+    let participants = min(count, threads)
     nonisolated(unsafe) let body = body
-    DispatchQueue.concurrentPerform(iterations: count) { body.run($0) }
+    DispatchQueue.concurrentPerform(iterations: participants) { p in
+        for i in stride(from: p, to: count, by: participants) { body.run(i) }
+    }
 }
 
 /// How many parts to split a simple loop over `count` elements into, given `threads`: one
