@@ -3,9 +3,9 @@ import BasinMath
 
 /// Memory that `SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`
 /// reuses from one evaluation to the next, so that an MD loop allocates only when the system
-/// grows: the symmetry-function values, each part's (`EvaluationPart`) neighborhood scratch
-/// and records, force buffer over the extended atoms and virial, and the function groups of the
-/// last element table. Not for concurrent evaluations: one per calculator.
+/// grows: the symmetry-function values, each thread's neighborhood scratch and records, each
+/// part's (`EvaluationPart`) force buffer over the extended atoms and virial, and the function
+/// groups of the last element table. Not for concurrent evaluations: one per calculator.
 public final class DescriptorWorkspace: @unchecked Sendable {
     /// G_is at `values[i * stride + s]` (dimensionless) for the atoms of the last `values` call;
     /// columns past an atom's own function count hold zeros.
@@ -30,8 +30,9 @@ public final class DescriptorWorkspace: @unchecked Sendable {
     private(set) var stageStorage = UnsafeMutableBufferPointer<ClockReading>.allocate(capacity: 0)
     /// The parts of the last evaluation.
     var parts: [EvaluationPart] = []
-    /// One neighborhood scratch per part.
+    /// One neighborhood scratch per thread, handed to the parts by `scratchSlots`.
     var neighborhoods: [Neighborhood] = []
+    let scratchSlots = ScratchSlots()
     /// Index of atom i's function set in the evaluator.
     var atomSet: [Int] = []
     /// The groups of each set for `preparedElements`' species indices.
@@ -57,8 +58,8 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         preparedElements = elements
     }
 
-    /// Room for `atoms` rows of `stride` values, zeroed, and `parts` neighborhoods.
-    func prepareValues(atoms: Int, stride: Int, parts: Int) {
+    /// Room for `atoms` rows of `stride` values, zeroed, and neighborhoods for `threads`.
+    func prepareValues(atoms: Int, stride: Int, threads: Int) {
         if valueStorage.count < atoms * stride {
             valueStorage.deallocate()
             valueStorage = .allocate(capacity: atoms * stride + atoms * stride / 4)
@@ -66,7 +67,8 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         self.atomCount = atoms
         self.stride = stride
         UnsafeMutableBufferPointer(rebasing: valueStorage[0..<atoms * stride]).update(repeating: 0)
-        while neighborhoods.count < parts { neighborhoods.append(Neighborhood()) }
+        while neighborhoods.count < threads { neighborhoods.append(Neighborhood()) }
+        scratchSlots.prepare(threads)
     }
 
     /// `parts` force buffers of at least `extended` entries (each part zeroes its own) and

@@ -2,7 +2,8 @@ import BasinAtoms
 
 /// Consecutive local atoms of one chunk of a neighbor list: the unit of work a thread claims in
 /// `SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`,
-/// with its own neighborhood scratch, force buffer and virial.
+/// with its own force buffer and virial (and, while it runs, one of the threads' neighborhood
+/// scratches, `ScratchSlots`).
 ///
 /// A list of T chunks serves T threads. Were each thread to take one chunk, the evaluation
 /// would last as long as the slowest thread's chunk, and processors of one machine do not run
@@ -23,7 +24,7 @@ struct EvaluationPart {
     /// Most halvings of a chunk: its shortest parts hold 1/32 of it.
     static let mostHalvings = 5
     /// The fewest atoms (of an average chunk) worth a part of their own (each part zeroes a
-    /// force buffer over all extended atoms and fills its own neighborhood scratch).
+    /// force buffer over all extended atoms).
     static let fewestAtoms = 16
 
     /// How many times each chunk of `neighbors` is halved: none for a list of one chunk (one

@@ -47,20 +47,21 @@ extension SymmetryFunctionEvaluator {
             workspace.atomSet.append(set)
         }
         EvaluationPart.split(neighbors, into: &workspace.parts)
-        let parts = workspace.parts.count
-        workspace.prepareValues(atoms: configuration.count, stride: stride, parts: parts)
+        let parts = workspace.parts.count, threads = neighbors.chunks.count
+        workspace.prepareValues(atoms: configuration.count, stride: stride, threads: threads)
         workspace.prepareForces(parts: parts, extended: forces ? neighbors.extendedCount : 0)
         workspace.atomSet.withUnsafeBufferPointer { atomSet in
         workspace.neighborhoods.withUnsafeMutableBufferPointer { scratch in
         neighbors.positions.withUnsafeBufferPointer { positions in
         neighbors.species.withUnsafeBufferPointer { species in
             let pass = AtomByAtomPass(
-                parts: workspace.parts, chunks: neighbors.chunks, atomSet: atomSet, neighborhoods: scratch, positions: positions,
+                parts: workspace.parts, chunks: neighbors.chunks, atomSet: atomSet, neighborhoods: scratch,
+                slots: workspace.scratchSlots, positions: positions,
                 species: species, radii: radii, groups: workspace.groups,
                 values: UnsafeMutableBufferPointer(mutating: workspace.values), stride: stride,
                 forceBuffers: workspace.forceBuffers, extended: neighbors.extendedCount, virials: workspace.virialStorage,
                 times: workspace.stageStorage, forces: forces, measuringStages: measuringStages, weights: weights)
-            concurrentForEach(parts, threads: neighbors.chunks.count, body: pass)
+            concurrentForEach(parts, threads: threads, body: pass)
         }}}}
     }
 }
@@ -77,13 +78,14 @@ public protocol DescriptorWeights {
 }
 
 /// One part per iteration: its force buffer zeroed, then for each of its atoms i in turn, the
-/// neighbors within i's function set's r_c into the part's neighborhood, the values, the
-/// weights, the forces.
+/// neighbors within i's function set's r_c into the running thread's neighborhood, the values,
+/// the weights, the forces.
 private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
     let parts: [EvaluationPart]
     let chunks: [NeighborList.Chunk]
     let atomSet: UnsafeBufferPointer<Int>
     let neighborhoods: UnsafeMutableBufferPointer<Neighborhood>
+    let slots: ScratchSlots
     let positions: UnsafeBufferPointer<SIMD3<Double>>
     let species: UnsafeBufferPointer<Int32>
     let radii: [Double]
@@ -103,20 +105,22 @@ private struct AtomByAtomPass<Weights: DescriptorWeights>: ParallelLoopBody {
         let part = parts[p], chunk = chunks[part.chunk]
         let partStart = measuringStages ? ClockReading.now() : ClockReading()
         if forces { UnsafeMutableBufferPointer(rebasing: forceBuffers[p][0..<extended]).update(repeating: .zero) }
+        let slot = slots.take()
+        defer { slots.giveBack(slot) }
         var laps = (0.0, 0.0, 0.0)
         for i in part.atoms {
             let row = i - chunk.atoms.lowerBound, set = atomSet[i]
-            neighborhoods[p].collect(
+            neighborhoods[slot].collect(
                 around: i, candidates: chunk.neighbors[Int(chunk.offsets[row])..<Int(chunk.offsets[row + 1])],
                 radius: radii[set], positions: positions, species: species)
             let g = values.baseAddress! + i * stride
             var clock = measuringStages ? ClockReading.wallNow() : 0
-            neighborhoods[p].addValues(groups[set], to: g)
+            neighborhoods[slot].addValues(groups[set], to: g)
             if measuringStages { laps.0 += lap(since: &clock) }
             let dEdG = weights.weights(part: p, atom: i, values: g)
             if measuringStages { laps.1 += lap(since: &clock) }
             guard forces else { continue }
-            neighborhoods[p].addForces(groups[set], dEdG: dEdG, central: i, into: forceBuffers[p], virial: &virials[p])
+            neighborhoods[slot].addForces(groups[set], dEdG: dEdG, central: i, into: forceBuffers[p], virial: &virials[p])
             if measuringStages { laps.2 += lap(since: &clock) }
         }
         guard measuringStages else { return }
