@@ -3,9 +3,9 @@ import BasinMath
 
 /// Memory that `SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`
 /// reuses from one evaluation to the next, so that an MD loop allocates only when the system
-/// grows: the symmetry-function values, each chunk's neighborhood scratch and records, force
-/// buffer over the extended atoms and virial, and the function groups of the last element
-/// table. Not for concurrent evaluations: one per calculator.
+/// grows: the symmetry-function values, each thread's neighborhood scratch and records, each
+/// part's (`EvaluationPart`) force buffer over the extended atoms and virial, and the function
+/// groups of the last element table. Not for concurrent evaluations: one per calculator.
 public final class DescriptorWorkspace: @unchecked Sendable {
     /// G_is at `values[i * stride + s]` (dimensionless) for the atoms of the last `values` call;
     /// columns past an atom's own function count hold zeros.
@@ -14,21 +14,25 @@ public final class DescriptorWorkspace: @unchecked Sendable {
     public private(set) var stride = 0
     /// Atoms of the last `values` call.
     public private(set) var atomCount = 0
-    /// Each chunk's force buffer, −∂E/∂x over the extended atoms (at least `extendedCount`
-    /// entries), filled by `addForces`.
+    /// Each part's force buffer, −∂E/∂x over the extended atoms (at least `extendedCount`
+    /// entries), filled by `addForces`; sum them in this order for results that do not depend
+    /// on which thread ran which part.
     public private(set) var forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>] = []
-    /// Each chunk's virial Σ (x_a − x_i) ⊗ F_a^(i) (energy units), filled by `addForces`.
+    /// Each part's virial Σ (x_a − x_i) ⊗ F_a^(i) (energy units), filled by `addForces`.
     public var virials: UnsafeBufferPointer<Matrix3> { UnsafeBufferPointer(virialStorage) }
 
-    /// Each chunk's processor time in each `SymmetryFunctionEvaluator.Stage` of the last
-    /// evaluation that measured its stages, at `[chunk * 3 + stage]`.
+    /// Each part's processor time in each `SymmetryFunctionEvaluator.Stage` of the last
+    /// evaluation that measured its stages, at `[part * 3 + stage]`.
     public var stageTimes: UnsafeBufferPointer<ClockReading> { UnsafeBufferPointer(stageStorage) }
 
     private var valueStorage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
     private(set) var virialStorage = UnsafeMutableBufferPointer<Matrix3>.allocate(capacity: 0)
     private(set) var stageStorage = UnsafeMutableBufferPointer<ClockReading>.allocate(capacity: 0)
-    /// One neighborhood scratch per chunk.
+    /// The parts of the last evaluation.
+    var parts: [EvaluationPart] = []
+    /// One neighborhood scratch per thread, handed to the parts by `scratchSlots`.
     var neighborhoods: [Neighborhood] = []
+    let scratchSlots = ScratchSlots()
     /// Index of atom i's function set in the evaluator.
     var atomSet: [Int] = []
     /// The groups of each set for `preparedElements`' species indices.
@@ -54,8 +58,8 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         preparedElements = elements
     }
 
-    /// Room for `atoms` rows of `stride` values, zeroed, and `chunks` neighborhoods.
-    func prepareValues(atoms: Int, stride: Int, chunks: Int) {
+    /// Room for `atoms` rows of `stride` values, zeroed, and neighborhoods for `threads`.
+    func prepareValues(atoms: Int, stride: Int, threads: Int) {
         if valueStorage.count < atoms * stride {
             valueStorage.deallocate()
             valueStorage = .allocate(capacity: atoms * stride + atoms * stride / 4)
@@ -63,21 +67,22 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         self.atomCount = atoms
         self.stride = stride
         UnsafeMutableBufferPointer(rebasing: valueStorage[0..<atoms * stride]).update(repeating: 0)
-        while neighborhoods.count < chunks { neighborhoods.append(Neighborhood()) }
+        while neighborhoods.count < threads { neighborhoods.append(Neighborhood()) }
+        scratchSlots.prepare(threads)
     }
 
-    /// `chunks` force buffers of at least `extended` entries, zeroed, and `chunks` virials.
-    func prepareForces(chunks: Int, extended: Int) {
-        if forceBuffers.count != chunks || (forceBuffers.first?.count ?? 0) < extended {
+    /// `parts` force buffers of at least `extended` entries (each part zeroes its own) and
+    /// `parts` virials, zeroed.
+    func prepareForces(parts: Int, extended: Int) {
+        if forceBuffers.count != parts || (forceBuffers.first?.count ?? 0) < extended {
             forceBuffers.forEach { $0.deallocate() }
-            forceBuffers = (0..<chunks).map { _ in .allocate(capacity: extended + extended / 4) }
+            forceBuffers = (0..<parts).map { _ in .allocate(capacity: extended + extended / 4) }
         }
-        for buffer in forceBuffers { UnsafeMutableBufferPointer(rebasing: buffer[0..<extended]).update(repeating: .zero) }
-        if virialStorage.count != chunks {
+        if virialStorage.count != parts {
             virialStorage.deallocate()
-            virialStorage = .allocate(capacity: chunks)
+            virialStorage = .allocate(capacity: parts)
             stageStorage.deallocate()
-            stageStorage = .allocate(capacity: 3 * chunks)
+            stageStorage = .allocate(capacity: 3 * parts)
         }
         virialStorage.update(repeating: .zero)
         stageStorage.update(repeating: ClockReading())

@@ -3,7 +3,7 @@ import BasinNN
 
 /// The atomic networks as `DescriptorWeights`: for atom i, its element's network run on G_i
 /// gives E_i (into `energies[i]`, configuration energy units) and the row ∂E_i/∂G_i that the
-/// descriptor pass contracts into forces; each chunk uses its own rows of `workspace`.
+/// descriptor pass contracts into forces; each part uses its own rows of `workspace`.
 struct AtomicNetworkWeights: DescriptorWeights {
     let kernel: NNPForwardKernel
     let networks: [NeuralNetwork]
@@ -15,9 +15,9 @@ struct AtomicNetworkWeights: DescriptorWeights {
     let energyFactor: Double
     let energies: UnsafeMutableBufferPointer<Double>
 
-    func weights(chunk: Int, atom i: Int, values _: UnsafePointer<Double>) -> UnsafePointer<Double> {
+    func weights(part: Int, atom i: Int, values _: UnsafePointer<Double>) -> UnsafePointer<Double> {
         kernel.atomicEnergy(
-            of: i, networks: networks, values: descriptors.values, stride: stride, workspace: workspace, part: chunk,
+            of: i, networks: networks, values: descriptors.values, stride: stride, workspace: workspace, part: part,
             energyFactor: energyFactor, energies: energies)
     }
 }

@@ -22,11 +22,11 @@ public final class NNPStageTimes: @unchecked Sendable {
         (descriptors, networks, forces) = (ClockReading(), ClockReading(), ClockReading())
     }
 
-    /// Adds one evaluation: `chunks` holds each chunk's values, weights (networks) and forces
+    /// Adds one evaluation: `parts` holds each part's values, weights (networks) and forces
     /// stage times, `total` the whole evaluation's.
-    func add(_ chunks: UnsafeBufferPointer<ClockReading>, total: ClockReading) {
+    func add(_ parts: UnsafeBufferPointer<ClockReading>, total: ClockReading) {
         var stages = [ClockReading](repeating: ClockReading(), count: 3)
-        for (index, time) in chunks.enumerated() { stages[index % 3] = stages[index % 3] + time }
+        for (index, time) in parts.enumerated() { stages[index % 3] = stages[index % 3] + time }
         let laps = stages.reduce(0) { $0 + $1.wall }, processor = stages.reduce(0) { $0 + $1.thread }
         // What no atom's laps cover (set-up, gathering forces), by the process's clock.
         let rest = max(0, total.process - processor)

@@ -91,7 +91,7 @@ public struct NeuralNetworkPotential: Potential {
 
     /// Atom by atom: its symmetry-function values, its network's energy and ∂E/∂G, then its
     /// function derivatives contracted with ∂E/∂G into forces and virial, from what the values
-    /// left in the chunk's records (`SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`);
+    /// left in the part's records (`SymmetryFunctionEvaluator.evaluate(_:neighbors:workspace:forces:measuringStages:weights:)`);
     /// all in memory kept in `workspace` from one call to the next.
     private func evaluate(
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
@@ -99,7 +99,7 @@ public struct NeuralNetworkPotential: Potential {
     ) {
         let ws = workspace.prepared(for: configuration.elements) { NNPWorkspace(networks: model.networks) }
         let start = stageTimes == nil ? ClockReading() : ClockReading.now()
-        let stride = evaluator.stride, parts = neighbors.chunkCount, networks = model.networks
+        let stride = evaluator.stride, parts = evaluator.partCount(for: neighbors), networks = model.networks
         let wantsForces = properties.contains(.forces) || properties.contains(.virial)
         ws.prepare(configuration, modelElements: model.settings.elements, stride: stride, parts: parts)
         ws.withEnergies { energies in
