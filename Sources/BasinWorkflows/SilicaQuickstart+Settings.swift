@@ -56,7 +56,7 @@ extension SilicaQuickstart {
         public var shiftedRadial = 4
         public var centredRadial = 2
         public var angularWidths = 1
-        public var zetaMax = 4.0
+        public var zetaMax = 16.0
         /// n2p2's Kalman filter: on these data it reached 2.5 meV/atom and 0.29 eV/Å held out
         /// in 4 epochs, where Adam (batch 2) stood at 27 meV/atom and 0.28 eV/Å after 67. The
         /// filter's few energy updates leave the energy's offset wandering from epoch to epoch
