@@ -49,19 +49,20 @@ extension Loss {
 
     /// Ê_j − E_j (model units), for choosing an energy update's structure: no forces formed.
     public func energyDeviation(structure j: Int, parameters: [Double]) -> Double {
-        let networks = networks(parameters), none = [Bool](repeating: false, count: structures[j].count)
-        let f = forward(j, networks, networks.map { NeuralNetwork.Workspace(for: $0) }, secondDerivatives: false, forcesOn: none)
-        return f.energy - structures[j].energy
+        forward(j, parameters: parameters, forcesOn: atomFlags(j, components: [])).energy - structures[j].energy
     }
 
     /// F̂_c − F_c of component c = 3k + d (model units), for choosing a force update's
     /// component: only atom k's force is formed.
     public func forceDeviation(structure j: Int, component c: Int, parameters: [Double]) -> Double {
-        let networks = networks(parameters), n = structures[j].count, k = c / 3
-        var flags = [Bool](repeating: false, count: n)
-        flags[k] = true
-        let f = forward(j, networks, networks.map { NeuralNetwork.Workspace(for: $0) }, secondDerivatives: false, forcesOn: flags)
-        return f.forces[k][c % 3] - structures[j].forces[k][c % 3]
+        let f = forward(j, parameters: parameters, forcesOn: atomFlags(j, components: [c]))
+        return f.forces[c / 3][c % 3] - structures[j].forces[c / 3][c % 3]
+    }
+
+    /// Structure j's prediction at `parameters`, forces on the flagged atoms only.
+    private func forward(_ j: Int, parameters: [Double], forcesOn flags: [Bool]) -> Forward {
+        let networks = networks(parameters)
+        return forward(j, networks, networks.map { NeuralNetwork.Workspace(for: $0) }, secondDerivatives: false, forcesOn: flags)
     }
 
     /// Structure j's deviations Ê_j − E_j and F̂_c − F_c (component c = 3k + d at 1 + c), in

@@ -254,11 +254,7 @@ public struct Loss: Sendable {
         let structure = structures[j], n = structure.count, values = structure.values, stride = values.stride
         let components = forceComponents ?? Array(0..<(3 * n))
         precondition(components.allSatisfy { (0..<(3 * n)).contains($0) }, "force components 3k + d of this structure")
-        let forcedAtoms = forceComponents.map { components in
-            var flags = [Bool](repeating: false, count: n)
-            for c in components { flags[c / 3] = true }
-            return flags
-        }
+        let forcedAtoms = forceComponents.map { atomFlags(j, components: $0) }
         let f = forward(j, networks, workspaces, secondDerivatives: true, forcesOn: forcedAtoms)
         var r = residuals(j, f)
         if let forcedAtoms {
@@ -394,6 +390,13 @@ public struct Loss: Sendable {
             }
         }}}
         return Forward(energy: energies.reduce(0, +), atomEnergies: energies, forces: forces)
+    }
+
+    /// One flag per atom of structure j: whether it carries one of `components` (3k + d).
+    func atomFlags(_ j: Int, components: [Int]) -> [Bool] {
+        var flags = [Bool](repeating: false, count: structures[j].count)
+        for c in components { flags[c / 3] = true }
+        return flags
     }
 
     /// Whether structure j contributes a per-atom energy term (γ > 0 and reference E_i).
