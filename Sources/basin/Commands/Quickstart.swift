@@ -26,9 +26,10 @@ struct Quickstart: ParsableCommand {
             the reference: melts 192-atom β-cristobalite at 6000 K (3 ps), samples α-quartz (72 atoms), \
             β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica) and the \
             melt alone at 6000 K, generates element-resolved symmetry functions, trains one network \
-            per element with n2p2's Kalman filter on Vashishta minus a fixed Coulomb baseline (Si +1.6, \
-            O −0.8, coul/dsf to 10 Å, and a ZBL repulsive core below 1.3 Å; written to DIR/model/baseline.data and added back whenever the \
-            model runs), adds frames of the model's own MD labelled with Vashishta and fits again \
+            per element with n2p2's Kalman filter on Vashishta minus a fixed baseline (Vashishta's \
+            charges Si +1.6, O −0.8 as coul/dsf to 10 Å, Vashishta's steric term H/r^η, and a ZBL \
+            repulsive core per element pair below its shortest distance in the data; written to \
+            DIR/model/baseline.data and added back whenever the model runs), adds frames of the model's own MD labelled with Vashishta and fits again \
             (two rounds), then \
             validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \
             partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
@@ -51,7 +52,7 @@ struct Quickstart: ParsableCommand {
     @Option(help: "Threads for the potentials and the loss evaluation.")
     var threads: Int = 2
 
-    @Option(help: "Training epochs (default 150 for silicon, 20 for silica).")
+    @Option(help: "Training epochs (default 150 for silicon, 30 for silica).")
     var epochs: Int?
 
     @Flag(help: "Print the RMSEs, drift, max |Δg|, pass flags and timings as one JSON document.")
