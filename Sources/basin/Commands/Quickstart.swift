@@ -52,7 +52,10 @@ struct Quickstart: ParsableCommand {
     @Option(help: "Threads for the potentials and the loss evaluation.")
     var threads: Int = 2
 
-    @Option(help: "Training epochs (default 150 for silicon, 30 for silica).")
+    @Option(help: """
+        Training epochs (default \(SiliconQuickstart.Settings.default.training.epochs) for silicon, \
+        \(SilicaQuickstart.Settings.default.training.epochs) for silica).
+        """)
     var epochs: Int?
 
     @Flag(help: "Print the RMSEs, drift, max |Δg|, pass flags and timings as one JSON document.")
