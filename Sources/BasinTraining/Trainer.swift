@@ -49,9 +49,13 @@ public struct TrainingSettings: Sendable {
     /// A simulated-annealing search over the weights with the training loss Γ before the first
     /// epoch; its best state starts the optimizer. Nil: none.
     public var annealing: SimulatedAnnealing?
-    /// Stop after this many epochs in a row without a lower monitored loss (the test loss, or
-    /// the training loss without test structures). Nil: run all epochs.
+    /// Stop after this many epochs in a row without a better best-epoch score (see
+    /// `selectionScales`). Nil: run all epochs.
     public var earlyStoppingPatience: Int?
+    /// What makes an epoch the best, whose weights the run returns: nil, the lowest monitored
+    /// loss (the test loss, or the training loss without test structures); otherwise the lowest
+    /// `ErrorScales.score` of the same set's RMSEs.
+    public var selectionScales: ErrorScales?
     /// Write a checkpoint to `checkpointURL` every this many epochs (and after the last one);
     /// ≤ 0: only after the last one. Nothing is written without a URL.
     public var checkpointInterval: Int
@@ -69,7 +73,7 @@ public struct TrainingSettings: Sendable {
         energyWeight: Double = 1, forceWeight: Double = 1, atomEnergyWeight: Double = 0, regularization: Double = 0,
         seed: UInt64 = 1, threads: Int = 1,
         initialization: WeightInitialization = .keep, annealing: SimulatedAnnealing? = nil, earlyStoppingPatience: Int? = nil,
-        checkpointInterval: Int = 0, checkpointURL: URL? = nil, fitsEnergyOffset: Bool = false
+        checkpointInterval: Int = 0, checkpointURL: URL? = nil, fitsEnergyOffset: Bool = false, selectionScales: ErrorScales? = nil
     ) {
         precondition(
             epochs >= 0 && energyWeight >= 0 && forceWeight >= 0 && atomEnergyWeight >= 0 && regularization >= 0,
@@ -90,6 +94,7 @@ public struct TrainingSettings: Sendable {
         self.checkpointInterval = checkpointInterval
         self.checkpointURL = checkpointURL
         self.fitsEnergyOffset = fitsEnergyOffset
+        self.selectionScales = selectionScales
     }
 }
 
@@ -255,8 +260,9 @@ public struct Trainer: Sendable {
             state.updater.endEpoch(monitoredLoss: monitored)
             state.epoch = epoch
         }
-        if monitored < state.bestLoss {
-            state.bestLoss = monitored
+        let score = settings.selectionScales.map { $0.score(hasTest ? test.errors : train.errors) } ?? monitored
+        if score < state.bestLoss {
+            state.bestLoss = score
             state.bestParameters = state.parameters
             state.bestEpoch = epoch
             state.epochsWithoutImprovement = 0

@@ -24,11 +24,12 @@ public struct TrainingCheckpoint: Codable, Sendable, Equatable {
     /// The source of all randomness, in its current state.
     public var generator: SeededGenerator
     public var learningCurve: LearningCurve
-    /// The weights of the lowest monitored loss so far and that loss (+∞ before epoch 0).
+    /// The weights of the best epoch so far and its score, the monitored loss or the
+    /// `TrainingSettings.selectionScales` score (+∞ before epoch 0).
     public var bestParameters: [Double]
     public var bestLoss: Double
     public var bestEpoch: Int
-    /// Epochs in a row without a lower monitored loss.
+    /// Epochs in a row without a lower score.
     public var epochsWithoutImprovement: Int
     /// Whether the simulated-annealing pre-search (if any) has been done.
     public var annealed: Bool

@@ -2,6 +2,7 @@ import BasinAtoms
 import BasinIO
 import BasinMath
 import BasinPotentials
+import BasinTraining
 import Foundation
 import Testing
 
@@ -130,6 +131,21 @@ import Testing
         try (Self.config() + "learning_rate: 0.1\n").write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         let top = try CommandRunner.run(["train", folder.appendingPathComponent("config.yaml").path])
         #expect(top.status != 0 && top.error.contains("unknown key 'learning_rate'"), "\(top.error)")
+    }
+
+    /// best_epoch_scales reaches the trainer; a missing, non-positive, infinite or unknown entry
+    /// is refused before any work.
+    @Test func bestEpochScalesAreReadAndChecked() throws {
+        let folder = try Self.setUp(config: Self.config() + "best_epoch_scales: {energy: 0.002, force: 0.05}\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("config.yaml")
+        #expect(try TrainingJob(configurationFile: url).training.selectionScales == ErrorScales(energyPerAtom: 0.002, force: 0.05))
+        for bad in ["{energy: 0, force: 0.05}", "{energy: 0.002}", "{energy: 0.002, force: .inf}", "{energy: 0.002, force: 0.05, stress: 1}"] {
+            try (Self.config() + "best_epoch_scales: \(bad)\n").write(to: url, atomically: true, encoding: .utf8)
+            let result = try CommandRunner.run(["train", url.path])
+            #expect(result.status != 0 && result.error.contains("best_epoch_scales"), "\(bad): \(result.error)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path))
+        }
     }
 
     @Test func missingDataFileIsNamed() throws {

@@ -27,6 +27,7 @@ import Testing
         annealing: {steps: 10, t_max: 2000, t_min: 2.5, updates: 2, scale: initial-loss}
         epochs: 2
         early_stopping_patience: 3
+        best_epoch_scales: {energy: 0.002, force: 0.05}
         seed: 3
         threads: 2
         output: out

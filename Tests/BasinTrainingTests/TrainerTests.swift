@@ -173,6 +173,24 @@ enum TrainerFixtures {
         #expect(abs(bestLoss - state.bestLoss) <= 1e-12 * bestLoss)
     }
 
+    /// With error scales, the best epoch is the one of the lowest (E/E_s)² + (F/F_s)² on the
+    /// test set: a tiny E_s makes it the epoch of the best energies, a tiny F_s that of the best forces.
+    @Test func errorScalesChooseTheBestEpoch() throws {
+        for (scales, rmse) in [(ErrorScales(energyPerAtom: 1e-9, force: 1e9), \LearningCurve.Epoch.testEnergyRMSE),
+                               (ErrorScales(energyPerAtom: 1e9, force: 1e-9), \LearningCurve.Epoch.testForceRMSE)] {
+            var settings = F.settings(GradientStepperTraining<StochasticGradientDescent>(learningRate: 0.3), epochs: 12, batchSize: 1)
+            settings.selectionScales = scales
+            var trainer = Trainer(model: F.student, train: F.train, test: F.test, settings: settings)
+            let best = try trainer.train()
+            let state = trainer.state, curve = state.learningCurve.epochs
+            #expect(curve[state.bestEpoch][keyPath: rmse] == curve.map { $0[keyPath: rmse] }.min()!)
+            #expect(best.parameters == state.bestParameters)
+            var errors = Loss.Errors()
+            (errors.energyPerAtomRMSE, errors.forceRMSE, errors.forceComponentCount) = (curve[state.bestEpoch].testEnergyRMSE, curve[state.bestEpoch].testForceRMSE, 1)
+            #expect(state.bestLoss == scales.score(errors))
+        }
+    }
+
     @Test func optimizerAndCheckpointRoundTripThroughJSON() throws {
         let optimizer = GradientStepperTraining<NAdam>(schedule: .reduceOnPlateau(ReduceOnPlateau(initialLearningRate: 0.01)))
         let checkpoint = TrainingCheckpoint(

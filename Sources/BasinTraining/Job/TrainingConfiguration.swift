@@ -90,6 +90,19 @@ public struct TrainingConfiguration: Decodable, Sendable {
         }
     }
 
+    /// `best_epoch_scales`: E_s and F_s of `ErrorScales`, in the data's units.
+    struct BestEpochScales: Decodable {
+        var energy: Double
+        var force: Double
+        enum CodingKeys: String, CodingKey, CaseIterable { case energy, force }
+        init(from decoder: any Decoder) throws {
+            try StrictKeys.check(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            energy = try c.decode(Double.self, forKey: .energy)
+            force = try c.decode(Double.self, forKey: .force)
+        }
+    }
+
     struct Annealing: Decodable {
         var steps = 10_000
         var tMax = 2000.0
@@ -133,6 +146,7 @@ public struct TrainingConfiguration: Decodable, Sendable {
     var optimizer = TrainingUpdaterOptions()
     var epochs = 100
     var earlyStoppingPatience: Int?
+    var bestEpochScales: BestEpochScales?
     var annealing: Annealing?
     var seed: UInt64 = 1
     var threads = 1
@@ -142,7 +156,8 @@ public struct TrainingConfiguration: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case data, testData = "test_data", format, testFraction = "test_fraction", elements, symmetryFunctions = "symmetry_functions", network
         case weightsMinimum = "weights_min", weightsMaximum = "weights_max"
-        case scaling, scaleMinimum = "scale_min", scaleMaximum = "scale_max", normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience", annealing
+        case scaling, scaleMinimum = "scale_min", scaleMaximum = "scale_max", normalize, loss, optimizer, epochs, earlyStoppingPatience = "early_stopping_patience",
+            bestEpochScales = "best_epoch_scales", annealing
         case seed, threads, output, checkpointEvery = "checkpoint_every"
     }
 
@@ -178,6 +193,7 @@ public struct TrainingConfiguration: Decodable, Sendable {
         optimizer = try c.decodeIfPresent(TrainingUpdaterOptions.self, forKey: .optimizer) ?? optimizer
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? epochs
         earlyStoppingPatience = try c.decodeIfPresent(Int.self, forKey: .earlyStoppingPatience)
+        bestEpochScales = try c.decodeIfPresent(BestEpochScales.self, forKey: .bestEpochScales)
         annealing = try c.decodeIfPresent(Annealing.self, forKey: .annealing)
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
         threads = try c.decodeIfPresent(Int.self, forKey: .threads) ?? threads
@@ -381,6 +397,7 @@ extension TrainingConfiguration {
             ("loss.atom_energy_weight", loss.atomEnergyWeight), ("loss.l2", loss.l2),
             ("annealing.t_max", annealing?.tMax), ("annealing.t_min", annealing?.tMin),
             ("weights_min", weightsMinimum), ("weights_max", weightsMaximum),
+            ("best_epoch_scales.energy", bestEpochScales?.energy), ("best_epoch_scales.force", bestEpochScales?.force),
         ]
     }
 
@@ -402,8 +419,16 @@ extension TrainingConfiguration {
             throw TrainingError(reason: "weights_min must be below weights_max, got \(low) and \(high)")
         }
         if let p = earlyStoppingPatience, p < 1 { throw TrainingError(reason: "early_stopping_patience must be at least 1") }
+        if let scales = bestEpochScales, !(scales.energy > 0 && scales.force > 0) {
+            throw TrainingError(reason: "best_epoch_scales: energy and force must be positive, got \(scales.energy) and \(scales.force)")
+        }
         guard threads >= 1, threads <= Self.maximumThreads else { throw TrainingError(reason: "threads must lie in 1…\(Self.maximumThreads)") }
         _ = try optimizer.batchSize(default: Self.defaultBatchSize)
+    }
+
+    /// The best-epoch rule of `best_epoch_scales` (after `validate`).
+    var selectionScales: ErrorScales? {
+        bestEpochScales.map { ErrorScales(energyPerAtom: $0.energy, force: $0.force) }
     }
 
     /// Structures per mini-batch without `optimizer.batch_size`.

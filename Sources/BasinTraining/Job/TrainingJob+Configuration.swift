@@ -48,7 +48,7 @@ extension TrainingJob {
             updater: updater, epochs: c.epochs, batchSize: try c.optimizer.batchSize(default: TrainingConfiguration.defaultBatchSize) ?? 0,
             energyWeight: c.loss.energyWeight, forceWeight: c.loss.forceWeight, atomEnergyWeight: c.loss.atomEnergyWeight,
             regularization: c.loss.l2, seed: c.seed, threads: c.threads, initialization: c.initialization, annealing: annealing,
-            earlyStoppingPatience: c.earlyStoppingPatience, checkpointInterval: c.checkpointEvery)
+            earlyStoppingPatience: c.earlyStoppingPatience, checkpointInterval: c.checkpointEvery, selectionScales: c.selectionScales)
         self.init(
             modelSettings: settings, dataset: dataset, testFraction: c.testFraction, normalize: c.normalize, training: training,
             output: TrainingConfiguration.resolve(c.output, base: base))

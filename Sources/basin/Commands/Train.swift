@@ -21,10 +21,13 @@ struct Train: ParsableCommand {
             gradient_tolerance (bfgs, lbfgs: iterate until the largest loss-gradient component is below it), \
             schedule {type: constant|step|exponential|plateau, factor, interval, patience, minimum}} \
             (batch_size ≥ 1, or full), \
-            epochs, early_stopping_patience, annealing {steps, t_max, t_min, updates}, seed, \
-            threads, output, checkpoint_every. Unknown and repeated keys are errors. Relative paths are \
-            relative to the configuration's folder. Writes OUTPUT/model (n2p2 folder, the weights \
-            of the lowest monitored loss), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json \
+            epochs, early_stopping_patience, best_epoch_scales {energy, force} (the best epoch is the \
+            one of the lowest (E/energy)² + (F/force)² of the test RMSEs, energy per atom and force \
+            components in the data's units, instead of the lowest test loss), annealing {steps, \
+            t_max, t_min, updates}, seed, threads, output, checkpoint_every. Unknown and repeated \
+            keys are errors. Relative paths are relative to the configuration's folder. Writes \
+            OUTPUT/model (n2p2 folder, the weights of the best epoch: the lowest monitored loss, the \
+            test loss or without a test set the training loss, unless best_epoch_scales is given), OUTPUT/learning-curve.csv and .svg, OUTPUT/parity.svg and OUTPUT/checkpoint.json \
             (the Kalman covariance or BFGS's inverse Hessian in OUTPUT/checkpoint.state, binary) \
             every checkpoint_every epochs, at the end and when stopped; \
             --resume continues from the checkpoint. With checkpoint_every 0 the covariance or inverse \
