@@ -37,10 +37,14 @@ public enum QuickstartTraining {
         /// Whether every epoch ends by shifting the output biases so that the training
         /// structures' mean signed energy error per atom is zero (`TrainingSettings.fitsEnergyOffset`).
         public var fitsEnergyOffset: Bool
+        /// How the best epoch is chosen: nil, the lowest test loss; otherwise the lowest test
+        /// (E/E_s)² + (F/F_s)² (`TrainingSettings.selectionScales`; eV/atom and eV/Å).
+        public var selectionScales: ErrorScales?
 
         public init(
             hiddenLayers: [Int], method: Method = .adam, epochs: Int, batchSize: Int, learningRate: Double, finalLearningRate: Double,
-            kalmanForceFraction: Double = 0.02, forceWeight: Double = 1, testFraction: Double = 0.1, fitsEnergyOffset: Bool = false
+            kalmanForceFraction: Double = 0.02, forceWeight: Double = 1, testFraction: Double = 0.1, fitsEnergyOffset: Bool = false,
+            selectionScales: ErrorScales? = nil
         ) {
             self.hiddenLayers = hiddenLayers
             self.method = method
@@ -52,6 +56,7 @@ public enum QuickstartTraining {
             self.forceWeight = forceWeight
             self.testFraction = testFraction
             self.fitsEnergyOffset = fitsEnergyOffset
+            self.selectionScales = selectionScales
         }
 
         /// Two epochs of a 4-node network: the smoke-test presets.
@@ -108,8 +113,11 @@ public enum QuickstartTraining {
             case .adam: "Adam, batch \(settings.batchSize), η \(settings.learningRate) → \(settings.finalLearningRate) (exponential)"
             case .kalman: "n2p2's Kalman filter, all energies and \(settings.kalmanForceFraction) of the force components per epoch"
             }
+            let selection = settings.selectionScales.map {
+                "lowest test (E/\(f(1000 * $0.energyPerAtom, 1)) meV/atom)² + (F/\(f(1000 * $0.force, 0)) meV/Å)²"
+            } ?? "lowest test loss"
             return """
-                - Training: \(method)\(settings.fitsEnergyOffset ? ", mean energy error removed after each epoch" : ""), force weight α = \(settings.forceWeight), \(epochs) epochs, best epoch \(bestEpoch) (lowest test loss), test fraction \(settings.testFraction)
+                - Training: \(method)\(settings.fitsEnergyOffset ? ", mean energy error removed after each epoch" : ""), force weight α = \(settings.forceWeight), \(epochs) epochs, best epoch \(bestEpoch) (\(selection)), test fraction \(settings.testFraction)
                 - Train RMSE: \(f(1000 * trainEnergyRMSE, 3)) meV/atom, \(f(1000 * trainForceRMSE, 1)) meV/Å; test RMSE: \(f(1000 * testEnergyRMSE, 3)) meV/atom, \(f(1000 * testForceRMSE, 1)) meV/Å
                 """
         }
@@ -136,7 +144,8 @@ public enum QuickstartTraining {
             modelSettings: model, dataset: dataset, testFraction: s.testFraction, normalize: true,
             training: TrainingSettings(
                 updater: updater, epochs: s.epochs, batchSize: s.batchSize, energyWeight: 1, forceWeight: s.forceWeight,
-                seed: seed, threads: threads, initialization: .nguyenWidrow, fitsEnergyOffset: s.fitsEnergyOffset),
+                seed: seed, threads: threads, initialization: .nguyenWidrow, fitsEnergyOffset: s.fitsEnergyOffset,
+                selectionScales: s.selectionScales),
             output: directory, checkpoints: false, referenceName: referenceName, requiresTestSet: true)
         job.baseline = baseline
         let outcome = try job.run(events: { event in

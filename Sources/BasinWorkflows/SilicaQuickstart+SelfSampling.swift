@@ -12,6 +12,9 @@ extension SilicaQuickstart {
         public var added = 0
         /// Frames left out because their largest Vashishta force exceeded `selfSamplingForceLimit`.
         public var dropped = 0
+        /// Frames left out because a pair of atoms came inside the repulsive core (closer than
+        /// its pair's outer cutoff).
+        public var insideCore = 0
         /// Per self-sampling temperature: the steps the model ran (fewer than asked when it went
         /// unstable) and the mean Si–O–Si angle (degrees) of its last configuration.
         public var steps: [Int] = []
@@ -20,10 +23,14 @@ extension SilicaQuickstart {
 
     /// Langevin dynamics of `model` from the melt at every self-sampling temperature (the
     /// validation's warm-up, with other velocities and noise), each `selfSamplingInterval`th
-    /// configuration labelled with Vashishta: the states the model drifts into, which the
-    /// reference sampling never visits. A run that goes unstable ends there and keeps its frames.
+    /// configuration after the start labelled with Vashishta: the states the model drifts into,
+    /// which the reference sampling never visits. A run that goes unstable ends there and keeps its frames.
+    /// A configuration with a pair closer than that pair's `coreCutoffs` (the repulsive core's
+    /// outer cutoffs, Å) is left out: the reference's own sampling never came so close, the
+    /// core takes over there by design, and the frame's residual would hold minus the core, which
+    /// the networks would then have to fit.
     func selfSample(
-        model: any Potential, melt: Configuration, round: Int, progress: @escaping (Int, Int) -> Void
+        model: any Potential, melt: Configuration, round: Int, coreCutoffs: [SpeciesPair: Double]?, progress: @escaping (Int, Int) -> Void
     ) throws -> (frames: [Frame], summary: SelfSamplingRound) {
         let s = settings
         let total = s.selfSamplingTemperatures.count * s.selfSamplingSteps
@@ -35,7 +42,8 @@ extension SilicaQuickstart {
                 configuration: try start(melt, temperature: temperature, seed: seed), calculator: Calculator(potential: model, threads: s.threads),
                 integrator: try Langevin(timeStep: s.timeStep, temperature: temperature, damping: damping, generator: SeededGenerator(seed: seed &+ 1)))
             var visited: [Configuration] = []
-            try simulation.add(TrajectoryRecorder(properties: []) { visited.append($0.configuration) }, every: s.selfSamplingInterval)
+            // Not the start: Vashishta's melt, the same in every run, which the reference sampling covers.
+            try simulation.add(TrajectoryRecorder(properties: []) { if $0.step > 0 { visited.append($0.configuration) } }, every: s.selfSamplingInterval)
             var completed = 0
             do {
                 try simulation.run(steps: s.selfSamplingSteps, progressEvery: max(1, s.selfSamplingSteps / 20)) { p in
@@ -55,6 +63,10 @@ extension SilicaQuickstart {
         for (index, configuration) in configurations.enumerated() {
             var c = configuration
             c.velocities = nil
+            if let coreCutoffs, try shortestDistances([c], below: s.cutoff).contains(where: { pair, r in r < coreCutoffs[pair] ?? 0 }) {
+                summary.insideCore += 1
+                continue
+            }
             let evaluation = try reference.evaluate(c, [.energy, .forces])
             let largest = evaluation.forces.map { ($0 * $0).sum() }.max() ?? 0
             guard evaluation.energy.isFinite, largest.squareRoot() <= s.selfSamplingForceLimit else {

@@ -61,10 +61,16 @@ extension SilicaQuickstart {
         /// in 4 epochs, where Adam (batch 2) stood at 27 meV/atom and 0.28 eV/Å after 67. The
         /// filter's few energy updates leave the energy's offset wandering from epoch to epoch
         /// (a fit with 2.57 meV/atom RMSE over all frames had a mean error of 2.09 and a spread
-        /// of 1.50 meV/atom), so each epoch ends with that offset removed.
+        /// of 1.50 meV/atom), so each epoch ends with that offset removed. The energy RMSE still
+        /// swings from epoch to epoch (1.2–3.5 meV/atom over one fit's last 24 epochs) while the
+        /// loss, which the force term dominates at α = 10, barely tells the epochs apart; see
+        /// `selectsEpochByTargets`.
         public var training = QuickstartTraining.Settings(
             hiddenLayers: [15, 15], method: .kalman, epochs: 30, batchSize: 1, learningRate: 0.005, finalLearningRate: 0.0001,
             kalmanForceFraction: 0.02, forceWeight: 10, fitsEnergyOffset: true)
+        /// Whether each fit keeps the epoch whose test errors are lowest in units of the targets,
+        /// (E/`energyTarget`)² + (F/`forceTarget`)², instead of the epoch of the lowest test loss.
+        public var selectsEpochByTargets = true
         // Validation.
         /// The glass's temperature (K).
         public var glassTemperature = 300.0
@@ -108,6 +114,13 @@ extension SilicaQuickstart {
         public var threads = 2
 
         public init() {}
+
+        /// `training` with the best-epoch rule of `selectsEpochByTargets`.
+        var fit: QuickstartTraining.Settings {
+            var fit = training
+            if selectsEpochByTargets { fit.selectionScales = ErrorScales(energyPerAtom: energyTarget, force: forceTarget) }
+            return fit
+        }
 
         /// How the ZBL cutoffs of each element pair follow from its shortest distance in the data (Å).
         public struct RepulsiveCore: Sendable, Codable, Equatable {
@@ -193,6 +206,9 @@ extension SilicaQuickstart {
                 throw TrainingError(reason: "the repulsive core needs a positive width and a margin ≥ 0, got \(core.width) and \(core.margin) Å")
             }
             try training.validate()
+            guard energyTarget > 0, energyTarget.isFinite, forceTarget > 0, forceTarget.isFinite else {
+                throw TrainingError(reason: "the energy and force targets must be positive, got \(energyTarget) eV/atom and \(forceTarget) eV/Å")
+            }
             guard glassAnnealingSteps >= 0 else { throw TrainingError(reason: "the glass needs glassAnnealingSteps ≥ 0, got \(glassAnnealingSteps)") }
             guard nveSteps >= 2, glassStructureSteps >= 1, meltStructureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
                 throw TrainingError(reason: "bad validation settings")

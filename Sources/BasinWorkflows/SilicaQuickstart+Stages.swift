@@ -88,7 +88,7 @@ extension SilicaQuickstart {
         _ modelSettings: NNPSettings, epochs: Int, baseline: ModelBaseline?, dataset: Dataset, directory: URL,
         epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: QuickstartTraining.Summary) {
-        var training = settings.training
+        var training = settings.fit
         training.epochs = epochs
         return try QuickstartTraining.run(
             training, model: modelSettings, dataset: dataset, baseline: baseline,

@@ -24,7 +24,7 @@ import Foundation
 ///    train/test split → `model/` (with baseline.data), learning curve, parity plot; the model
 ///    is networks + baseline from then on. Then `selfSamplingRounds` times: the model's own
 ///    Langevin MD from the melt, its configurations labelled with Vashishta and added to the
-///    data, and the fit repeated (`selfSample`).
+///    data (those that reach into the repulsive core left out), and the fit repeated (`selfSample`).
 /// 4. Validation: held-out RMSEs; the NVE energy drift of the model in the melt; partial g(r)
 ///    and bond-angle distributions of the model against Vashishta in the glass at
 ///    `glassTemperature` (the melt quenched and annealed by Vashishta) and in the melt
@@ -171,6 +171,7 @@ public struct SilicaQuickstart: Sendable {
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
         let baseline = try Self.baseline(s, shortest: shortest)
+        let coreCutoffs = s.repulsiveCore.map { core in shortest.mapValues { $0 - core.margin } }
         result.repulsiveCore = baseline?.core.map { core in SilicaStructure.pairs.compactMap { core.switching[Self.elementPair($0.1)] } }
         func dataset(of frames: [Frame]) throws -> Dataset {
             let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0.potential(), file: "data/input.data", threads: s.threads) }
@@ -194,7 +195,7 @@ public struct SilicaQuickstart: Sendable {
             guard round < s.selfSamplingRounds else { break }
             round += 1
             stageStart = clock.now
-            let found = try selfSample(model: try trained.model.potential(units: .metal), melt: melt, round: round) {
+            let found = try selfSample(model: try trained.model.potential(units: .metal), melt: melt, round: round, coreCutoffs: coreCutoffs) {
                 report(.selfSampling, $0, $1)
             }
             result.selfSampling.append(found.summary)

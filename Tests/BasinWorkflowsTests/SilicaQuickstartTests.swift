@@ -24,7 +24,7 @@ import BasinTestSupport
         // what the model's own runs at two temperatures gave.
         #expect(result.selfSampling.count == 1)
         let round = result.selfSampling[0]
-        #expect(round.steps == [10, 10] && round.added + round.dropped == 2 * (10 / 5 + 1))
+        #expect(round.steps == [10, 10] && round.added + round.dropped + round.insideCore == 2 * (10 / 5))
         #expect(result.frames == 2 * 3 * 3 + 3 + round.added)
         #expect(result.training.trainStructures + result.training.testStructures == result.frames)
         #expect(result.training.epochs == 2)
@@ -114,6 +114,29 @@ import BasinTestSupport
         }
     }
 
+    /// Self-sampling keeps the model's own states: not the start, the melt every run begins
+    /// from, and none with a pair inside the repulsive core.
+    @Test func selfSamplingLeavesOutTheStartAndFramesInsideTheCore() throws {
+        let job = SilicaQuickstart(settings: .tiny)
+        let melt = try job.melt { _, _ in }
+        let model = SilicaQuickstart.referencePotential
+        let open = try job.selfSample(model: model, melt: melt, round: 1, coreCutoffs: nil) { _, _ in }
+        // Two temperatures, 10 steps each, every 5th step after the start.
+        #expect(open.summary.insideCore == 0 && open.summary.added + open.summary.dropped == 2 * (10 / 5))
+        #expect(open.frames.count == open.summary.added && open.frames.allSatisfy { $0.configuration.positions != melt.positions })
+        let shortest = try shortestDistances(open.frames.map(\.configuration), below: 5.5)
+        // A core ending just above the shortest Si–O distance of these frames takes the frame that has it.
+        var cutoffs = shortest.mapValues { $0 - 0.01 }
+        cutoffs[SpeciesPair(0, 1)]! += 0.02
+        let cut = try job.selfSample(model: model, melt: melt, round: 1, coreCutoffs: cutoffs) { _, _ in }
+        #expect(cut.summary.insideCore >= 1 && cut.summary.added == open.summary.added - cut.summary.insideCore)
+        let kept = try shortestDistances(cut.frames.map(\.configuration), below: 5.5)
+        #expect(kept[SpeciesPair(0, 1)]! >= cutoffs[SpeciesPair(0, 1)]!)
+        let everywhere = cutoffs.mapValues { _ in 5.0 }
+        let closed = try job.selfSample(model: model, melt: melt, round: 1, coreCutoffs: everywhere) { _, _ in }
+        #expect(closed.frames.isEmpty && closed.summary.insideCore == 2 * (10 / 5))
+    }
+
     @Test func rejectsBadSettings() {
         var s = SilicaQuickstart.Settings.tiny
         s.meltTemperature = 0
@@ -126,6 +149,9 @@ import BasinTestSupport
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
         s.meltStructureSteps = 0
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.forceTarget = 0
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }
