@@ -24,11 +24,11 @@ extension SilicaQuickstart {
     /// Langevin dynamics of `model` from the melt at every self-sampling temperature (the
     /// validation's warm-up, with other velocities and noise), each `selfSamplingInterval`th
     /// configuration after the start labelled with Vashishta: the states the model drifts into,
-    /// which the reference sampling never visits. A run that goes unstable ends there and keeps its frames.
-    /// A configuration with a pair closer than that pair's `coreCutoffs` (the repulsive core's
-    /// outer cutoffs, Å) is left out: the reference's own sampling never came so close, the
-    /// core takes over there by design, and the frame's residual would hold minus the core, which
-    /// the networks would then have to fit.
+    /// which the reference sampling never visits. A run that goes unstable ends there and keeps
+    /// its frames. A configuration with a pair closer than that pair's `coreCutoffs` (the
+    /// repulsive core's outer cutoffs, Å) is left out: the reference's own sampling never came
+    /// so close, the core takes over there by design, and the frame's residual would hold minus
+    /// the core, which the networks would then have to fit.
     func selfSample(
         model: any Potential, melt: Configuration, round: Int, coreCutoffs: [SpeciesPair: Double]?, progress: @escaping (Int, Int) -> Void
     ) throws -> (frames: [Frame], summary: SelfSamplingRound) {

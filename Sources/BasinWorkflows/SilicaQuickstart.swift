@@ -171,7 +171,7 @@ public struct SilicaQuickstart: Sendable {
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)
         let baseline = try Self.baseline(s, shortest: shortest)
-        let coreCutoffs = s.repulsiveCore.map { core in shortest.mapValues { $0 - core.margin } }
+        let coreCutoffs = baseline?.core == nil ? nil : s.repulsiveCore.map { core in shortest.mapValues { $0 - core.margin } }
         result.repulsiveCore = baseline?.core.map { core in SilicaStructure.pairs.compactMap { core.switching[Self.elementPair($0.1)] } }
         func dataset(of frames: [Frame]) throws -> Dataset {
             let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0.potential(), file: "data/input.data", threads: s.threads) }
