@@ -63,7 +63,8 @@ extension SilicaQuickstart {
         for (index, configuration) in configurations.enumerated() {
             var c = configuration
             c.velocities = nil
-            if let coreCutoffs, try shortestDistances([c], below: s.cutoff).contains(where: { pair, r in r < coreCutoffs[pair] ?? 0 }) {
+            if let coreCutoffs, let reach = coreCutoffs.values.max(),
+               try shortestDistances([c], below: reach).contains(where: { pair, r in r < coreCutoffs[pair] ?? 0 }) {
                 summary.insideCore += 1
                 continue
             }

@@ -31,9 +31,9 @@ struct Quickstart: ParsableCommand {
             repulsive core per element pair below its shortest distance in the data; written to \
             DIR/model/baseline.data and added back whenever the model runs), adds frames of the \
             model's own MD labelled with Vashishta (none with a pair inside that core) and fits \
-            again (two rounds), keeping each fit's epoch of the lowest test (E/3 meV/atom)² + \
-            (F/150 meV/Å)², then validates: held-out errors, the energy drift of a 10 ps NVE run in the melt, and the \
-            partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
+            again (two rounds), keeping each fit's epoch of the lowest test errors in units of the \
+            targets below, then validates: held-out errors, the energy drift of a 10 ps NVE run in \
+            the melt, and the partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
             model against Vashishta in the glass at 300 K and in the melt at 4000 K. Writes \
             DIR/data/input.data, DIR/model, learning-curve, parity, nve-energy.csv, \
             structure-STATE.csv, angles-STATE.csv, g-of-r-STATE.svg, bond-angles-STATE.svg and \
