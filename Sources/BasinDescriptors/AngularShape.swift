@@ -56,13 +56,4 @@ struct AngularShape: Sendable, Equatable {
         }
         return power
     }
-
-    /// Writes each shape's value and derivative at `cosine` to `values[s]` and `derivatives[s]`.
-    @inline(__always)
-    static func evaluate(
-        _ shapes: UnsafeBufferPointer<AngularShape>, at cosine: Double, values: UnsafeMutablePointer<Double>,
-        derivatives: UnsafeMutablePointer<Double>
-    ) {
-        for s in shapes.indices { (values[s], derivatives[s]) = shapes[s].part(cosine) }
-    }
 }

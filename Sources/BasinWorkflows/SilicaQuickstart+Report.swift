@@ -6,7 +6,6 @@ extension SilicaQuickstart {
     /// Per state point: `structure-STATE.csv` (r and g(r) of each pair, Vashishta then NNP),
     /// `angles-STATE.csv`, and the plots `g-of-r-STATE.svg` and `bond-angles-STATE.svg`.
     func writeStructureFiles(_ sampled: [(reference: SilicaStructure, model: SilicaStructure)], atoms: Int, to directory: URL) throws {
-        let s = settings
         for (state, pair) in zip(StatePoint.allCases, sampled) {
             let temperature = temperature(of: state)
             let title = String(format: "SiO₂ %@, %ld atoms, %.0f K (Langevin)", state.rawValue, atoms, temperature)
