@@ -31,7 +31,7 @@ public struct ModelBaseline: Equatable, Sendable {
     public func potential() throws(PotentialError) -> any Potential {
         var sum: any Potential = coulomb
         if let core { sum = try PotentialWithBaseline(main: sum, baseline: core) }
-        if let steric { sum = try PotentialWithBaseline(main: sum, baseline: steric.potential) }
+        if let steric { sum = try PotentialWithBaseline(main: sum, baseline: steric) }
         return sum
     }
 }

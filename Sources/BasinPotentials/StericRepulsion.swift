@@ -4,7 +4,8 @@
 /// V(r) − V(r_c) − (r − r_c) V′(r_c). As a model baseline it is the steep repulsion that keeps
 /// Si and O from passing through each other, which a network cannot learn from the few close
 /// contacts in its data. It is LAMMPS `pair_style vashishta` with every other parameter
-/// (charges, D, W, B, r0) zero: `vashishtaText` is that file.
+/// (charges, D, W, B, r0) zero (`vashishtaText` is that file), evaluated here by the shared
+/// pair loop (see `StericRepulsion+Potential.swift`).
 public struct StericRepulsion: Sendable, Equatable {
     /// H (eV·Å^η), η and r_c (Å) of one pair.
     public struct Term: Sendable, Equatable {
@@ -22,16 +23,10 @@ public struct StericRepulsion: Sendable, Equatable {
     /// The elements, alphabetically; pairs of them without a term do not repel.
     public let elements: [String]
     public let terms: [ElementPair: Term]
-    /// The potential: `vashishtaText` read as a Vashishta parameter file.
-    public let potential: Vashishta
-
-    /// Equal elements and terms make equal potentials.
-    public static func == (lhs: StericRepulsion, rhs: StericRepulsion) -> Bool {
-        lhs.elements == rhs.elements && lhs.terms == rhs.terms
-    }
 
     /// - Throws: `PotentialError.invalidParameters` for a pair naming an element not in
-    ///   `elements`, or H, η or r_c that are negative, not finite, or overflow Vashishta's shifts.
+    ///   `elements`, or H, η or r_c that are not positive and finite, or whose shifts H r_c^−η
+    ///   and ηH r_c^−η−1 overflow.
     public init(elements: [String], terms: [ElementPair: Term]) throws(PotentialError) {
         let symbols = Array(Set(elements)).sorted()
         for (pair, term) in terms {
@@ -43,13 +38,11 @@ public struct StericRepulsion: Sendable, Equatable {
             }
         }
         guard !terms.isEmpty else { throw .invalidParameters("a steric repulsion needs at least one element pair") }
+        for (pair, term) in terms where !PairConstants(term).isFinite {
+            throw .invalidParameters("the steric term of \(pair) overflows its shifts at r_c = \(term.cutoff): H = \(term.h), η = \(term.eta)")
+        }
         self.elements = symbols
         self.terms = terms
-        do {
-            potential = try Vashishta(text: Self.text(symbols, terms), file: "steric repulsion")
-        } catch {
-            throw .invalidParameters(error.description)
-        }
     }
 
     /// The LAMMPS `.vashishta` file of this term: one entry per element triplet i j k carrying

@@ -43,7 +43,7 @@ import Testing
         var c = SyntheticModel.structure(periodic: true)
         c.positions[1] = c.positions[0] + SIMD3(0.6, 0.2, 0)
         let total = try Calculator(potential: try baseline.potential()).evaluate(c)
-        let potentials: [any Potential] = [Self.coulomb, Self.pairCore, steric.potential]
+        let potentials: [any Potential] = [Self.coulomb, Self.pairCore, steric]
         let parts = try potentials.map { try Calculator(potential: $0).evaluate(c).energy }
         #expect(parts[2] > 0.1)
         #expect(abs(total.energy - parts.reduce(0, +)) < 1e-10 * abs(total.energy))

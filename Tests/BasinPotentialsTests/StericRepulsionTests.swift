@@ -23,14 +23,14 @@ import Testing
             ElementPair("Si", "O"): .init(inner: 1.02, outer: 1.32), ElementPair("O", "O"): .init(inner: 1.75, outer: 2.05),
             ElementPair("Si", "Si"): .init(inner: 1.92, outer: 2.22),
         ])
-        let sum = try PotentialWithBaseline(main: try PotentialWithBaseline(main: coulomb, baseline: core), baseline: Self.silica.potential)
+        let sum = try PotentialWithBaseline(main: try PotentialWithBaseline(main: coulomb, baseline: core), baseline: Self.silica)
         try VashishtaLAMMPSTests.expectAgreement(fixture, potential: sum, tolerance: 2e-8)
     }
 
     /// Two atoms: H/r^η shifted so that energy and force vanish at r_c, and nothing for a pair without a term.
     @Test func pairIsVashishtasShiftedStericTerm() throws {
         func pair(_ potential: StericRepulsion, _ a: String, _ b: String, _ r: Double) throws -> (energy: Double, force: Double) {
-            let e = try Calculator(potential: potential.potential).evaluate(
+            let e = try Calculator(potential: potential).evaluate(
                 try Configuration(symbols: [a, b], positions: [.zero, SIMD3(r, 0, 0)]), [.energy, .forces])
             return (e.energy, e.forces[1].x)
         }
@@ -47,10 +47,43 @@ import Testing
 
     @Test func forcesAreEnergyDerivatives() throws {
         let c = VashishtaSilica.displaced(try VashishtaSilica.cristobalite(cells: SIMD3(1, 1, 1)), amplitude: 0.15, seed: 9)
-        let calculator = Calculator(potential: Self.silica.potential)
+        let calculator = Calculator(potential: Self.silica)
         let e = try calculator.evaluate(c, [.energy, .forces])
         #expect(e.forces.contains { length($0) > 0.5 })
         #expect(FiniteDifferences.relativeError(e.forces, try FiniteDifferences.forces(calculator, c)) < 1e-6)
+    }
+
+    /// The pair kernel against its own LAMMPS file read as a Vashishta potential (whose pair
+    /// term it is), on a distorted cristobalite and with a non-whole η: energies, per-atom
+    /// energies, forces and virial; the Hessian against finite differences.
+    @Test func equalsItsVashishtaFile() throws {
+        let c = VashishtaSilica.displaced(try VashishtaSilica.cristobalite(cells: SIMD3(1, 1, 1)), amplitude: 0.15, seed: 4)
+        let odd = try StericRepulsion(elements: ["Si", "O"], terms: [
+            ElementPair("Si", "O"): .init(h: 163.859, eta: 8.5, cutoff: 6), ElementPair("O", "O"): .init(h: 743.848, eta: 7, cutoff: 5.5),
+        ])
+        for steric in [Self.silica, odd] {
+            let vashishta = try Vashishta(text: steric.vashishtaText, file: "steric")
+            let properties: Properties = [.energy, .forces, .virial, .perAtomEnergies]
+            let a = try Calculator(potential: steric).evaluate(c, properties)
+            let b = try Calculator(potential: vashishta).evaluate(c, properties)
+            #expect(abs(a.energy) > 1)
+            #expect(abs(a.energy - b.energy) <= 1e-12 * abs(b.energy))
+            #expect(FiniteDifferences.relativeError(a.forces, b.forces) < 1e-12)
+            #expect(zip(a.perAtomEnergies, b.perAtomEnergies).allSatisfy { abs($0 - $1) <= 1e-12 * abs(b.energy) })
+            for (x, y) in [(a.virial.rows.0, b.virial.rows.0), (a.virial.rows.1, b.virial.rows.1), (a.virial.rows.2, b.virial.rows.2)] {
+                #expect(((x - y) * (x - y)).sum().squareRoot() <= 1e-12 * (abs(b.energy) + 1))
+            }
+        }
+        // The Hessian, which the Vashishta form lacks, against finite differences of the forces.
+        let cluster = try Configuration(symbols: ["Si", "O", "O", "Si", "O"], positions: [
+            .zero, SIMD3(1.62, 0.1, 0), SIMD3(-0.5, 1.5, 0.2), SIMD3(3.0, 0.4, 0.3), SIMD3(1.4, -1.3, 1.1),
+        ])
+        let calculator = Calculator(potential: odd)
+        let hessian = try #require(try calculator.evaluate(cluster, [.hessian]).hessian)
+        let numeric = try FiniteDifferences.hessian(calculator, cluster)
+        let scale = numeric.storage.map(abs).max()!
+        #expect(scale > 1)
+        #expect(zip(hessian.storage, numeric.storage).allSatisfy { abs($0 - $1) <= 1e-5 * scale })
     }
 
     @Test func rejectsBadTerms() throws {
