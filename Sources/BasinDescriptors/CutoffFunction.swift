@@ -37,6 +37,8 @@ public struct CutoffFunction: Sendable, Hashable {
     public let alpha: Double
     /// Inner radius r_ci = α·r_c (length units); 0 for the types that ignore α.
     public let innerRadius: Double
+    /// 1/r_c (length⁻¹), for the vector form.
+    let inverseRadius: Double
 
     /// coth³ 1, the factor that normalizes the tanh³ cutoff (n2p2's `TANH_PRE`).
     static let tanhNormalization: Double = {
@@ -52,6 +54,7 @@ public struct CutoffFunction: Sendable, Hashable {
         self.radius = radius
         self.alpha = alpha
         innerRadius = kind.usesInnerRadius ? alpha * radius : 0
+        inverseRadius = 1 / radius
     }
 
     /// f_c(r) (dimensionless).

@@ -95,6 +95,13 @@ extension SilicaQuickstart {
         /// first Si–O peak fell from 0.18 over 10 ps to 0.10 over 30 ps (full runs).
         public var glassStructureSteps = 30_000
         public var meltStructureSteps = 30_000
+        /// Vashishta's own run in the melt, from the same start and noise seed as the model's and
+        /// `meltReferenceFactor` times as long: a Vashishta step costs about a tenth of the
+        /// model's, and four times the samples halve the reference's share of the comparison's
+        /// noise (there the two runs decorrelate within a picosecond, so the longer run only
+        /// adds samples). In the glass both runs keep one length: their comparison rests on
+        /// sampling one frozen structure along the same noise.
+        public var meltReferenceFactor = 4
         /// Steps between g(r) and angle samples: structure samples cost little next to a step.
         public var structureInterval = 10
         /// Blocks per run for the noise estimate (`SilicaStructureComparison.rdfNoise`).
@@ -210,7 +217,8 @@ extension SilicaQuickstart {
                 throw TrainingError(reason: "the energy and force targets must be positive, got \(energyTarget) eV/atom and \(forceTarget) eV/Å")
             }
             guard glassAnnealingSteps >= 0 else { throw TrainingError(reason: "the glass needs glassAnnealingSteps ≥ 0, got \(glassAnnealingSteps)") }
-            guard nveSteps >= 2, glassStructureSteps >= 1, meltStructureSteps >= 1, structureInterval >= 1, rdfBlocks >= 1, rdfBins >= 1, rdfMaximumRadius > 0 else {
+            guard nveSteps >= 2, glassStructureSteps >= 1, meltStructureSteps >= 1, meltReferenceFactor >= 1, structureInterval >= 1, rdfBlocks >= 1,
+                  rdfBins >= 1, rdfMaximumRadius > 0 else {
                 throw TrainingError(reason: "bad validation settings")
             }
         }

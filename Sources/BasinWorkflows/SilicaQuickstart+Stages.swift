@@ -114,15 +114,17 @@ extension SilicaQuickstart {
     /// Partial g(r) and bond angles of the reference and of `model` at `state`: each runs the
     /// validation equilibration and then that state's structure steps of Langevin MD from
     /// `initial` with the same velocities and the same noise seed, so that the two differ by
-    /// their potentials and not by their starts.
+    /// their potentials and not by their starts (in the melt the reference runs
+    /// `meltReferenceFactor` times as many steps).
     func structures(
         at state: StatePoint, from initial: Configuration, model: any Potential, progress: @escaping (Stage, Int, Int) -> Void
     ) throws -> (reference: SilicaStructure, model: SilicaStructure) {
         let s = settings
         let temperature = temperature(of: state)
-        let steps = state == .glass ? s.glassStructureSteps : s.meltStructureSteps
+        let modelSteps = state == .glass ? s.glassStructureSteps : s.meltStructureSteps
+        let referenceSteps = state == .glass ? modelSteps : modelSteps * s.meltReferenceFactor
         let start = try start(initial, temperature: temperature, seed: s.seed &+ 3003)
-        func sample(_ potential: any Potential, as stage: Stage) throws -> SilicaStructure {
+        func sample(_ potential: any Potential, steps: Int, as stage: Stage) throws -> SilicaStructure {
             let equilibrate = s.validationEquilibrationSteps
             let samples = steps / s.structureInterval
             let structure = try SilicaStructure(
@@ -135,7 +137,8 @@ extension SilicaQuickstart {
                 steps: steps, observers: structure.observers(every: s.structureInterval)) { progress(stage, $0, $1) }
             return structure
         }
-        return (try sample(Self.referencePotential, as: .structureReference), try sample(model, as: .structureModel))
+        return (try sample(Self.referencePotential, steps: referenceSteps, as: .structureReference),
+                try sample(model, steps: modelSteps, as: .structureModel))
     }
 
     /// `configuration` with Maxwell–Boltzmann velocities at `temperature` drawn from `seed`.

@@ -62,8 +62,9 @@ public struct SilicaStructureComparison: Sendable, Codable {
     /// Mean angles (degrees), reference then model.
     public var meanSiOSi: [Double]
     public var meanOSiO: [Double]
-    /// g(r) samples per potential.
+    /// g(r) samples of the model's run and of the reference's.
     public var samples: Int
+    public var referenceSamples: Int
 
     /// The worst pair's difference.
     public var rdfMaxDifference: Double { rdfMaxDifferences.max() ?? .nan }
@@ -86,5 +87,6 @@ public struct SilicaStructureComparison: Sendable, Codable {
         meanSiOSi = [reference.siOSi.meanAngle, model.siOSi.meanAngle]
         meanOSiO = [reference.oSiO.meanAngle, model.oSiO.meanAngle]
         samples = model.rdfs[0].sampleCount
+        referenceSamples = reference.rdfs[0].sampleCount
     }
 }

@@ -96,9 +96,12 @@ import BasinTestSupport
     }
 
     /// With the reference standing in for the model, both runs of each state point are the same
-    /// run step by step: they share the start, its velocities and the noise seed.
+    /// run step by step: they share the start, its velocities and the noise seed. In the melt
+    /// the reference's run goes on for `meltReferenceFactor` times the steps.
     @Test func bothPotentialsSampleEachStateFromOneStart() throws {
-        let job = SilicaQuickstart(settings: .tiny)
+        var settings = SilicaQuickstart.Settings.tiny
+        settings.meltReferenceFactor = 1
+        let job = SilicaQuickstart(settings: settings)
         let melt = try job.melt { _, _ in }
         let glass = try job.glass(from: melt) { _, _ in }
         for (state, initial) in zip(SilicaQuickstart.StatePoint.allCases, [glass, melt]) {
@@ -108,10 +111,15 @@ import BasinTestSupport
             }
             #expect(stages == [.structureReference, .structureModel])
             let comparison = SilicaStructureComparison(reference: pair.reference, model: pair.model)
-            #expect(comparison.samples == 20 / 5)
+            #expect(comparison.samples == 20 / 5 && comparison.referenceSamples == 20 / 5)
             #expect(comparison.rdfMaxDifferences == [0, 0, 0] && comparison.siOSiDifference == 0)
             #expect(pair.reference.rdfs[0].values.contains { $0 > 0 })
         }
+        settings.meltReferenceFactor = 3
+        let longer = try SilicaQuickstart(settings: settings).structures(at: .melt, from: melt, model: SilicaQuickstart.referencePotential) { _, _, _ in }
+        let comparison = SilicaStructureComparison(reference: longer.reference, model: longer.model)
+        #expect(comparison.samples == 20 / 5 && comparison.referenceSamples == 3 * 20 / 5)
+        #expect(comparison.rdfMaxDifferences.max()! > 0)
     }
 
     /// Self-sampling keeps the model's own states: not the start, the melt every run begins

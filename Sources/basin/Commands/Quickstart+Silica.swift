@@ -15,7 +15,9 @@ extension Quickstart {
             var meanSiOSiNNP: Double
             var meanOSiOVashishta: Double
             var meanOSiONNP: Double
+            /// g(r) samples of the NNP's run and of Vashishta's.
             var samples: Int
+            var referenceSamples: Int
         }
         var output: String
         var frames: Int
@@ -54,7 +56,7 @@ extension Quickstart {
                 rdfMaxDifference: Dictionary(uniqueKeysWithValues: zip(pairs, c.rdfMaxDifferences)),
                 rdfNoise: Dictionary(uniqueKeysWithValues: zip(pairs, c.rdfNoise)),
                 meanSiOSiVashishta: c.meanSiOSi[0], meanSiOSiNNP: c.meanSiOSi[1], meanOSiOVashishta: c.meanOSiO[0],
-                meanOSiONNP: c.meanOSiO[1], samples: c.samples)
+                meanOSiONNP: c.meanOSiO[1], samples: c.samples, referenceSamples: c.referenceSamples)
         }
         let p = result.passes
         let summary = SilicaSummary(
