@@ -59,7 +59,7 @@ extension SilicaQuickstart {
             |---|---|---|---|
             | test energy RMSE | \(f(1000 * r.training.testEnergyRMSE)) meV/atom | ≤ \(f(1000 * s.energyTarget, 1)) | \(mark(r.passes.energy)) |
             | test force RMSE | \(f(1000 * r.training.testForceRMSE, 1)) meV/Å | ≤ \(f(1000 * s.forceTarget, 0)) | \(mark(r.passes.forces)) |
-            | NVE drift (melt, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(String(format: "%.2e", r.driftMeVPerAtomPerPs)) meV/atom/ps | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
+            | NVE drift (melt, \(f(Double(s.nveSteps) * s.timeStep, 1)) ps) | \(r.nveUnstableStep.map { "unstable at step \($0)" } ?? String(format: "%.2e meV/atom/ps", r.driftMeVPerAtomPerPs)) | \\|·\\| ≤ \(f(s.driftTarget, 1)) | \(mark(r.passes.drift)) |
 
             """
         for (index, (state, c)) in zip(StatePoint.allCases, r.structures).enumerated() {
@@ -67,6 +67,9 @@ extension SilicaQuickstart {
             let worst = c.rdfMaxDifferences.indices.max { c.rdfMaxDifferences[$0] < c.rdfMaxDifferences[$1] } ?? 0
             text += "| max \\|Δg(r)\\| (\(at)) | \(f(c.rdfMaxDifference)) (\(SilicaStructure.pairs[worst].0) at r = \(f(c.rdfMaxDifferenceRadii[worst], 2)) Å; noise ≈ \(f(c.rdfNoise[worst]))) | ≤ \(f(s.rdfTarget, 2)) | \(mark(r.passes.rdf[index])) |\n"
             text += "| mean Si–O–Si (\(at)) | \(f(c.meanSiOSi[1], 2))° vs \(f(c.meanSiOSi[0], 2))° (Δ \(f(c.siOSiDifference, 2))°) | ≤ \(f(s.angleTarget, 1))° | \(mark(r.passes.angle[index])) |\n"
+        }
+        if let step = r.nveUnstableStep {
+            text += "\nThe model's NVE run became unstable at step \(step) (positions no longer finite): the structures were not compared.\n"
         }
         text += """
 

@@ -96,6 +96,25 @@ extension SilicaQuickstart {
             directory: directory, epochDone: epochDone)
     }
 
+    /// The model's NVE run in the melt (`QuickstartDynamics.nveDrift` after the validation's
+    /// warm-up), or nil with `unstableAt` set to the step at which it became unstable: a model
+    /// with a hole the run fell into fails the drift target instead of ending the job.
+    func nve(
+        of model: any Potential, from melt: Configuration, progress: @escaping (Int, Int) -> Void, unstableAt: inout Int?
+    ) throws -> QuickstartDynamics.Drift? {
+        let s = settings
+        do {
+            return try QuickstartDynamics.nveDrift(
+                from: try start(melt, temperature: s.meltTemperature, seed: s.seed &+ 1001),
+                calculator: Calculator(potential: model, threads: s.threads), temperature: s.meltTemperature, timeStep: s.timeStep,
+                damping: damping, noiseSeed: s.seed &+ 2002, equilibrationSteps: s.validationEquilibrationSteps, steps: s.nveSteps,
+                progress: progress)
+        } catch DynamicsError.unstable(let step) {
+            unstableAt = step
+            return nil
+        }
+    }
+
     /// The glass: `melt` after `glassAnnealingSteps` Langevin steps with Vashishta at
     /// `glassTemperature`, quenched by the thermostat and annealed (velocities kept).
     func glass(from melt: Configuration, progress: @escaping (Int, Int) -> Void) throws -> Configuration {

@@ -1,4 +1,5 @@
 import BasinAtoms
+import BasinMath
 import BasinPotentials
 import Foundation
 import Testing
@@ -120,6 +121,36 @@ import BasinTestSupport
         let comparison = SilicaStructureComparison(reference: longer.reference, model: longer.model)
         #expect(comparison.samples == 20 / 5 && comparison.referenceSamples == 3 * 20 / 5)
         #expect(comparison.rdfMaxDifferences.max()! > 0)
+    }
+
+    /// Pushes every atom away from the origin with a force 10³⁰ eV/Å² times its position, so
+    /// that a run's numbers overflow within a few steps.
+    struct Exploding: Potential {
+        var cutoff: Double { 1 }
+        var neighborListKind: NeighborListKind { .half }
+        var implementedProperties: Properties { [.energy, .forces, .virial] }
+        var units: UnitSystem { .metal }
+        func check(_ configuration: Configuration) throws(PotentialError) {}
+        func evaluate(
+            _ configuration: Configuration, neighbors: NeighborList, properties: Properties, into result: inout Evaluation, workspace: Workspace
+        ) {
+            result.energy = configuration.positions.reduce(0) { $0 - 0.5e30 * ($1 * $1).sum() }
+            result.forces = configuration.positions.map { 1e30 * $0 }
+            result.virial = configuration.positions.reduce(Matrix3.zero) { $0 + Matrix3.outer($1, 1e30 * $1) }
+        }
+    }
+
+    /// A model whose NVE run blows up fails the drift (the step is kept) instead of ending the
+    /// job; the reference's run gives a drift.
+    @Test func anUnstableNVERunIsAFailedCheck() throws {
+        let job = SilicaQuickstart(settings: .tiny)
+        let melt = try job.melt { _, _ in }
+        var step: Int?
+        #expect(try job.nve(of: Exploding(), from: melt, progress: { _, _ in }, unstableAt: &step) == nil)
+        #expect(step != nil && step! > 0)
+        var none: Int?
+        let drift = try job.nve(of: SilicaQuickstart.referencePotential, from: melt, progress: { _, _ in }, unstableAt: &none)
+        #expect(none == nil && drift?.meVPerAtomPerPs.isFinite == true)
     }
 
     /// Self-sampling keeps the model's own states: not the start, the melt every run begins

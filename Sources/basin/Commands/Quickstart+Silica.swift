@@ -31,6 +31,8 @@ extension Quickstart {
         var selfSampling: [SilicaQuickstart.SelfSamplingRound]
         var driftMeVPerAtomPerPs: Double
         var nveMeanTemperature: Double
+        /// The step at which the model's NVE run became unstable (the structures are then not compared).
+        var nveUnstableStep: Int?
         var states: [State]
         var passes: [String: Bool]
         var timings: SilicaQuickstart.Result.Timings
@@ -65,7 +67,7 @@ extension Quickstart {
             coulombBaseline: settings.coulombBaseline, stericBaseline: settings.coulombBaseline && settings.stericBaseline,
             repulsiveCore: result.repulsiveCore.map { Dictionary(uniqueKeysWithValues: zip(pairs, $0)) }, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
             driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
-            nveMeanTemperature: result.nveMeanTemperature, states: states,
+            nveMeanTemperature: result.nveMeanTemperature, nveUnstableStep: result.nveUnstableStep, states: states,
             passes: [
                 "energy": p.energy, "forces": p.forces, "drift": p.drift, "rdfGlass": p.rdf[0], "rdfMelt": p.rdf[1],
                 "angleGlass": p.angle[0], "angleMelt": p.angle[1], "all": p.all,
@@ -77,7 +79,11 @@ extension Quickstart {
         }
         print("# quickstart silica: \(result.frames) frames, \(result.symmetryFunctionCounts.map(String.init).joined(separator: "/")) symmetry functions (O/Si), \(result.training.epochs) epochs (best \(result.training.bestEpoch)), \(ProgressReporter.format(result.timings.total))")
         printTraining(result.training, energy: p.energy, forces: p.forces)
-        print(String(format: "NVE drift (melt)  %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(p.drift)))
+        if let step = result.nveUnstableStep {
+            print("NVE drift (melt)  unstable at step \(step): the structures were not compared \(mark(p.drift))")
+        } else {
+            print(String(format: "NVE drift (melt)  %9.2e meV/atom/ps %@", result.driftMeVPerAtomPerPs, mark(p.drift)))
+        }
         for (index, state) in states.enumerated() {
             let c = result.structures[index]
             print(String(format: "%-5@ %5.0f K  max |Δg(r)| %.4f   mean Si–O–Si %.2f° vs %.2f°  %@ %@", state.name, state.temperature,
