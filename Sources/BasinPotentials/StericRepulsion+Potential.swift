@@ -9,7 +9,7 @@ extension StericRepulsion: Potential {
     public var neighborListKind: NeighborListKind { .half }
     public var implementedProperties: Properties { [.energy, .forces, .virial, .perAtomEnergies, .hessian] }
     /// The largest pair cutoff (Å).
-    public var cutoff: Double { terms.values.map(\.cutoff).max() ?? 0 }
+    public var cutoff: Double { terms.values.reduce(0) { max($0, $1.cutoff) } }
 
     public func check(_ configuration: Configuration) throws(PotentialError) {
         _ = try ElementMap.indices(of: configuration, in: elements, potential: "the steric repulsion")
