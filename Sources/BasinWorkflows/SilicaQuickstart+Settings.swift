@@ -41,13 +41,19 @@ extension SilicaQuickstart {
         public var repulsiveCore: RepulsiveCore? = RepulsiveCore(width: 0.3, margin: 0)
         /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
         /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
-        /// configuration is labelled with Vashishta and added, and the model is fitted again.
+        /// configuration is labelled with Vashishta, the `selfSamplingKeptPerRun` of each run on
+        /// which the model's forces err most are added, and the model is fitted again.
         public var selfSamplingRounds = 2
         /// Epochs of the fits that only feed a self-sampling round (the last fit takes `training.epochs`).
         public var selfSamplingEpochs = 8
         public var selfSamplingTemperatures: [Double] = [300, 4000]
-        public var selfSamplingSteps = 1000
+        /// Long enough for a hole that the model's NVE run in the melt falls into after several
+        /// picoseconds to show in the self-sampling run at the melt's temperature.
+        public var selfSamplingSteps = 3000
         public var selfSamplingInterval = 50
+        /// Frames added per self-sampling run (temperature): those with the largest force RMSE of
+        /// the model against Vashishta, the seed's criterion of a hole; nil adds every frame.
+        public var selfSamplingKeptPerRun: Int? = 20
         /// Self-sampled frames whose largest Vashishta force exceeds this (eV/Å) are left out.
         public var selfSamplingForceLimit = 30.0
         // Symmetry functions.
@@ -74,6 +80,16 @@ extension SilicaQuickstart {
         // Validation.
         /// The glass's temperature (K).
         public var glassTemperature = 300.0
+        /// The glass is quenched from the melt repeated this many times along a, b and c (192
+        /// atoms → 768), after `glassMeltingSteps` Vashishta Langevin steps at `meltTemperature`
+        /// that make the copies independent liquids. A frozen 192-atom glass is too small a sample
+        /// of the glass's structure: two Vashishta runs of 30 ps at 300 K from one annealed
+        /// 192-atom glass with different noise seeds differed by max |Δg| 0.24 / 0.16 / 0.22
+        /// (Si–O, O–O, Si–Si; rearrangements of single bonds, each a 1/192 of the count, that one
+        /// run makes and the other does not), two runs of 7.5 ps from one 768-atom glass by 0.08 /
+        /// 0.08 / 0.08, at the same cost in atom steps.
+        public var glassReplicas = SIMD3(2, 2, 1)
+        public var glassMeltingSteps = 3000
         /// The glass both potentials sample from: the melt quenched and annealed by the
         /// reference, `glassAnnealingSteps` Vashishta Langevin steps at `glassTemperature`
         /// (20 ps). A glass is one frozen structure out of many: when each potential quenched
@@ -84,16 +100,14 @@ extension SilicaQuickstart {
         /// Langevin steps before the NVE run and before structure sampling.
         public var validationEquilibrationSteps = 500
         public var nveSteps = 10_000
-        /// Structure sampling steps per potential after the equilibration, in the glass and in
-        /// the melt. Two Vashishta runs from one start with different noise seeds (192 atoms,
-        /// sampled every 10 steps) differ by max |Δg| 0.12 / 0.09 / 0.11 (Si–O, O–O, Si–Si)
-        /// over 10 ps in the glass, where the shared noise seed keeps the model's run closer to
-        /// the reference's than that (0.09 / 0.05 / 0.10 measured); in the melt, where runs
+        /// Structure sampling steps per potential after the equilibration, in the glass (of
+        /// `glassReplicas` melts: 7.5 ps of 768 atoms cost what 30 ps of 192 did) and in the
+        /// melt. In the melt, where runs
         /// decorrelate within a picosecond, by 0.07 / 0.08 / 0.07 over 10 ps and 0.08 / 0.03 /
         /// 0.07 over 20 ps, with block standard errors 0.07 / 0.03 / 0.04 at 20 ps falling as
         /// 1/√time: 30 ps puts the melt's noise near 0.06. The glass's noise estimate at its
         /// first Si–O peak fell from 0.18 over 10 ps to 0.10 over 30 ps (full runs).
-        public var glassStructureSteps = 30_000
+        public var glassStructureSteps = 7_500
         public var meltStructureSteps = 30_000
         /// Vashishta's own run in the melt, from the same start and noise seed as the model's and
         /// `meltReferenceFactor` times as long: a Vashishta step costs about a tenth of the
@@ -169,6 +183,7 @@ extension SilicaQuickstart {
             s.selfSamplingEpochs = 1
             s.selfSamplingSteps = 10
             s.selfSamplingInterval = 5
+            s.selfSamplingKeptPerRun = nil
             s.equilibrationSteps = 5
             s.sampledSteps = 20
             s.sampleInterval = 10
@@ -180,6 +195,7 @@ extension SilicaQuickstart {
             s.validationEquilibrationSteps = 5
             s.nveSteps = 20
             s.glassAnnealingSteps = 20
+            s.glassReplicas = SIMD3(1, 1, 1)
             s.glassStructureSteps = 20
             s.meltStructureSteps = 20
             s.structureInterval = 5
@@ -209,6 +225,9 @@ extension SilicaQuickstart {
             guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
                 throw TrainingError(reason: "bad self-sampling settings")
             }
+            if let kept = selfSamplingKeptPerRun, kept < 1 {
+                throw TrainingError(reason: "selfSamplingKeptPerRun must be at least 1 (nil keeps every frame), got \(kept)")
+            }
             if let core = repulsiveCore, !(core.width > 0 && core.width.isFinite && core.margin >= 0 && core.margin.isFinite) {
                 throw TrainingError(reason: "the repulsive core needs a positive width and a margin ≥ 0, got \(core.width) and \(core.margin) Å")
             }
@@ -216,7 +235,12 @@ extension SilicaQuickstart {
             guard energyTarget > 0, energyTarget.isFinite, forceTarget > 0, forceTarget.isFinite else {
                 throw TrainingError(reason: "the energy and force targets must be positive, got \(energyTarget) eV/atom and \(forceTarget) eV/Å")
             }
-            guard glassAnnealingSteps >= 0 else { throw TrainingError(reason: "the glass needs glassAnnealingSteps ≥ 0, got \(glassAnnealingSteps)") }
+            guard glassAnnealingSteps >= 0, glassMeltingSteps >= 0 else {
+                throw TrainingError(reason: "the glass needs glassAnnealingSteps and glassMeltingSteps ≥ 0, got \(glassAnnealingSteps) and \(glassMeltingSteps)")
+            }
+            guard glassReplicas.x >= 1, glassReplicas.y >= 1, glassReplicas.z >= 1, glassReplicas.x * glassReplicas.y * glassReplicas.z <= 64 else {
+                throw TrainingError(reason: "glassReplicas must be 1 to 64 copies with each count ≥ 1, got \(glassReplicas)")
+            }
             guard nveSteps >= 2, glassStructureSteps >= 1, meltStructureSteps >= 1, meltReferenceFactor >= 1, structureInterval >= 1, rdfBlocks >= 1,
                   rdfBins >= 1, rdfMaximumRadius > 0 else {
                 throw TrainingError(reason: "bad validation settings")

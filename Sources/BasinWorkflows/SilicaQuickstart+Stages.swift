@@ -115,14 +115,26 @@ extension SilicaQuickstart {
         }
     }
 
-    /// The glass: `melt` after `glassAnnealingSteps` Langevin steps with Vashishta at
+    /// The glass: `melt` repeated `glassReplicas` times, `glassMeltingSteps` Langevin steps with
+    /// Vashishta at `meltTemperature` (when repeated), then `glassAnnealingSteps` at
     /// `glassTemperature`, quenched by the thermostat and annealed (velocities kept).
     func glass(from melt: Configuration, progress: @escaping (Int, Int) -> Void) throws -> Configuration {
         let s = settings
+        let replicas = s.glassReplicas
+        let copies = replicas.x * replicas.y * replicas.z
+        let meltingSteps = copies > 1 ? s.glassMeltingSteps : 0
+        let total = meltingSteps + s.glassAnnealingSteps
+        var liquid = melt
+        if copies > 1 {
+            liquid = try QuickstartDynamics.langevin(
+                from: try start(melt.replicated(replicas), temperature: s.meltTemperature, seed: s.seed &+ 5007), calculator: referenceCalculator,
+                temperature: s.meltTemperature, timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 5008, equilibrationSteps: 0,
+                steps: meltingSteps, observers: []) { done, _ in progress(done, total) }
+        }
         return try QuickstartDynamics.langevin(
-            from: try start(melt, temperature: s.glassTemperature, seed: s.seed &+ 5005), calculator: referenceCalculator,
+            from: try start(liquid, temperature: s.glassTemperature, seed: s.seed &+ 5005), calculator: referenceCalculator,
             temperature: s.glassTemperature, timeStep: s.timeStep, damping: damping, noiseSeed: s.seed &+ 5006, equilibrationSteps: 0,
-            steps: s.glassAnnealingSteps, observers: [], progress: progress)
+            steps: s.glassAnnealingSteps, observers: []) { done, _ in progress(meltingSteps + done, total) }
     }
 
     /// The temperature (K) of a validation state point.

@@ -94,6 +94,13 @@ import BasinTestSupport
         #expect(try energy(glass) < energy(melt) - 0.1)
         settings.glassAnnealingSteps = 0
         #expect(try SilicaQuickstart(settings: settings).glass(from: melt) { _, _ in }.positions == melt.positions)
+        // Repeated, the copies melt apart before the quench: no longer translates of each other.
+        settings.glassReplicas = SIMD3(2, 1, 1)
+        settings.glassMeltingSteps = 20
+        let twice = try SilicaQuickstart(settings: settings).glass(from: melt) { _, _ in }
+        #expect(twice.count == 2 * melt.count && abs(twice.cell.volume - 2 * melt.cell.volume) < 1e-9)
+        let a = twice.cell.vectors[0] / 2
+        #expect(melt.positions.indices.allSatisfy { length(twice.positions[$0] + a - twice.positions[melt.count + $0]) > 1e-6 })
     }
 
     /// With the reference standing in for the model, both runs of each state point are the same
@@ -176,6 +183,26 @@ import BasinTestSupport
         #expect(closed.frames.isEmpty && closed.summary.insideCore == 2 * (10 / 5))
     }
 
+    /// Of each run's candidates, self-sampling adds those on which the model errs most.
+    @Test func selfSamplingAddsTheFramesTheModelGetsMostWrong() throws {
+        #expect(SilicaQuickstart.largestErrors([0.3, 0.9, 0.1, 0.5], keeping: 2) == [1, 3])
+        #expect(SilicaQuickstart.largestErrors([0.3, .infinity, 0.1], keeping: 1) == [1])
+        #expect(SilicaQuickstart.largestErrors([0.3, 0.9], keeping: nil) == [0, 1])
+        #expect(SilicaQuickstart.largestErrors([0.3, 0.9], keeping: 5) == [0, 1])
+        var settings = SilicaQuickstart.Settings.tiny
+        settings.selfSamplingKeptPerRun = 1
+        let job = SilicaQuickstart(settings: settings)
+        let melt = try job.melt { _, _ in }
+        // Vashishta's steric term alone errs against Vashishta on every frame.
+        let model = SilicaQuickstart.stericBaseline
+        let found = try job.selfSample(model: model, melt: melt, round: 1, coreCutoffs: nil) { _, _ in }
+        #expect(found.summary.candidates == 2 * (10 / 5) - found.summary.dropped)
+        #expect(found.frames.count == 2 && found.summary.added == 2)
+        #expect(found.summary.addedForceError >= found.summary.candidateForceError && found.summary.candidateForceError > 0)
+        let same = try job.selfSample(model: SilicaQuickstart.referencePotential, melt: melt, round: 1, coreCutoffs: nil) { _, _ in }
+        #expect(same.summary.candidateForceError < 1e-9 && same.summary.addedForceError < 1e-9)
+    }
+
     @Test func rejectsBadSettings() {
         var s = SilicaQuickstart.Settings.tiny
         s.meltTemperature = 0
@@ -191,6 +218,12 @@ import BasinTestSupport
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
         s.forceTarget = 0
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.selfSamplingKeptPerRun = 0
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.glassReplicas = SIMD3(2, 0, 1)
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }

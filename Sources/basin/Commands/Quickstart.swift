@@ -29,12 +29,14 @@ struct Quickstart: ParsableCommand {
             per element with n2p2's Kalman filter on Vashishta minus a fixed baseline (Vashishta's \
             charges Si +1.6, O −0.8 as coul/dsf to 10 Å, Vashishta's steric term H/r^η, and a ZBL \
             repulsive core per element pair below its shortest distance in the data; written to \
-            DIR/model/baseline.data and added back whenever the model runs), adds frames of the \
-            model's own MD labelled with Vashishta (none with a pair inside that core) and fits \
+            DIR/model/baseline.data and added back whenever the model runs), adds the frames of the \
+            model's own MD at 300 and 4000 K on which its forces err most against Vashishta (none \
+            with a pair inside that core) and fits \
             again (two rounds), keeping each fit's epoch of the lowest test errors in units of the \
             targets below, then validates: held-out errors, the energy drift of a 10 ps NVE run in \
             the melt, and the partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
-            model against Vashishta in the glass at 300 K and in the melt at 4000 K. Writes \
+            model against Vashishta in the glass at 300 K (768 atoms: four copies of the melt, \
+            quenched by Vashishta) and in the melt at 4000 K. Writes \
             DIR/data/input.data, DIR/model, learning-curve, parity, nve-energy.csv, \
             structure-STATE.csv, angles-STATE.csv, g-of-r-STATE.svg, bond-angles-STATE.svg and \
             report.md. Targets: ≤ 3 meV/atom, ≤ 150 meV/Å, |drift| ≤ 1 meV/atom/ps, max |Δg| ≤ 0.1 \
