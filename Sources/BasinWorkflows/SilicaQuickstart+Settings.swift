@@ -20,6 +20,12 @@ extension SilicaQuickstart {
         /// Temperatures (K) at which the melt alone is sampled as well, hotter than the crystals
         /// can be held: the close approaches of a hot liquid.
         public var meltOnlyTemperatures: [Double] = [6000]
+        /// Close contacts (`SilicaQuickstart.closeContacts`): from each of the last
+        /// `closeContactSources` frames of the hottest sampling temperature, one frame per element
+        /// pair and fraction with that pair's closest atoms pulled to the fraction of the pair's
+        /// shortest distance in the sample.
+        public var closeContactFractions: [Double] = [0.9, 0.8, 0.7]
+        public var closeContactSources = 4
         public var equilibrationSteps = 300
         public var sampledSteps = 1200
         public var sampleInterval = 100
@@ -38,7 +44,7 @@ extension SilicaQuickstart {
         /// per element pair, switched off between `outer − width` and `outer` = that pair's
         /// shortest distance in the sampled data − `margin` (Å), so that it holds atoms apart
         /// where the networks have no data and leaves the residual they fit unchanged. Nil for none.
-        public var repulsiveCore: RepulsiveCore? = RepulsiveCore(width: 0.3, margin: 0)
+        public var repulsiveCore: RepulsiveCore? = nil
         /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
         /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
         /// configuration is labelled with Vashishta, the `selfSamplingKeptPerRun` of each run on
@@ -184,6 +190,8 @@ extension SilicaQuickstart {
             s.selfSamplingSteps = 10
             s.selfSamplingInterval = 5
             s.selfSamplingKeptPerRun = nil
+            s.closeContactFractions = [0.8]
+            s.closeContactSources = 1
             s.equilibrationSteps = 5
             s.sampledSteps = 20
             s.sampleInterval = 10
@@ -224,6 +232,9 @@ extension SilicaQuickstart {
             }
             guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
                 throw TrainingError(reason: "bad self-sampling settings")
+            }
+            guard closeContactSources >= 0, closeContactFractions.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
+                throw TrainingError(reason: "close contacts need closeContactSources ≥ 0 and fractions in (0, 1], got \(closeContactSources) and \(closeContactFractions)")
             }
             if let kept = selfSamplingKeptPerRun, kept < 1 {
                 throw TrainingError(reason: "selfSamplingKeptPerRun must be at least 1 (nil keeps every frame), got \(kept)")

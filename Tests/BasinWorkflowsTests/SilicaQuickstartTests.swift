@@ -1,4 +1,5 @@
 import BasinAtoms
+import BasinIO
 import BasinMath
 import BasinPotentials
 import Foundation
@@ -21,12 +22,12 @@ import BasinTestSupport
             .melting, .sampling, .symmetryFunctions, .training, .selfSampling, .training, .nve, .glass, .structureReference, .structureModel,
             .structureReference, .structureModel, .report,
         ])
-        // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, then
-        // what the model's own runs at two temperatures gave.
+        // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, one
+        // close contact per element pair, then what the model's own runs at two temperatures gave.
         #expect(result.selfSampling.count == 1)
         let round = result.selfSampling[0]
         #expect(round.steps == [10, 10] && round.added + round.dropped + round.insideCore == 2 * (10 / 5))
-        #expect(result.frames == 2 * 3 * 3 + 3 + round.added)
+        #expect(result.closeContacts == 3 && result.frames == 2 * 3 * 3 + 3 + 3 + round.added)
         #expect(result.training.trainStructures + result.training.testStructures == result.frames)
         #expect(result.training.epochs == 2)
         // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.
@@ -56,20 +57,52 @@ import BasinTestSupport
         let lines = rdf.split(separator: "\n")
         #expect(lines.count == 1 + settings.rdfBins)
         #expect(lines[0] == "r,g_Si-O_vashishta,g_Si-O_nnp,g_O-O_vashishta,g_O-O_nnp,g_Si-Si_vashishta,g_Si-Si_nnp")
-        // The model is networks + Coulomb + a ZBL core per pair + Vashishta's steric term, the
-        // core of each pair ending at its shortest distance in the data.
+        // The model is networks + Coulomb + Vashishta's steric term, with no core by default.
         let baseline = try String(contentsOf: directory.appendingPathComponent("model/baseline.data"), encoding: .utf8)
-        #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("steric O Si 163.859 9.0 10.0\n"))
-        let cores = baseline.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.first == "zbl" }
-        for (k, pair) in [("O", "Si"), ("O", "O"), ("Si", "Si")].enumerated() {
-            let line = try #require(cores.first { $0[1] == pair.0 && $0[2] == pair.1 }, "\(pair)")
-            #expect(abs(Double(line[4])! - result.shortestDistances[k]) < 1e-12 && abs(Double(line[3])! - result.shortestDistances[k] + 0.3) < 1e-12)
-        }
+        #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("steric O Si 163.859 9.0 10.0\n") && !baseline.contains("\nzbl "))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model/baseline-steric.vashishta").path))
         let report = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("mean Si–O–Si (melt, 4000 K)") && report.contains("test force RMSE"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// A configured core ends at each pair's shortest distance and starts `width` below it.
+    @Test func theCoreFollowsTheShortestDistances() throws {
+        var settings = SilicaQuickstart.Settings.tiny
+        let shortest = [SpeciesPair(0, 1): 1.4, SpeciesPair(1, 1): 2.1, SpeciesPair(0, 0): 2.3]
+        #expect(try SilicaQuickstart.baseline(settings, shortest: shortest)?.core == nil)
+        settings.repulsiveCore = .init(width: 0.3, margin: 0.1)
+        let core = try #require(try SilicaQuickstart.baseline(settings, shortest: shortest)?.core)
+        for (pair, r) in shortest {
+            let switching = try #require(core.switching[SilicaQuickstart.elementPair(pair)])
+            #expect(abs(switching.outer - (r - 0.1)) < 1e-12 && abs(switching.inner - (r - 0.4)) < 1e-12)
+        }
+    }
+
+    /// Close contacts: the hottest frames with the closest pair of each element pair pulled to
+    /// the given fractions of its shortest sampled distance, labelled with the reference.
+    @Test func closeContactsPullTheClosestPairsTogether() throws {
+        var settings = SilicaQuickstart.Settings.tiny
+        settings.closeContactFractions = [0.9, 0.75]
+        settings.closeContactSources = 2
+        let job = SilicaQuickstart(settings: settings)
+        let melt = try job.melt { _, _ in }
+        let sample = try job.sample(melt: melt) { _, _ in }
+        let shortest = try shortestDistances(sample.frames.map(\.configuration), below: settings.cutoff)
+        let contacts = try job.closeContacts(of: sample.frames, shortest: shortest)
+        #expect(contacts.count == 2 * 3 * 2)
+        let reference = job.referenceCalculator
+        for (k, contact) in contacts.enumerated() {
+            let (pair, fraction) = (SilicaStructure.pairs[(k / 2) % 3].1, settings.closeContactFractions[k % 2])
+            let closest = try #require(try SilicaQuickstart.closestPair(pair, in: contact.configuration, below: settings.cutoff))
+            #expect(abs(length(closest.separation) - fraction * shortest[pair]!) < 1e-9)
+            let evaluation = try reference.evaluate(contact.configuration)
+            #expect(contact.energy == evaluation.energy && contact.forces! == evaluation.forces)
+            #expect(contact.info[N2P2Data.commentKey]?.hasPrefix("close contact: \(SilicaStructure.pairs[(k / 2) % 3].0)") == true)
+        }
+        settings.closeContactFractions = []
+        #expect(try SilicaQuickstart(settings: settings).closeContacts(of: sample.frames, shortest: shortest).isEmpty)
     }
 
     @Test func shortestDistancesAreResolvedBySpeciesPair() throws {
@@ -224,6 +257,9 @@ import BasinTestSupport
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
         s.glassReplicas = SIMD3(2, 0, 1)
+        #expect(throws: (any Error).self) { try s.validate() }
+        s = .tiny
+        s.closeContactFractions = [0.8, 1.2]
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }
