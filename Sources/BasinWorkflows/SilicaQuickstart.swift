@@ -18,14 +18,14 @@ import Foundation
 ///    temperature, frames kept at a fixed interval, and close contacts made from the hottest
 ///    frames (`closeContacts`) → `data/input.data` (n2p2).
 /// 2. Symmetry functions, resolved by element: radial functions per neighbor element spread
-///    from that element pair's shortest distance in the data to the cutoff, angular functions
+///    from that element pair's shortest sampled distance to the cutoff, angular functions
 ///    per pair of neighbor elements (`SymmetryFunctionGenerator`).
 /// 3. Training (`train`, one function): per-element networks fitted to Vashishta minus a fixed
 ///    Coulomb baseline (`coulombBaseline`) with `settings.training`'s optimizer on a seeded
 ///    train/test split → `model/` (with baseline.data), learning curve, parity plot; the model
 ///    is networks + baseline from then on. Then `selfSamplingRounds` times: the model's own
-///    Langevin MD from the melt, its configurations labelled with Vashishta and added to the
-///    data (those that reach into the repulsive core left out), and the fit repeated (`selfSample`).
+///    Langevin MD from the melt, its configurations labelled with Vashishta, those on which the
+///    model errs most added to the data, and the fit repeated (`selfSample`).
 /// 4. Validation: held-out RMSEs; the NVE energy drift of the model in the melt; partial g(r)
 ///    and bond-angle distributions of the model against Vashishta in the glass at
 ///    `glassTemperature` (the melt quenched and annealed by Vashishta) and in the melt
