@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "BasinSamplingTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinDynamics", "BasinSampling"]),
         .testTarget(name: "BasinTrainingTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinOptimize", "BasinDescriptors", "BasinNNP", "BasinTraining", "BasinTestSupport"]),
         .testTarget(name: "BasinLearningTests", dependencies: ["BasinAtoms", "BasinIO", "BasinPotentials", "BasinNNP", "BasinTraining", "BasinLearning", "BasinTestSupport"]),
-        .testTarget(name: "BasinWorkflowsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinIO", "BasinPotentials", "BasinWorkflows", "BasinTestSupport"]),
+        .testTarget(name: "BasinWorkflowsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinWorkflows", "BasinTestSupport"]),
         .testTarget(name: "BasinToyModelTests", dependencies: ["BasinMath", "BasinOptimize", "BasinToyModel", "BasinTestSupport"]),
         .testTarget(name: "BasinPathsTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinOptimize", "BasinMinima", "BasinPaths", "BasinTestSupport"]),
         .testTarget(name: "BasinInteropTests", dependencies: ["BasinMath", "BasinAtoms", "BasinPotentials", "BasinInterop"]),

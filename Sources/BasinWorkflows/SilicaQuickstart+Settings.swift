@@ -20,12 +20,6 @@ extension SilicaQuickstart {
         /// Temperatures (K) at which the melt alone is sampled as well, hotter than the crystals
         /// can be held: the close approaches of a hot liquid.
         public var meltOnlyTemperatures: [Double] = [6000]
-        /// Close contacts (`SilicaQuickstart.closeContacts`): from each of the last
-        /// `closeContactSources` frames of the hottest sampling temperature, one frame per element
-        /// pair and fraction with that pair's closest atoms pulled to the fraction of the pair's
-        /// shortest distance in the sample.
-        public var closeContactFractions: [Double] = [0.9, 0.8, 0.7]
-        public var closeContactSources = 4
         public var equilibrationSteps = 300
         public var sampledSteps = 1200
         public var sampleInterval = 100
@@ -43,7 +37,10 @@ extension SilicaQuickstart {
         /// The repulsive core added to the Coulomb baseline (`SilicaQuickstart.baseline`): ZBL
         /// per element pair, switched off between `outer − width` and `outer` = that pair's
         /// shortest distance in the sampled data − `margin` (Å), so that it holds atoms apart
-        /// where the networks have no data and leaves the residual they fit unchanged. Nil for none.
+        /// where the networks have no data and leaves the residual they fit unchanged. Nil (the
+        /// default) for none: with Vashishta's steric term in the baseline the core held no model
+        /// off a Si–Si collapse in the NVE run, and a model that went inside it in self-sampling
+        /// had every such frame left out (120 of 120 in one round) and learned nothing there.
         public var repulsiveCore: RepulsiveCore? = nil
         /// Rounds of self-sampling: after each fit the model runs `selfSamplingSteps` Langevin
         /// steps from the melt at every `selfSamplingTemperatures`, every `selfSamplingInterval`th
@@ -108,11 +105,11 @@ extension SilicaQuickstart {
         public var nveSteps = 10_000
         /// Structure sampling steps per potential after the equilibration, in the glass (of
         /// `glassReplicas` melts: 7.5 ps of 768 atoms cost what 30 ps of 192 did) and in the
-        /// melt. In the melt, where runs
-        /// decorrelate within a picosecond, by 0.07 / 0.08 / 0.07 over 10 ps and 0.08 / 0.03 /
-        /// 0.07 over 20 ps, with block standard errors 0.07 / 0.03 / 0.04 at 20 ps falling as
-        /// 1/√time: 30 ps puts the melt's noise near 0.06. The glass's noise estimate at its
-        /// first Si–O peak fell from 0.18 over 10 ps to 0.10 over 30 ps (full runs).
+        /// melt. In the melt (192 atoms), where runs decorrelate within a picosecond, two
+        /// Vashishta runs from one start with different noise seeds differ by max |Δg| 0.07 /
+        /// 0.08 / 0.07 (Si–O, O–O, Si–Si) over 10 ps and 0.08 / 0.03 / 0.07 over 20 ps, with
+        /// block standard errors 0.07 / 0.03 / 0.04 at 20 ps falling as 1/√time: 30 ps puts the
+        /// melt's noise near 0.06.
         public var glassStructureSteps = 7_500
         public var meltStructureSteps = 30_000
         /// Vashishta's own run in the melt, from the same start and noise seed as the model's and
@@ -190,8 +187,6 @@ extension SilicaQuickstart {
             s.selfSamplingSteps = 10
             s.selfSamplingInterval = 5
             s.selfSamplingKeptPerRun = nil
-            s.closeContactFractions = [0.8]
-            s.closeContactSources = 1
             s.equilibrationSteps = 5
             s.sampledSteps = 20
             s.sampleInterval = 10
@@ -232,9 +227,6 @@ extension SilicaQuickstart {
             }
             guard selfSamplingRounds >= 0, selfSamplingEpochs >= 1, selfSamplingSteps >= 1, selfSamplingInterval >= 1, selfSamplingForceLimit > 0 else {
                 throw TrainingError(reason: "bad self-sampling settings")
-            }
-            guard closeContactSources >= 0, closeContactFractions.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
-                throw TrainingError(reason: "close contacts need closeContactSources ≥ 0 and fractions in (0, 1], got \(closeContactSources) and \(closeContactFractions)")
             }
             if let kept = selfSamplingKeptPerRun, kept < 1 {
                 throw TrainingError(reason: "selfSamplingKeptPerRun must be at least 1 (nil keeps every frame), got \(kept)")

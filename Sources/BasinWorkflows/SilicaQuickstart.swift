@@ -15,8 +15,7 @@ import Foundation
 /// 1. Sampling: β-cristobalite is melted by Langevin MD at `meltingTemperature`; then α-quartz,
 ///    β-cristobalite and the melt are each run at every sampling temperature (the melt at low
 ///    temperatures is quenched into amorphous silica) and the melt alone at every melt-only
-///    temperature, frames kept at a fixed interval, and close contacts made from the hottest
-///    frames (`closeContacts`) → `data/input.data` (n2p2).
+///    temperature, frames kept at a fixed interval → `data/input.data` (n2p2).
 /// 2. Symmetry functions, resolved by element: radial functions per neighbor element spread
 ///    from that element pair's shortest sampled distance to the cutoff, angular functions
 ///    per pair of neighbor elements (`SymmetryFunctionGenerator`).
@@ -123,9 +122,7 @@ public struct SilicaQuickstart: Sendable {
             public var all: Bool { energy && forces && drift && rdf.allSatisfy { $0 } && angle.allSatisfy { $0 } }
         }
         public var frames = 0
-        /// Close-contact frames among them (`closeContacts`).
-        public var closeContacts = 0
-        /// Shortest distances (Å) in the sampled frames (not the close contacts) for Si–O, O–O and Si–Si.
+        /// Shortest distances (Å) in the sampled frames for Si–O, O–O and Si–Si.
         public var shortestDistances: [Double] = []
         /// The ZBL core's cutoffs for Si–O, O–O and Si–Si, when the baseline has one.
         public var repulsiveCore: [ScreenedNuclearRepulsion.Switching]?
@@ -168,15 +165,12 @@ public struct SilicaQuickstart: Sendable {
         stageStart = clock.now
         let sample = try self.sample(melt: melt) { report(.sampling, $0, $1) }
         let dataURL = directory.appendingPathComponent("data/input.data")
-        // The symmetry functions and the core are placed by the sampled distances, not by the close contacts.
-        let shortest = try shortestDistances(sample.frames.map(\.configuration), below: s.cutoff)
-        let contacts = try closeContacts(of: sample.frames, shortest: shortest)
-        result.closeContacts = contacts.count
-        var frames = try trainingFrames(of: sample, adding: contacts, writingTo: dataURL)
+        var frames = try trainingFrames(of: sample, writingTo: dataURL)
         result.timings.sampling = SiliconQuickstart.seconds(clock.now - stageStart)
 
         stageStart = clock.now
         report(.symmetryFunctions, 0, 1)
+        let shortest = try shortestDistances(frames.map(\.configuration), below: s.cutoff)
         result.shortestDistances = SilicaStructure.pairs.map { shortest[$0.1] ?? .nan }
         let nnpSettings = try modelSettings(shortest: shortest)
         result.symmetryFunctionCounts = nnpSettings.symmetryFunctions.map(\.functions.count)

@@ -32,16 +32,16 @@ import Testing
         let result = try CommandRunner.run(["quickstart", "silica", "--output", out.path, "--preset", "tiny", "--threads", "1", "--json"])
         #expect(result.status == 0, "\(result.error)")
         let json = try #require(try CommandRunner.json(result) as? [String: Any])
-        // 18 sampled frames, 3 of the melt alone at 6000 K, 3 close contacts and those of the one self-sampling round.
+        // 18 sampled frames, 3 of the melt alone at 6000 K and those of the one self-sampling round.
         let rounds = try #require(json["selfSampling"] as? [[String: Any]])
         #expect(rounds.count == 1)
         let added = try #require(rounds[0]["added"] as? Int)
-        #expect(json["closeContacts"] as? Int == 3 && json["frames"] as? Int == 18 + 3 + 3 + added)
+        #expect(json["frames"] as? Int == 18 + 3 + added)
         #expect(json["symmetryFunctions"] as? [String: Int] == ["O": 12, "Si": 12])
         let training = try #require(json["training"] as? [String: Any])
         #expect((training["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
         #expect(json["coulombBaseline"] as? Bool == true && json["stericBaseline"] as? Bool == true)
-        // No repulsive core by default: the close contacts take its place.
+        // No repulsive core by default.
         #expect(json["repulsiveCore"] == nil)
         let states = try #require(json["states"] as? [[String: Any]])
         #expect(states.map { $0["name"] as? String } == ["glass", "melt"])

@@ -1,5 +1,4 @@
 import BasinAtoms
-import BasinIO
 import BasinMath
 import BasinPotentials
 import Foundation
@@ -22,12 +21,12 @@ import BasinTestSupport
             .melting, .sampling, .symmetryFunctions, .training, .selfSampling, .training, .nve, .glass, .structureReference, .structureModel,
             .structureReference, .structureModel, .report,
         ])
-        // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, one
-        // close contact per element pair, then what the model's own runs at two temperatures gave.
+        // 2 temperatures × 3 structures × (20 / 10 + 1) frames, the melt alone at 6000 K, then
+        // what the model's own runs at two temperatures gave.
         #expect(result.selfSampling.count == 1)
         let round = result.selfSampling[0]
         #expect(round.steps == [10, 10] && round.added + round.dropped + round.insideCore == 2 * (10 / 5))
-        #expect(result.closeContacts == 3 && result.frames == 2 * 3 * 3 + 3 + 3 + round.added)
+        #expect(result.frames == 2 * 3 * 3 + 3 + round.added)
         #expect(result.training.trainStructures + result.training.testStructures == result.frames)
         #expect(result.training.epochs == 2)
         // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.
@@ -78,31 +77,6 @@ import BasinTestSupport
             let switching = try #require(core.switching[SilicaQuickstart.elementPair(pair)])
             #expect(abs(switching.outer - (r - 0.1)) < 1e-12 && abs(switching.inner - (r - 0.4)) < 1e-12)
         }
-    }
-
-    /// Close contacts: the hottest frames with the closest pair of each element pair pulled to
-    /// the given fractions of its shortest sampled distance, labelled with the reference.
-    @Test func closeContactsPullTheClosestPairsTogether() throws {
-        var settings = SilicaQuickstart.Settings.tiny
-        settings.closeContactFractions = [0.9, 0.75]
-        settings.closeContactSources = 2
-        let job = SilicaQuickstart(settings: settings)
-        let melt = try job.melt { _, _ in }
-        let sample = try job.sample(melt: melt) { _, _ in }
-        let shortest = try shortestDistances(sample.frames.map(\.configuration), below: settings.cutoff)
-        let contacts = try job.closeContacts(of: sample.frames, shortest: shortest)
-        #expect(contacts.count == 2 * 3 * 2)
-        let reference = job.referenceCalculator
-        for (k, contact) in contacts.enumerated() {
-            let (pair, fraction) = (SilicaStructure.pairs[(k / 2) % 3].1, settings.closeContactFractions[k % 2])
-            let closest = try #require(try SilicaQuickstart.closestPair(pair, in: contact.configuration, below: settings.cutoff))
-            #expect(abs(length(closest.separation) - fraction * shortest[pair]!) < 1e-9)
-            let evaluation = try reference.evaluate(contact.configuration)
-            #expect(contact.energy == evaluation.energy && contact.forces! == evaluation.forces)
-            #expect(contact.info[N2P2Data.commentKey]?.hasPrefix("close contact: \(SilicaStructure.pairs[(k / 2) % 3].0)") == true)
-        }
-        settings.closeContactFractions = []
-        #expect(try SilicaQuickstart(settings: settings).closeContacts(of: sample.frames, shortest: shortest).isEmpty)
     }
 
     @Test func shortestDistancesAreResolvedBySpeciesPair() throws {
@@ -257,9 +231,6 @@ import BasinTestSupport
         #expect(throws: (any Error).self) { try s.validate() }
         s = .tiny
         s.glassReplicas = SIMD3(2, 0, 1)
-        #expect(throws: (any Error).self) { try s.validate() }
-        s = .tiny
-        s.closeContactFractions = [0.8, 1.2]
         #expect(throws: (any Error).self) { try s.validate() }
     }
 }

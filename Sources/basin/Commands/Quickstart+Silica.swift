@@ -21,8 +21,6 @@ extension Quickstart {
         }
         var output: String
         var frames: Int
-        /// Close-contact frames among them.
-        var closeContacts: Int
         var symmetryFunctions: [String: Int]
         var coulombBaseline: Bool
         /// Whether the baseline carries Vashishta's steric term.
@@ -64,7 +62,7 @@ extension Quickstart {
         }
         let p = result.passes
         let summary = SilicaSummary(
-            output: directory.path, frames: result.frames, closeContacts: result.closeContacts,
+            output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
             coulombBaseline: settings.coulombBaseline, stericBaseline: settings.coulombBaseline && settings.stericBaseline,
             repulsiveCore: result.repulsiveCore.map { Dictionary(uniqueKeysWithValues: zip(pairs, $0)) }, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
