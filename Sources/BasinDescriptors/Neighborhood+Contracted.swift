@@ -154,9 +154,7 @@ extension Neighborhood {
                 let dfjk = UnsafeRawPointer(group.pairCutoffDerivative + p).loadUnaligned(as: SIMD4<Double>.self)
                 let valid = laneWeights(at: p, pairs: pairs)
                 let xj = first.vectors(group.displacement), xk = second.vectors(group.displacement)
-                let djk = (xk.x - xj.x, xk.y - xj.y, xk.z - xj.z)
                 let inverseRj = first.values(group.inverseDistance), inverseRk = second.values(group.inverseDistance)
-                let uj = (xj.x * inverseRj, xj.y * inverseRj, xj.z * inverseRj), uk = (xk.x * inverseRk, xk.y * inverseRk, xk.z * inverseRk)
                 let distanceJ = first.values(group.distance), distanceK = second.values(group.distance)
                 let fj = first.values(group.cutoff), fk = second.values(group.cutoff)
                 let dfj = first.values(group.cutoffDerivative), dfk = second.values(group.cutoffDerivative)
@@ -182,16 +180,14 @@ extension Neighborhood {
                 let fc = fj * fk * fjk
                 let bc = byCosine * fc * valid
                 let rj = (dfj * fk * fjk * total + fc * byRj) * valid, rk = (fj * dfk * fjk * total + fc * byRk) * valid
-                var along = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
-                if narrow {
-                    let scale = (fj * fk * dfjk * total + fc * byRjk) * valid / rjk
-                    along = (scale * djk.0, scale * djk.1, scale * djk.2)
-                }
+                // With u = d/r, ∂cos θ/∂d_j = (u_k − cos θ u_j)/r_j and ∂r_jk/∂d_j = −(d_k − d_j)/r_jk,
+                // the gradient on j is α d_k + β_j d_j and on k α d_j + β_k d_k.
+                let scale = narrow ? (fj * fk * dfjk * total + fc * byRjk) * valid / rjk : SIMD4<Double>()
                 let cj = bc * inverseRj, ck = bc * inverseRk
-                let gradj = (cj * (uk.0 - cosine * uj.0) + rj * uj.0 - along.0, cj * (uk.1 - cosine * uj.1) + rj * uj.1 - along.1,
-                             cj * (uk.2 - cosine * uj.2) + rj * uj.2 - along.2)
-                let gradk = (ck * (uj.0 - cosine * uk.0) + rk * uk.0 + along.0, ck * (uj.1 - cosine * uk.1) + rk * uk.1 + along.1,
-                             ck * (uj.2 - cosine * uk.2) + rk * uk.2 + along.2)
+                let alpha = cj * inverseRk - scale
+                let betaJ = (rj - cj * cosine) * inverseRj + scale, betaK = (rk - ck * cosine) * inverseRk + scale
+                let gradj = (alpha * xk.x + betaJ * xj.x, alpha * xk.y + betaJ * xj.y, alpha * xk.z + betaJ * xj.z)
+                let gradk = (alpha * xj.x + betaK * xk.x, alpha * xj.y + betaK * xk.y, alpha * xj.z + betaK * xk.z)
                 let count = min(4, pairs - p)
                 first.subtract(gradj, lanes: count, neighbor: group.neighbor, from: neighborForces)
                 second.subtract(gradk, lanes: count, neighbor: group.neighbor, from: neighborForces)

@@ -31,26 +31,29 @@ final class NeighborhoodRecords {
         var gaussianProductStart = 0
     }
 
-    private(set) var groups: [Group] = []
+    // A neighborhood's records are touched by one thread at a time, through the methods below
+    // only, never while another access is under way: the run-time exclusivity checks of class
+    // properties (a call per property read) are left out.
+    @exclusivity(unchecked) private(set) var groups: [Group] = []
 
-    var radialDerivative = Storage<Double>()
+    @exclusivity(unchecked) var radialDerivative = Storage<Double>()
 
-    private(set) var neighbor = Storage<Int32>()
-    private(set) var displacement = Storage<SIMD3<Double>>()
-    private(set) var distance = Storage<Double>()
-    private(set) var inverseDistance = Storage<Double>()
-    private(set) var cutoff = Storage<Double>()
-    private(set) var cutoffDerivative = Storage<Double>()
-    private(set) var baseGaussian = Storage<Double>()
-    private(set) var slope = Storage<Double>()
+    @exclusivity(unchecked) private(set) var neighbor = Storage<Int32>()
+    @exclusivity(unchecked) private(set) var displacement = Storage<SIMD3<Double>>()
+    @exclusivity(unchecked) private(set) var distance = Storage<Double>()
+    @exclusivity(unchecked) private(set) var inverseDistance = Storage<Double>()
+    @exclusivity(unchecked) private(set) var cutoff = Storage<Double>()
+    @exclusivity(unchecked) private(set) var cutoffDerivative = Storage<Double>()
+    @exclusivity(unchecked) private(set) var baseGaussian = Storage<Double>()
+    @exclusivity(unchecked) private(set) var slope = Storage<Double>()
 
-    private(set) var first = Storage<Int32>()
-    private(set) var second = Storage<Int32>()
-    private(set) var cosine = Storage<Double>()
-    private(set) var pairDistance = Storage<Double>()
-    private(set) var pairCutoff = Storage<Double>()
-    private(set) var pairCutoffDerivative = Storage<Double>()
-    private(set) var gaussianProduct = Storage<Double>()
+    @exclusivity(unchecked) private(set) var first = Storage<Int32>()
+    @exclusivity(unchecked) private(set) var second = Storage<Int32>()
+    @exclusivity(unchecked) private(set) var cosine = Storage<Double>()
+    @exclusivity(unchecked) private(set) var pairDistance = Storage<Double>()
+    @exclusivity(unchecked) private(set) var pairCutoff = Storage<Double>()
+    @exclusivity(unchecked) private(set) var pairCutoffDerivative = Storage<Double>()
+    @exclusivity(unchecked) private(set) var gaussianProduct = Storage<Double>()
 
     deinit {
         radialDerivative.free()

@@ -25,14 +25,22 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     let bits = unsafeBitCast(shifted, to: SIMD4<UInt64>.self)
     // (2⁵¹ + k) >> 5 = 2⁴⁶ + m; shifted into the exponent field, only m + 1023 stays.
     let scale = unsafeBitCast((bits &>> 5) &<< 52 &+ 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
-    let j = bits & 31, table = powersOfTwoThirtySeconds
-    let fraction = SIMD4(table[Int(j[0])], table[Int(j[1])], table[Int(j[2])], table[Int(j[3])])
+    let j = bits & 31
+    let fraction = withUnsafeMutablePointer(to: &powersOfTwoThirtySeconds) { tuple in
+        tuple.withMemoryRebound(to: Double.self, capacity: 32) { table in
+            SIMD4(table[Int(j[0])], table[Int(j[1])], table[Int(j[2])], table[Int(j[3])])
+        }
+    }
     return p * (fraction * scale)
 }
 
-/// 2^(j/32) for j = 0 … 31, each the double nearest the exact value (written once, then only read).
-private nonisolated(unsafe) let powersOfTwoThirtySeconds: UnsafePointer<Double> = {
-    let values: [Double] = [
+/// 2^(j/32) for j = 0 … 31, each the double nearest the exact value: a tuple of literals, which the
+/// compiler lays out as constant data, so that reading it needs no lazy initialization (a call
+/// in the middle of the vector loops, which would spill every vector register). Only read.
+private nonisolated(unsafe) var powersOfTwoThirtySeconds: (
+    Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
+    Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double
+) = (
     1.0, 1.0218971486541166, 1.0442737824274138, 1.0671404006768237,
     1.0905077326652577, 1.1143867425958924, 1.1387886347566916, 1.1637248587775775,
     1.189207115002721, 1.215247359980469, 1.241857812073484, 1.2690509571917332,
@@ -40,9 +48,5 @@ private nonisolated(unsafe) let powersOfTwoThirtySeconds: UnsafePointer<Double> 
     1.4142135623730951, 1.4451808069770467, 1.4768261459394993, 1.5091644275934228,
     1.5422108254079407, 1.5759808451078865, 1.6104903319492543, 1.645755478153965,
     1.681792830507429, 1.718619298122478, 1.7562521603732995, 1.7947090750031072,
-    1.8340080864093424, 1.8741676341103, 1.9152065613971474, 1.9571441241754002,
-    ]
-    let table = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
-    table.initialize(from: values, count: values.count)
-    return UnsafePointer(table)
-}()
+    1.8340080864093424, 1.8741676341103, 1.9152065613971474, 1.9571441241754002
+)
