@@ -26,7 +26,7 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     // (2⁵¹ + k) >> 5 = 2⁴⁶ + m; shifted into the exponent field, only m + 1023 stays.
     let scale = unsafeBitCast((bits &>> 5) &<< 52 &+ 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
     let j = bits & 31
-    let fraction = withUnsafeMutablePointer(to: &powersOfTwoThirtySeconds) { tuple in
+    let fraction = withUnsafePointer(to: &powersOfTwoThirtySeconds) { tuple in
         tuple.withMemoryRebound(to: Double.self, capacity: 32) { table in
             SIMD4(table[Int(j[0])], table[Int(j[1])], table[Int(j[2])], table[Int(j[3])])
         }
