@@ -40,12 +40,10 @@ public struct CutoffFunction: Sendable, Hashable {
     /// 1/r_c (length⁻¹), for the vector form.
     let inverseRadius: Double
 
-    /// coth³ 1, the factor that normalizes the tanh³ cutoff (n2p2's `TANH_PRE`).
-    static let tanhNormalization: Double = {
-        let e = exp(1.0)
-        let c = (e + 1 / e) / (e - 1 / e)
-        return c * c * c
-    }()
+    /// coth³ 1, the factor that normalizes the tanh³ cutoff (n2p2's `TANH_PRE`): c·c·c with
+    /// c = (e + 1/e)/(e − 1/e), e = exp(1), written out so that reading it needs no lazy
+    /// initialization inside the pair loops.
+    static let tanhNormalization = 2.2637537952253504
 
     public init(kind: CutoffKind, radius: Double, alpha: Double = 0) {
         precondition(radius > 0, "the cutoff radius must be positive")

@@ -49,6 +49,11 @@ import Testing
         }
     }
 
+    @Test func tanhNormalizationIsCothCubedOfOne() {
+        let e = exp(1.0), c = (e + 1 / e) / (e - 1 / e)
+        #expect(CutoffFunction.tanhNormalization == c * c * c)
+    }
+
     @Test func n2p2Formulas() {
         let x = 0.4, r = 2.0 + 3.0 * x  // α = 0.4, r_c = 5: r_ci = 2.
         func at(_ kind: CutoffKind) -> Double { CutoffFunction(kind: kind, radius: 5, alpha: 0.4).value(r) }
