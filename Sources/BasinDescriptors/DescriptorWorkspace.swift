@@ -35,8 +35,13 @@ public final class DescriptorWorkspace: @unchecked Sendable {
     let scratchSlots = ScratchSlots()
     /// Index of atom i's function set in the evaluator.
     var atomSet: [Int] = []
-    /// The groups of each set for `preparedElements`' species indices.
-    private(set) var groups: [FunctionGroups] = []
+    /// The groups of each set for `preparedElements`' species indices, `groups[slot][set]`: a
+    /// copy of its own per scratch slot, because reading a group retains and releases its arrays,
+    /// and threads reading one copy would pass those reference counts' cache lines between
+    /// their cores at every atom (two threads took 2–3 % more processor time than one).
+    private(set) var groups: [[FunctionGroups]] = []
+    /// The sets `groups` are made from.
+    private var preparedSets: [SymmetryFunctionSet] = []
     /// The set of each species of `preparedElements`, −1 for an element without one.
     private(set) var setOfSpecies: [Int] = []
     private var preparedElements: [Element]?
@@ -53,7 +58,8 @@ public final class DescriptorWorkspace: @unchecked Sendable {
     /// Groups `sets` for a configuration's element table, once per table.
     func prepareGroups(_ sets: [SymmetryFunctionSet], elements: [Element]) {
         guard preparedElements != elements else { return }
-        groups = sets.map { set in FunctionGroups(set, species: { Int32(elements.firstIndex(of: $0) ?? -1) }) }
+        preparedSets = sets
+        groups = []
         setOfSpecies = elements.map { element in sets.firstIndex { $0.central == element } ?? -1 }
         preparedElements = elements
     }
@@ -68,6 +74,10 @@ public final class DescriptorWorkspace: @unchecked Sendable {
         self.stride = stride
         UnsafeMutableBufferPointer(rebasing: valueStorage[0..<atoms * stride]).update(repeating: 0)
         while neighborhoods.count < threads { neighborhoods.append(Neighborhood()) }
+        let elements = preparedElements ?? []
+        while groups.count < threads {
+            groups.append(preparedSets.map { set in FunctionGroups(set, species: { Int32(elements.firstIndex(of: $0) ?? -1) }) })
+        }
         scratchSlots.prepare(threads)
     }
 

@@ -101,7 +101,7 @@ private struct AtomByAtomPass: ParallelLoopBody {
     let positions: UnsafeBufferPointer<SIMD3<Double>>
     let species: UnsafeBufferPointer<Int32>
     let radii: [Double]
-    let groups: [FunctionGroups]
+    let groups: [[FunctionGroups]]
     let values: UnsafeMutableBufferPointer<Double>
     let stride: Int
     let forceBuffers: [UnsafeMutableBufferPointer<SIMD3<Double>>]
@@ -121,6 +121,7 @@ private struct AtomByAtomPass: ParallelLoopBody {
         if forces { UnsafeMutableBufferPointer(rebasing: forceBuffers[p][0..<extended]).update(repeating: .zero) }
         let slot = slots.take()
         defer { slots.giveBack(slot) }
+        let groups = self.groups[slot]
         var laps = (0.0, 0.0, 0.0)
         for i in part.atoms {
             let row = i - chunk.atoms.lowerBound, set = atomSet[i]

@@ -44,6 +44,17 @@ public struct NeuralNetwork: Equatable, Sendable {
         parameters = Array(repeating: 0, count: next)
     }
 
+    /// The same network over arrays of its own, none shared with this one: threads that each
+    /// run their own copy never write to one reference count (a cache line that would
+    /// otherwise pass from core to core at every call).
+    public func withOwnStorage() -> NeuralNetwork {
+        var copy = NeuralNetwork(
+            inputCount: layerSizes[0], hiddenLayers: Array(layerSizes.dropFirst().dropLast()), activations: activations.map { $0 },
+            normalizesNodes: normalizesNodes)
+        copy.parameters = parameters.map { $0 }
+        return copy
+    }
+
     /// Σ_l (n_(l−1)·n_l + n_l) for layer sizes n_0…n_L (n2p2's `getNumConnections`).
     public static func parameterCount(layerSizes: [Int]) -> Int {
         zip(layerSizes, layerSizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }

@@ -39,38 +39,12 @@ extension NNPForwardKernel {
         }
     }
 
-    /// E_i and ∂E_i/∂G_is of atom i alone, its element's network run on one row with the
-    /// network workspace and the input, output and gradient rows of `part` (so that parts may
-    /// run concurrently); returns row i of `workspace`'s ∂E/∂G. `workspace` must have been
-    /// prepared for these atoms, `stride` and at least `part + 1` parts.
-    /// - Parameters:
-    ///   - values: G_is at `[i * stride + s]`.
-    ///   - energies: E_i at `[i]` (configuration energy units).
-    @inline(__always)
-    func atomicEnergy(
-        of i: Int, networks: [NeuralNetwork], values: UnsafeBufferPointer<Double>, stride: Int, workspace ws: NNPWorkspace,
-        part: Int, energyFactor: Double, energies: UnsafeMutableBufferPointer<Double>
-    ) -> UnsafePointer<Double> {
-        let e = ws.element[i], network = networks[e], n = network.inputCount
-        let x = UnsafeMutableBufferPointer(rebasing: ws.inputs[part * stride..<part * stride + n])
-        let y = UnsafeMutableBufferPointer(rebasing: ws.outputs[part..<part + 1])
-        let g = UnsafeMutableBufferPointer(rebasing: ws.gradients[part * stride..<part * stride + n])
-        let workspace = ws.networkWorkspace(element: e, part: part)
-        scaleInputs(element: e, atoms: CollectionOfOne(i), values: values, stride: stride, into: x)
-        network.evaluate(inputs: UnsafeBufferPointer(x), outputs: y, workspace: workspace)
-        network.inputGradient(workspace: workspace, into: g)
-        readOut(
-            element: e, atoms: CollectionOfOne(i), outputs: UnsafeBufferPointer(y), inputGradient: UnsafeBufferPointer(g),
-            stride: stride, energyFactor: energyFactor, energies: energies, dEdG: ws.dEdG)
-        return UnsafePointer(ws.dEdG.baseAddress! + i * stride)
-    }
-
     /// As `atomicEnergies(networks:values:stride:workspace:parts:energyFactor:)` into new
     /// arrays, for atom i of element `element[i]` (model order).
     func atomicEnergies(
         networks: [NeuralNetwork], element: [Int], values: SymmetryFunctionValues, parts: Int, energyFactor: Double
     ) -> (energies: [Double], dEdG: [Double]) {
-        let workspace = NNPWorkspace(networks: networks)
+        let workspace = NNPWorkspace(networks: networks, kernel: self)
         workspace.prepare(element: element, stride: values.stride, parts: max(1, parts))
         values.values.withUnsafeBufferPointer {
             atomicEnergies(

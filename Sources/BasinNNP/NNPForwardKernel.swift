@@ -34,6 +34,16 @@ public struct NNPForwardKernel: Sendable {
         offsets = settings.elements.map { (normalization?.meanEnergy ?? 0) + settings.atomEnergy($0) }
     }
 
+    /// The same maps over arrays of their own, none shared with this kernel (see
+    /// `NeuralNetwork.withOwnStorage()`).
+    func withOwnStorage() -> NNPForwardKernel {
+        NNPForwardKernel(scalings: scalings.map { $0.map { $0 } }, factors: factors.map { $0.map { $0 } }, offsets: offsets.map { $0 }, inverseConv: inverseConv)
+    }
+
+    private init(scalings: [[InputScaling]], factors: [[Double]], offsets: [Double], inverseConv: Double) {
+        (self.scalings, self.factors, self.offsets, self.inverseConv) = (scalings, factors, offsets, inverseConv)
+    }
+
     /// Number of inputs of element e's network.
     public func inputCount(element e: Int) -> Int { scalings[e].count }
 

@@ -4,7 +4,7 @@ import BasinNN
 
 /// Memory `NeuralNetworkPotential` reuses from one evaluation to the next: the descriptor
 /// workspace, each atom's element and the atoms of each element, the network inputs, outputs
-/// and input gradients, one network workspace per element and thread, and the per-atom
+/// and input gradients, the networks and network workspaces of each part (`PartNetworks`), and the per-atom
 /// energies E_i and ∂E_i/∂G_is. Sized by the first evaluation and grown only when a larger
 /// system comes, so an MD loop does not allocate. Not for concurrent evaluations.
 final class NNPWorkspace: @unchecked Sendable {
@@ -22,17 +22,18 @@ final class NNPWorkspace: @unchecked Sendable {
     private(set) var gradients = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
     /// Network outputs of the element being evaluated.
     private(set) var outputs = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
-    /// `networkWorkspaces[e][part]`.
-    private var networkWorkspaces: [[NeuralNetwork.Workspace]]
+    /// Each part's networks, maps and network workspaces.
+    private(set) var partNetworks: [PartNetworks] = []
     private let networks: [NeuralNetwork]
+    private let kernel: NNPForwardKernel
     /// Model element index of each element of the configuration table last seen.
     private var modelIndexOfSpecies: [Int] = []
     private var preparedElements: [Element]?
 
-    init(networks: [NeuralNetwork]) {
+    init(networks: [NeuralNetwork], kernel: NNPForwardKernel) {
         self.networks = networks
+        self.kernel = kernel
         atomsOfElement = Array(repeating: [], count: networks.count)
-        networkWorkspaces = Array(repeating: [], count: networks.count)
     }
 
     deinit {
@@ -73,13 +74,11 @@ final class NNPWorkspace: @unchecked Sendable {
         grow(&gradients, to: rows * stride)
         grow(&outputs, to: rows)
         UnsafeMutableBufferPointer(rebasing: dEdG[0..<n * stride]).update(repeating: 0)
-        for e in networks.indices where networkWorkspaces[e].count < parts {
-            networkWorkspaces[e] += (networkWorkspaces[e].count..<parts).map { _ in NeuralNetwork.Workspace(for: networks[e]) }
-        }
+        while partNetworks.count < parts { partNetworks.append(PartNetworks(kernel: kernel, networks: networks)) }
     }
 
-    /// The workspace of element e's network for thread `part`.
-    func networkWorkspace(element e: Int, part: Int) -> NeuralNetwork.Workspace { networkWorkspaces[e][part] }
+    /// The workspace of element e's network for `part`.
+    func networkWorkspace(element e: Int, part: Int) -> NeuralNetwork.Workspace { partNetworks[part].workspaces[e] }
 
     /// The energies buffer, for the kernel to fill.
     func withEnergies<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {

@@ -97,24 +97,24 @@ public struct NeuralNetworkPotential: Potential {
         _ configuration: Configuration, neighbors: NeighborList, properties: Properties,
         into result: inout Evaluation, workspace: Workspace, ghostForces: Bool
     ) {
-        let ws = workspace.prepared(for: configuration.elements) { NNPWorkspace(networks: model.networks) }
+        let ws = workspace.prepared(for: configuration.elements) { NNPWorkspace(networks: model.networks, kernel: kernel) }
         let start = stageTimes == nil ? ClockReading() : ClockReading.now()
-        let stride = evaluator.stride, parts = evaluator.partCount(for: neighbors), networks = model.networks
+        let stride = evaluator.stride, parts = evaluator.partCount(for: neighbors)
         let wantsForces = properties.contains(.forces) || properties.contains(.virial)
         ws.prepare(configuration, modelElements: model.settings.elements, stride: stride, parts: parts)
         ws.withEnergies { energies in
-            let descriptors = ws.descriptors
+        ws.partNetworks.withUnsafeBufferPointer { partNetworks in
+        ws.element.withUnsafeBufferPointer { element in
             do {
                 try evaluator.evaluate(
-                    configuration, neighbors: neighbors, workspace: descriptors, forces: wantsForces,
+                    configuration, neighbors: neighbors, workspace: ws.descriptors, forces: wantsForces,
                     measuringStages: stageTimes != nil,
                     weights: AtomicNetworkWeights(
-                        kernel: kernel, networks: networks, descriptors: descriptors, stride: stride, workspace: ws,
-                        energyFactor: energyFactor, energies: energies))
+                        workspace: ws, parts: partNetworks, element: element, stride: stride, energyFactor: energyFactor, energies: energies))
             } catch {
                 preconditionFailure("check() accepted a configuration the descriptors reject: \(error)")
             }
-        }
+        }}}
         extrapolation?.scan(ws.descriptors.values, stride: stride, element: ws.element, configuration: configuration)
         result.energy = ws.energies.reduce(0, +)
         result.perAtomEnergies.removeAll(keepingCapacity: true)
