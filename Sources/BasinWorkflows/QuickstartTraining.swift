@@ -123,11 +123,12 @@ public enum QuickstartTraining {
         }
     }
 
-    /// Fits `model` to `dataset` on a split seeded by `seed` and writes `model/` (with `baseline`,
-    /// when given, in baseline.data), the learning curve and the parity plot into `directory`.
+    /// Fits `model` to `dataset` on a split seeded by `seed` (or, with `heldOut`, on all of
+    /// `dataset`, tested on `heldOut`) and writes `model/` (with `baseline`, when given, in
+    /// baseline.data), the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     static func run(
-        _ settings: Settings, model: NNPSettings, dataset: Dataset, baseline: ModelBaseline? = nil, referenceName: String,
+        _ settings: Settings, model: NNPSettings, dataset: Dataset, heldOut: Dataset? = nil, baseline: ModelBaseline? = nil, referenceName: String,
         seed: UInt64, threads: Int, directory: URL, epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: Summary) {
         let s = settings
@@ -148,6 +149,7 @@ public enum QuickstartTraining {
                 selectionScales: s.selectionScales),
             output: directory, checkpoints: false, referenceName: referenceName, requiresTestSet: true)
         job.baseline = baseline
+        job.testDataset = heldOut
         let outcome = try job.run(events: { event in
             guard case .epoch(let e) = event else { return }
             let line = String(

@@ -81,17 +81,17 @@ extension SilicaQuickstart {
     }
 
     /// The training stage, on its own so that an iterative loop can take its place: fits the
-    /// model to `dataset` in `epochs` epochs and writes `model/` (with `baseline`, when given, in baseline.data),
-    /// the learning curve and the parity plot into `directory`.
+    /// model to `dataset` in `epochs` epochs, tested on `heldOut`, and writes `model/` (with
+    /// `baseline`, when given, in baseline.data), the learning curve and the parity plot into `directory`.
     /// - Parameter epochDone: the epoch number and a line with its errors.
     func train(
-        _ modelSettings: NNPSettings, epochs: Int, baseline: ModelBaseline?, dataset: Dataset, directory: URL,
+        _ modelSettings: NNPSettings, epochs: Int, baseline: ModelBaseline?, dataset: Dataset, heldOut: Dataset, directory: URL,
         epochDone: @escaping (Int, String) -> Void
     ) throws -> (outcome: TrainingJob.Outcome, summary: QuickstartTraining.Summary) {
         var training = settings.fit
         training.epochs = epochs
         return try QuickstartTraining.run(
-            training, model: modelSettings, dataset: dataset, baseline: baseline,
+            training, model: modelSettings, dataset: dataset, heldOut: heldOut, baseline: baseline,
             referenceName: baseline == nil ? "Vashishta" : "Vashishta − Coulomb baseline", seed: settings.seed, threads: settings.threads,
             directory: directory, epochDone: epochDone)
     }

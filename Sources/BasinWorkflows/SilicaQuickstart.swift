@@ -181,7 +181,11 @@ public struct SilicaQuickstart: Sendable {
             let residuals = try baseline.map { try BaselineResiduals.of(frames, baseline: $0.potential(), file: "data/input.data", threads: s.threads) }
             return Dataset(structures: try Dataset.structures(from: residuals ?? frames, file: "data/input.data", settings: nnpSettings))
         }
-        var data = try dataset(of: frames)
+        // The held-out frames are a seeded share of the reference sampling, the same in every
+        // fit; self-sampled frames only ever train: they are the holes each model was worst at,
+        // chosen by its errors, not samples of the states the model is validated at.
+        var (data, heldOut) = try dataset(of: frames).split(testFraction: s.training.testFraction, seed: s.seed)
+        let heldOutNames = Set(heldOut.structures.map(\.name))
         report(.symmetryFunctions, 1, 1)
         result.timings.symmetryFunctions = SiliconQuickstart.seconds(clock.now - stageStart)
 
@@ -190,7 +194,7 @@ public struct SilicaQuickstart: Sendable {
         while true {
             stageStart = clock.now
             let epochs = round < s.selfSamplingRounds ? s.selfSamplingEpochs : s.training.epochs
-            let fit = try train(nnpSettings, epochs: epochs, baseline: baseline, dataset: data, directory: directory) { epoch, line in
+            let fit = try train(nnpSettings, epochs: epochs, baseline: baseline, dataset: data, heldOut: heldOut, directory: directory) { epoch, line in
                 progress?(Progress(stage: .training, completed: epoch, total: epochs, message: line))
             }
             trained = fit.outcome
@@ -205,7 +209,7 @@ public struct SilicaQuickstart: Sendable {
             result.selfSampling.append(found.summary)
             frames += found.frames
             try StructureFile.write(frames, to: dataURL, format: .n2p2)
-            data = try dataset(of: frames)
+            data = Dataset(structures: try dataset(of: frames).structures.filter { !heldOutNames.contains($0.name) })
             result.timings.selfSampling += SiliconQuickstart.seconds(clock.now - stageStart)
         }
         result.frames = frames.count

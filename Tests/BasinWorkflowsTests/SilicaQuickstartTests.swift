@@ -28,6 +28,8 @@ import BasinTestSupport
         #expect(round.steps == [10, 10] && round.added + round.dropped + round.insideCore == 2 * (10 / 5))
         #expect(result.frames == 2 * 3 * 3 + 3 + round.added)
         #expect(result.training.trainStructures + result.training.testStructures == result.frames)
+        // Held out from the reference sampling alone: the self-sampled frames all train.
+        #expect(result.training.testStructures == Int((settings.training.testFraction * Double(2 * 3 * 3 + 3)).rounded()))
         #expect(result.training.epochs == 2)
         // Per central element: (2 shifted + 1 centred) × 2 neighbor elements + 1 width × 1 ζ × 2 λ × 3 element pairs.
         #expect(result.symmetryFunctionCounts == [12, 12])
