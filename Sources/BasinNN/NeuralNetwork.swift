@@ -47,7 +47,7 @@ public struct NeuralNetwork: Equatable, Sendable {
     /// The same network over arrays of its own, none shared with this one: threads that each
     /// run their own copy never write to one reference count (a cache line that would
     /// otherwise pass from core to core at every call).
-    public func withOwnStorage() -> NeuralNetwork {
+    package func withOwnStorage() -> NeuralNetwork {
         var copy = NeuralNetwork(
             inputCount: layerSizes[0], hiddenLayers: Array(layerSizes.dropFirst().dropLast()), activations: activations.map { $0 },
             normalizesNodes: normalizesNodes)

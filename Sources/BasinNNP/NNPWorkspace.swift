@@ -4,9 +4,9 @@ import BasinNN
 
 /// Memory `NeuralNetworkPotential` reuses from one evaluation to the next: the descriptor
 /// workspace, each atom's element and the atoms of each element, the network inputs, outputs
-/// and input gradients, the networks and network workspaces of each part (`PartNetworks`), and the per-atom
-/// energies E_i and ∂E_i/∂G_is. Sized by the first evaluation and grown only when a larger
-/// system comes, so an MD loop does not allocate. Not for concurrent evaluations.
+/// and input gradients, each part's networks and network workspaces (`PartNetworks`), and the
+/// per-atom energies E_i and ∂E_i/∂G_is. Sized by the first evaluation and grown only when a
+/// larger system comes, so an MD loop does not allocate. Not for concurrent evaluations.
 final class NNPWorkspace: @unchecked Sendable {
     let descriptors = DescriptorWorkspace()
     /// Atom i's element in model order.
