@@ -20,7 +20,7 @@ public enum KIMPortableModel {
         guard loaded.baseline == nil else {
             throw ModelFileError(
                 file: model.appendingPathComponent(ModelBaseline.fileName).path,
-                reason: "the KIM driver serves the networks only; run a model with a baseline in LAMMPS with pair_style hybrid/overlay hdnnp and coul/dsf (plus zbl for a repulsive core and vashishta for a steric term)")
+                reason: "the KIM driver serves the networks only; run a model with a baseline in LAMMPS with pair_style hybrid/overlay hdnnp and coul/dsf (plus zbl for a repulsive core, vashishta for a steric term and table for a charge–dipole tail)")
         }
         var files = ["input.nn"]
         if loaded.settings.scaling.needsStatistics { files.append("scaling.data") }

@@ -11,11 +11,16 @@ import Foundation
 ///     zbl A B INNER OUTER      (optional, one per pair: the core of the pair A–B, which then
 ///                               differs from the line above or, without one, is its only core)
 ///     steric A B H ETA RC      (optional, one per pair: Vashishta's H/r^η shifted at RC)
+///     charge-dipole-tail A B D LAMBDA RM RC
+///                              (optional, one per pair: −D e^(−r/λ)/r⁴ shifted at RC minus the
+///                               same shifted at RM, `ChargeDipoleTail`)
 ///
 /// The same model runs in LAMMPS as `pair_style hybrid/overlay hdnnp … coul/dsf ALPHA CUTOFF
 /// zbl INNER OUTER …` (one `zbl` sub-style per distinct pair of cutoffs), with `set type N
 /// charge Q` and `pair_coeff I J zbl [K] Z_I Z_J` per pair of types, plus `vashishta` with
-/// `pair_coeff * * vashishta FILE …` for the steric lines (FILE: `StericRepulsion.vashishtaText`).
+/// `pair_coeff * * vashishta FILE …` for the steric lines (FILE: `StericRepulsion.vashishtaText`)
+/// and `table spline N` with `pair_coeff I J table FILE A_B RC` per pair for the tail's lines
+/// (FILE: `ChargeDipoleTail.lammpsTable`).
 extension ModelBaseline {
     /// The file's text: the style line, one charge line per element in alphabetical order, the
     /// core's line when there is one, every number written so that it reads back exactly.
@@ -24,7 +29,8 @@ extension ModelBaseline {
             # Fixed baseline under this model's networks: energy and forces = networks + baseline.
             # LAMMPS: pair_style hybrid/overlay hdnnp ... coul/dsf ALPHA CUTOFF [zbl INNER OUTER ...] [vashishta],
             # with these charges per type [pair_coeff I J zbl [K] Z_I Z_J per pair, Z the atomic numbers,
-            # one zbl sub-style per distinct pair of cutoffs] [pair_coeff * * vashishta baseline-steric.vashishta ...].
+            # one zbl sub-style per distinct pair of cutoffs] [pair_coeff * * vashishta baseline-steric.vashishta ...]
+            # [table spline N, pair_coeff I J table baseline-tail.table A_B RC per pair of the charge-dipole tail].
 
             """
         text += "coul/dsf \(coulomb.alpha) \(coulomb.cutoff)\n"
@@ -43,6 +49,11 @@ extension ModelBaseline {
                 text += "steric \(pair.first) \(pair.second) \(t.h) \(t.eta) \(t.cutoff)\n"
             }
         }
+        if let tail {
+            for (pair, t) in tail.terms.sorted(by: { $0.key < $1.key }) {
+                text += "charge-dipole-tail \(pair.first) \(pair.second) \(t.d) \(t.lambda) \(t.inner) \(t.cutoff)\n"
+            }
+        }
         return text
     }
 
@@ -54,6 +65,7 @@ extension ModelBaseline {
         var core: (inner: Double, outer: Double, line: Int)?
         var pairCores: [ElementPair: (inner: Double, outer: Double, line: Int)] = [:]
         var sterics: [ElementPair: (term: StericRepulsion.Term, line: Int)] = [:]
+        var tails: [ElementPair: (term: ChargeDipoleTail.Term, line: Int)] = [:]
         var charges: [String: Double] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
@@ -72,6 +84,17 @@ extension ModelBaseline {
                 let pair = ElementPair(words[1], words[2])
                 guard sterics[pair] == nil else { throw ModelFileError(file: file, line: line, reason: "a second steric line for \(pair)") }
                 sterics[pair] = (.init(h: try number(3, "H"), eta: try number(4, "η"), cutoff: try number(5, "the cutoff")), line)
+                continue
+            }
+            if keyword == "charge-dipole-tail" {
+                guard words.count == 7 else {
+                    throw ModelFileError(file: file, line: line, reason: "'charge-dipole-tail' takes two elements and four values, found \(words.count - 1) words")
+                }
+                let pair = ElementPair(words[1], words[2])
+                guard tails[pair] == nil else { throw ModelFileError(file: file, line: line, reason: "a second charge-dipole-tail line for \(pair)") }
+                let term = ChargeDipoleTail.Term(
+                    d: try number(3, "D"), lambda: try number(4, "λ"), inner: try number(5, "the inner radius"), cutoff: try number(6, "the cutoff"))
+                tails[pair] = (term, line)
                 continue
             }
             guard words.count == 3 || (keyword == "zbl" && words.count == 5) else {
@@ -93,7 +116,7 @@ extension ModelBaseline {
                 guard core == nil else { throw ModelFileError(file: file, line: line, reason: "a second zbl line") }
                 core = (try number(1, "the inner cutoff"), try number(2, "the outer cutoff"), line)
             default:
-                throw ModelFileError(file: file, line: line, reason: "unknown keyword '\(keyword)' (expected coul/dsf, charge, zbl or steric)")
+                throw ModelFileError(file: file, line: line, reason: "unknown keyword '\(keyword)' (expected coul/dsf, charge, zbl, steric or charge-dipole-tail)")
             }
         }
         guard let style else { throw ModelFileError(file: file, reason: "no 'coul/dsf ALPHA CUTOFF' line") }
@@ -104,22 +127,9 @@ extension ModelBaseline {
             throw ModelFileError(file: file, line: charges.isEmpty ? nil : style.line, reason: error.description)
         }
         let symbols = charges.keys.sorted()
-        var steric: StericRepulsion?
-        for (pair, s) in sterics.sorted(by: { $0.value.line < $1.value.line }) {
-            do {
-                _ = try StericRepulsion(elements: symbols, terms: [pair: s.term])
-            } catch {
-                throw ModelFileError(file: file, line: s.line, reason: error.description)
-            }
-        }
-        if !sterics.isEmpty {
-            do {
-                steric = try StericRepulsion(elements: symbols, terms: sterics.mapValues(\.term))
-            } catch {
-                throw ModelFileError(file: file, reason: error.description)
-            }
-        }
-        guard core != nil || !pairCores.isEmpty else { return ModelBaseline(coulomb: coulomb, steric: steric) }
+        let steric = try pairTerms(sterics, file: file) { terms throws(PotentialError) in try StericRepulsion(elements: symbols, terms: terms) }
+        let tail = try pairTerms(tails, file: file) { terms throws(PotentialError) in try ChargeDipoleTail(elements: symbols, terms: terms) }
+        guard core != nil || !pairCores.isEmpty else { return ModelBaseline(coulomb: coulomb, steric: steric, tail: tail) }
         var switching: [ElementPair: ScreenedNuclearRepulsion.Switching] = [:]
         if let core {
             for (n, a) in symbols.enumerated() {
@@ -141,7 +151,28 @@ extension ModelBaseline {
             do { try check() } catch { throw ModelFileError(file: file, line: line, reason: "\(error)") }
         }
         do {
-            return ModelBaseline(coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: symbols, switching: switching), steric: steric)
+            return ModelBaseline(
+                coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: symbols, switching: switching), steric: steric, tail: tail)
+        } catch {
+            throw ModelFileError(file: file, reason: error.description)
+        }
+    }
+
+    /// The part built from one kind of per-pair lines (nil for none): each line on its own first,
+    /// so that an error names its line, then all of them together.
+    private static func pairTerms<Term, Part>(
+        _ lines: [ElementPair: (term: Term, line: Int)], file: String, build: ([ElementPair: Term]) throws(PotentialError) -> Part
+    ) throws(ModelFileError) -> Part? {
+        guard !lines.isEmpty else { return nil }
+        for (pair, entry) in lines.sorted(by: { $0.value.line < $1.value.line }) {
+            do {
+                _ = try build([pair: entry.term])
+            } catch {
+                throw ModelFileError(file: file, line: entry.line, reason: error.description)
+            }
+        }
+        do {
+            return try build(lines.mapValues(\.term))
         } catch {
             throw ModelFileError(file: file, reason: error.description)
         }

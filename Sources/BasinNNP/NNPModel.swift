@@ -103,6 +103,7 @@ public struct NNPModel: Sendable, Equatable {
         }
         if let baseline { files.append((ModelBaseline.fileName, baseline.text)) }
         if let steric = baseline?.steric { files.append((ModelBaseline.stericFileName, steric.vashishtaText)) }
+        if let tail = baseline?.tail { files.append((ModelBaseline.tailFileName, tail.lammpsTable)) }
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             do {

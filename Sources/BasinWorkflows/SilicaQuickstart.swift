@@ -77,13 +77,26 @@ public struct SilicaQuickstart: Sendable {
         return try! StericRepulsion(elements: vashishta.elements, terms: terms)
     }
 
-    /// What the networks sit on: `coulombBaseline` and, when `settings` asks for one, the ZBL
-    /// core with each element pair's cutoffs below its `shortest` distance in the data (Å).
+    /// Vashishta's charge–dipole term −D e^(−r/λ4)/r⁴ beyond `inner` (Å), the networks' cutoff:
+    /// D, λ4 and r_c of each pair with D > 0 from the reference's entry i j j.
+    public static func chargeDipoleTail(inner: Double) throws -> ChargeDipoleTail {
+        let vashishta = referencePotential
+        var terms: [ElementPair: ChargeDipoleTail.Term] = [:]
+        for entry in vashishta.entries where entry.elements.1 == entry.elements.2 && entry.d > 0 {
+            terms[ElementPair(entry.elements.0, entry.elements.1)] = .init(d: entry.d, lambda: entry.lambda4, inner: inner, cutoff: entry.rc)
+        }
+        return try ChargeDipoleTail(elements: vashishta.elements, terms: terms)
+    }
+
+    /// What the networks sit on: `coulombBaseline`, Vashishta's steric term and its charge–dipole
+    /// tail beyond the networks' cutoff when `settings` asks for them and, when it asks for one,
+    /// the ZBL core with each element pair's cutoffs below its `shortest` distance in the data (Å).
     static func baseline(_ settings: Settings, shortest: [SpeciesPair: Double]) throws -> ModelBaseline? {
         guard settings.coulombBaseline else { return nil }
         let coulomb = coulombBaseline
         let steric = settings.stericBaseline ? stericBaseline : nil
-        guard let core = settings.repulsiveCore else { return ModelBaseline(coulomb: coulomb, steric: steric) }
+        let tail = settings.chargeDipoleTail ? try chargeDipoleTail(inner: settings.cutoff) : nil
+        guard let core = settings.repulsiveCore else { return ModelBaseline(coulomb: coulomb, steric: steric, tail: tail) }
         var switching: [ElementPair: ScreenedNuclearRepulsion.Switching] = [:]
         for (pair, r) in shortest {
             let outer = r - core.margin
@@ -92,7 +105,8 @@ public struct SilicaQuickstart: Sendable {
             }
             switching[elementPair(pair)] = .init(inner: outer - core.width, outer: outer)
         }
-        return ModelBaseline(coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: switching), steric: steric)
+        return ModelBaseline(
+            coulomb: coulomb, core: try ScreenedNuclearRepulsion(elements: ["O", "Si"], switching: switching), steric: steric, tail: tail)
     }
 
     /// The elements of a pair of species (Si is species 0, O species 1).

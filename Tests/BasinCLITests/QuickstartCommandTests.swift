@@ -40,7 +40,7 @@ import Testing
         #expect(json["symmetryFunctions"] as? [String: Int] == ["O": 12, "Si": 12])
         let training = try #require(json["training"] as? [String: Any])
         #expect((training["testForceRMSEmeVPerAngstrom"] as? Double).map { $0.isFinite } == true)
-        #expect(json["coulombBaseline"] as? Bool == true && json["stericBaseline"] as? Bool == true)
+        #expect(json["coulombBaseline"] as? Bool == true && json["stericBaseline"] as? Bool == true && json["chargeDipoleTail"] as? Bool == true)
         // No repulsive core by default.
         #expect(json["repulsiveCore"] == nil)
         let states = try #require(json["states"] as? [[String: Any]])

@@ -49,6 +49,28 @@ import Testing
         #expect(abs(total.energy - parts.reduce(0, +)) < 1e-10 * abs(total.energy))
     }
 
+    /// `charge-dipole-tail A B D LAMBDA RM RC` lines, written and read back exactly, the LAMMPS
+    /// table written next to baseline.data, and the tail added to the model like the other parts.
+    @Test func tailLinesRoundTripAndAdd() throws {
+        let tail = try ChargeDipoleTail(elements: ["H", "O"], terms: [ElementPair("H", "O"): .init(d: 44.2357, lambda: 4.43, inner: 2.5, cutoff: 5.5)])
+        let baseline = ModelBaseline(coulomb: Self.coulomb, tail: tail)
+        #expect(baseline.text.contains("charge-dipole-tail H O 44.2357 4.43 2.5 5.5\n"))
+        #expect(try ModelBaseline.parse(baseline.text, file: "b") == baseline)
+        let folder = try ScratchDirectory.make("model-tail")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var model = SyntheticModel.make()
+        model.baseline = baseline
+        try model.write(to: folder)
+        #expect(try NNPModel(directory: folder) == model)
+        let table = try String(contentsOf: folder.appendingPathComponent(ModelBaseline.tailFileName), encoding: .utf8)
+        #expect(table == tail.lammpsTable && table.contains("\nH_O\nN 5000 R 0.0011 5.5\n"))
+        let c = SyntheticModel.structure(periodic: true)
+        let total = try Calculator(potential: try baseline.potential()).evaluate(c)
+        let parts = try [Self.coulomb, tail as any Potential].map { try Calculator(potential: $0).evaluate(c).energy }
+        #expect(abs(parts[1]) > 1e-3)
+        #expect(abs(total.energy - parts.reduce(0, +)) < 1e-10 * abs(total.energy))
+    }
+
     /// A model folder keeps its baseline in baseline.data; reading it back gives the same model,
     /// with or without the repulsive core, and a folder without the file has no baseline.
     @Test func baselineSurvivesWritingAndReading() throws {
@@ -116,6 +138,11 @@ import Testing
         ("coul/dsf 0 10\ncharge H 0.4\nsteric H H -1 9 5\n", 3, "positive, finite H"),
         ("coul/dsf 0 10\ncharge H 0.4\nsteric H O 1 9 5\n", 3, "names an element outside"),
         ("coul/dsf 0 10\ncharge H 0.4\nsteric H H 1 inf 5\n", 3, "η 'inf' is not a finite number"),
+        ("coul/dsf 0 10\ncharge H 0.4\ncharge-dipole-tail H H 1 4 5\n", 3, "two elements and four values"),
+        ("coul/dsf 0 10\ncharge H 0.4\ncharge-dipole-tail H H 1 4 5 9\ncharge-dipole-tail H H 1 4 5 9\n", 4, "a second charge-dipole-tail line for H–H"),
+        ("coul/dsf 0 10\ncharge H 0.4\ncharge-dipole-tail H H 1 4 9 5\n", 3, "r_m < r_c"),
+        ("coul/dsf 0 10\ncharge H 0.4\ncharge-dipole-tail H O 1 4 5 9\n", 3, "names an element outside"),
+        ("coul/dsf 0 10\ncharge H 0.4\ncharge-dipole-tail H H 1 x 5 9\n", 3, "λ 'x' is not a finite number"),
     ])
     func badFilesNameTheLine(text: String, line: Int, reason: String) throws {
         let error = try #require(throws: ModelFileError.self) { try ModelBaseline.parse(text, file: "m/baseline.data") }

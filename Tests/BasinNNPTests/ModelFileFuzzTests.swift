@@ -25,13 +25,13 @@ struct ModelFileFuzzTests {
     @Test func scaling() throws { try fuzz("scaling.data", label: "scaling.data", seed: 12) }
     @Test func weights() throws { try fuzz("weights.008.data", label: "weights", seed: 13) }
 
-    /// The baseline file beside a model (`baseline.data`: Coulomb and repulsive core), read with the model.
+    /// The baseline file beside a model (`baseline.data`: Coulomb, repulsive core, steric term and charge–dipole tail), read with the model.
     @Test func baseline() throws {
         let folder = try ModelFileTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SyntheticModel.make().write(to: folder)
         let url = folder.appendingPathComponent(ModelBaseline.fileName)
-        let source = "coul/dsf 0.0 10.0\ncharge H 0.41\ncharge O -0.82\nzbl 0.6 1.0\nzbl O O 1.1 1.4\nsteric O O 743.848 7 6\n"
+        let source = "coul/dsf 0.0 10.0\ncharge H 0.41\ncharge O -0.82\nzbl 0.6 1.0\nzbl O O 1.1 1.4\nsteric O O 743.848 7 6\ncharge-dipole-tail H O 44.2357 4.43 2.5 5.5\n"
         let summary = try ReaderFuzzer.run("baseline.data", sources: [source], to: url, seed: 14) { _ throws(ModelFileError) in
             _ = try NNPModel(directory: folder)
         }

@@ -58,10 +58,15 @@ import BasinTestSupport
         let lines = rdf.split(separator: "\n")
         #expect(lines.count == 1 + settings.rdfBins)
         #expect(lines[0] == "r,g_Si-O_vashishta,g_Si-O_nnp,g_O-O_vashishta,g_O-O_nnp,g_Si-Si_vashishta,g_Si-Si_nnp")
-        // The model is networks + Coulomb + Vashishta's steric term, with no core by default.
+        // The model is networks + Coulomb + Vashishta's steric term + its charge–dipole tail
+        // beyond the networks' cutoff, with no core by default.
         let baseline = try String(contentsOf: directory.appendingPathComponent("model/baseline.data"), encoding: .utf8)
         #expect(baseline.contains("coul/dsf 0.0 10.0\n") && baseline.contains("steric O Si 163.859 9.0 10.0\n") && !baseline.contains("\nzbl "))
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model/baseline-steric.vashishta").path))
+        #expect(baseline.contains("charge-dipole-tail O O 22.1179 4.43 5.5 10.0\ncharge-dipole-tail O Si 44.2357 4.43 5.5 10.0\n"))
+        #expect(!baseline.contains("charge-dipole-tail Si Si"))
+        for name in ["baseline-steric.vashishta", "baseline-tail.table"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model/\(name)").path))
+        }
         let report = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("mean Si–O–Si (melt, 4000 K)") && report.contains("test force RMSE"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }

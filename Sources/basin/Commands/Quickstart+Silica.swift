@@ -25,6 +25,8 @@ extension Quickstart {
         var coulombBaseline: Bool
         /// Whether the baseline carries Vashishta's steric term.
         var stericBaseline: Bool
+        /// Whether the baseline carries Vashishta's charge–dipole term beyond the networks' cutoff.
+        var chargeDipoleTail: Bool
         /// The ZBL core's inner and outer cutoffs (Å) per pair (Si-O, O-O, Si-Si), when the baseline has one.
         var repulsiveCore: [String: ScreenedNuclearRepulsion.Switching]?
         var training: TrainingSummary
@@ -65,6 +67,7 @@ extension Quickstart {
             output: directory.path, frames: result.frames,
             symmetryFunctions: ["O": result.symmetryFunctionCounts.first ?? 0, "Si": result.symmetryFunctionCounts.last ?? 0],
             coulombBaseline: settings.coulombBaseline, stericBaseline: settings.coulombBaseline && settings.stericBaseline,
+            chargeDipoleTail: settings.coulombBaseline && settings.chargeDipoleTail,
             repulsiveCore: result.repulsiveCore.map { Dictionary(uniqueKeysWithValues: zip(pairs, $0)) }, training: TrainingSummary(result.training), selfSampling: result.selfSampling,
             driftMeVPerAtomPerPs: result.driftMeVPerAtomPerPs,
             nveMeanTemperature: result.nveMeanTemperature, nveUnstableStep: result.nveUnstableStep, states: states,

@@ -27,10 +27,11 @@ struct Quickstart: ParsableCommand {
             β-cristobalite and the melt at 300–4000 K (the quenched melt is amorphous silica) and the \
             melt alone at 6000 K, generates element-resolved symmetry functions, trains one network \
             per element with n2p2's Kalman filter on Vashishta minus a fixed baseline (Vashishta's \
-            charges Si +1.6, O −0.8 as coul/dsf to 10 Å and Vashishta's steric term H/r^η; \
-            written to DIR/model/baseline.data and added back whenever the model runs), adds the \
+            charges Si +1.6, O −0.8 as coul/dsf to 10 Å, Vashishta's steric term H/r^η and its \
+            charge–dipole term −D e^(−r/λ)/r⁴ beyond the networks' 5.5 Å; written to \
+            DIR/model/baseline.data and added back whenever the model runs), adds the \
             frames of the model's own MD at 300 and 4000 K on which its forces err most against \
-            Vashishta and fits again (two rounds), keeping each fit's epoch of the lowest test \
+            Vashishta and fits again (three rounds), keeping each fit's epoch of the lowest test \
             errors in units of the targets below, then validates: held-out errors, the energy drift of a 10 ps NVE run in \
             the melt, and the partial g(r) (Si–O, O–O, Si–Si) and bond-angle distributions (O–Si–O, Si–O–Si) of the \
             model against Vashishta in the glass at 300 K (768 atoms: four copies of the melt, \

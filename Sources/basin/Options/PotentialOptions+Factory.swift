@@ -52,6 +52,9 @@ extension PotentialOptions {
         if let steric = baseline.steric {
             core += " and the steric term H/r^η (" + steric.terms.keys.map(\.description).sorted().joined(separator: ", ") + ")"
         }
+        if let tail = baseline.tail {
+            core += " and the charge–dipole tail −D e^(−r/λ)/r⁴ beyond r_m (" + tail.terms.keys.map(\.description).sorted().joined(separator: ", ") + ")"
+        }
         Output.note(
             "note: \(model)/\(ModelBaseline.fileName): adding the Coulomb baseline (coul/dsf α = \(coulomb.alpha) Å⁻¹, cutoff \(coulomb.cutoff) Å; charges \(charges))\(core) to the networks")
     }
