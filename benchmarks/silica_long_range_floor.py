@@ -1,4 +1,4 @@
-"""How much of Vashishta SiO2 a short-ranged model cannot see, with and without a Coulomb baseline.
+"""How much of Vashishta SiO2 a short-ranged model cannot see, with and without a baseline.
 
 Vashishta et al. (Phys. Rev. B 41, 12197 (1990)) has an effectively unscreened Coulomb term
 (lambda1 = 999 A) out to r_c = 10 A, force-shifted with the whole two-body term. A model with
@@ -7,9 +7,13 @@ input.data (e.g. the silica quickstart's data/input.data), the forces and energi
 pairs between r_m and r_c:
 
 - without a baseline: of Vashishta's whole shifted two-body term V2;
-- with a baseline: of V2 minus the fixed-charge Coulomb baseline (LAMMPS coul/dsf with
-  alpha = 0 and the same 10 A cutoff, charges Si +1.6, O -0.8), which is what a network on
-  top of the baseline has to reproduce.
+- with the Coulomb baseline: of V2 minus the fixed-charge Coulomb baseline (LAMMPS coul/dsf
+  with alpha = 0 and the same 10 A cutoff, charges Si +1.6, O -0.8), which is what a network
+  on top of the baseline has to reproduce;
+- with the silica quickstart's whole baseline: minus Vashishta's steric term H/r^eta as well
+  (shifted at 10 A) and its charge-dipole tail, the term -D exp(-r/lambda4)/r^4 shifted at
+  10 A minus the same term shifted at r_m (Basin's ChargeDipoleTail), which is that term
+  shifted at 10 A wherever r >= r_m.
 
 The three-body term (r0 = 2.6 A) lies inside every r_m. Prints, for each r_m, the rms force
 (meV/A) and the standard deviation over frames of the energy per atom (meV/atom) of the unseen
@@ -81,7 +85,21 @@ def baseline(r, key):
     return qq * (1 / r - 1 / RC + (r - RC) / RC**2), qq * (-1 / r**2 + 1 / RC**2)
 
 
-def unseen(frame, r_m, with_baseline):
+def steric_and_tail(r, key):
+    """Vashishta's steric term and its charge-dipole term, each shifted at rc: the whole
+    baseline's part beyond r_m other than the Coulomb term, and its derivative."""
+    h, eta, d = PAIRS[key]
+
+    def raw(r):
+        dipole = d * np.exp(-r / LAMBDA4) / r**4
+        return h / r**eta - dipole, -eta * h / r ** (eta + 1) + dipole * (4 / r + 1 / LAMBDA4)
+
+    v, dv = raw(r)
+    vc, dvc = raw(np.array(RC))
+    return v - vc - (r - RC) * dvc, dv - dvc
+
+
+def unseen(frame, r_m, baseline_kind):
     """Forces (N x 3) and energy of the pairs with r_m <= r < rc."""
     lattice, x, symbols, _, _ = frame
     n = len(x)
@@ -104,8 +122,11 @@ def unseen(frame, r_m, with_baseline):
                         continue
                     rr = r[mask]
                     v, dv = shifted_v2(rr, key)
-                    if with_baseline:
+                    if baseline_kind != "none":
                         vb, dvb = baseline(rr, key)
+                        v, dv = v - vb, dv - dvb
+                    if baseline_kind == "whole":
+                        vb, dvb = steric_and_tail(rr, key)
                         v, dv = v - vb, dv - dvb
                     # Each ordered pair (i, j) appears once: half its energy, the force on i.
                     energy += 0.5 * v.sum()
@@ -126,14 +147,14 @@ def main():
     print(f"{len(frames)} frames, {len(reference)} atoms; rms reference force {1000 * np.sqrt((reference**2).mean()):.0f} meV/A")
     print("r_m (A)  baseline  rms unseen force (meV/A)  std unseen energy (meV/atom)")
     for r_m in args.cutoffs:
-        for with_baseline in (False, True):
+        for kind in ("none", "coulomb", "whole"):
             forces, energies = [], []
             for frame in frames:
-                f, e = unseen(frame, r_m, with_baseline)
+                f, e = unseen(frame, r_m, kind)
                 forces.append(f)
                 energies.append(e / len(frame[1]))
             rms = 1000 * np.sqrt((np.concatenate(forces) ** 2).mean())
-            print(f"{r_m:7.2f}  {'yes' if with_baseline else 'no ':8s}  {rms:24.1f}  {1000 * np.std(energies):28.2f}")
+            print(f"{r_m:7.2f}  {kind:8s}  {rms:24.1f}  {1000 * np.std(energies):28.2f}")
 
 
 if __name__ == "__main__":

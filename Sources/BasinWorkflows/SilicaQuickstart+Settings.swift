@@ -37,7 +37,7 @@ extension SilicaQuickstart {
         /// Whether the Coulomb baseline also carries Vashishta's charge–dipole attraction
         /// −D e^(−r/λ4)/r⁴ beyond the networks' `cutoff` (`SilicaQuickstart.chargeDipoleTail`).
         /// Without it the networks, which see 5.5 Å, had to fit an energy of the pairs beyond
-        /// (−148 meV/atom in α-quartz, −122 in the melt, 27 meV/atom apart by density alone)
+        /// (−148 meV/atom in α-quartz, −122 in the melt, about 26 meV/atom apart by density alone)
         /// through the neighbours they see, and their forces bent: on 31 frames of a Vashishta
         /// glass at 300 K one data set's models pulled every bond together (mean force error
         /// along Si–O −6.6 and −3.1 meV/Å, along O–O −12.8 and −7.5, two weight seeds) and erred

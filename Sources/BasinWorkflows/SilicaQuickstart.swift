@@ -20,7 +20,8 @@ import Foundation
 ///    from that element pair's shortest sampled distance to the cutoff, angular functions
 ///    per pair of neighbor elements (`SymmetryFunctionGenerator`).
 /// 3. Training (`train`, one function): per-element networks fitted to Vashishta minus a fixed
-///    Coulomb baseline (`coulombBaseline`) with `settings.training`'s optimizer on a seeded
+///    baseline (`baseline`: `coulombBaseline`, `stericBaseline` and `chargeDipoleTail` beyond
+///    the networks' cutoff) with `settings.training`'s optimizer on a seeded
 ///    train/test split → `model/` (with baseline.data), learning curve, parity plot; the model
 ///    is networks + baseline from then on. Then `selfSamplingRounds` times: the model's own
 ///    Langevin MD from the melt, its configurations labelled with Vashishta, those on which the
