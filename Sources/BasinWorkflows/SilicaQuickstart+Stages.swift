@@ -92,7 +92,7 @@ extension SilicaQuickstart {
         training.epochs = epochs
         return try QuickstartTraining.run(
             training, model: modelSettings, dataset: dataset, heldOut: heldOut, baseline: baseline,
-            referenceName: baseline == nil ? "Vashishta" : "Vashishta − Coulomb baseline", seed: settings.seed, threads: settings.threads,
+            referenceName: baseline == nil ? "Vashishta" : "Vashishta − baseline", seed: settings.seed, threads: settings.threads,
             directory: directory, epochDone: epochDone)
     }
 
